@@ -1,0 +1,73 @@
+# Hulpwijzer: `make run` starts the assistant, `make test` runs every check.
+# Both set up what is missing first (Python 3.10 venv, packages, spaCy pipeline, model).
+
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+STAMP := $(VENV)/.installed
+SPACY_DIR := build/spacy-nl
+MODEL := models/hulpwijzer.tar.gz
+RASA_ARGS := --config bot/config.yml --domain bot/domain
+MODEL_INPUTS := $(shell find data bot/domain -name '*.yml' 2>/dev/null) bot/config.yml
+
+# Quiet, offline-friendly Rasa/TensorFlow.
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONHASHSEED := 0
+
+.PHONY: help install model run test test-unit validate test-stories nlu-eval crossval benchmark clean
+
+help:
+	@echo "make run        set up, train if needed, start the assistant on localhost"
+	@echo "make test       set up, train if needed, run the whole test suite"
+	@echo "make model      train the Rasa model if data/config changed"
+	@echo "make nlu-eval   rasa test nlu on the held-out set (tests/nlu)"
+	@echo "make crossval   5-fold cross-validation on the training data"
+	@echo "make benchmark  routing accuracy and speed (benchmarks/)"
+	@echo "make clean      remove the venv, models and build output"
+
+$(STAMP): pyproject.toml constraints.txt scripts/setup-venv.sh
+	scripts/setup-venv.sh $(VENV)
+	@touch $@
+
+install: $(STAMP) $(SPACY_DIR)/meta.json
+
+$(SPACY_DIR)/meta.json: $(STAMP) bot/spacy_pipeline.py
+	$(PY) -m bot.spacy_pipeline $(SPACY_DIR)
+
+$(MODEL): $(STAMP) $(SPACY_DIR)/meta.json $(MODEL_INPUTS)
+	$(RASA) train $(RASA_ARGS) --data data --out models --fixed-model-name hulpwijzer
+	@touch $@
+
+model: $(MODEL)
+
+run: install $(MODEL)
+	scripts/run.sh
+
+validate: install
+	$(RASA) data validate $(RASA_ARGS) --data data
+
+test-unit: install $(MODEL)
+	$(PY) -m pytest
+
+test-stories: install $(MODEL)
+	$(RASA) test core $(RASA_ARGS) --model $(MODEL) --stories tests/stories --out build/results/stories --fail-on-prediction-errors
+
+test: validate test-unit test-stories
+
+tests/nlu/heldout.yml: tests/nlu/heldout.jsonl scripts/heldout_to_rasa.py
+	$(PY) scripts/heldout_to_rasa.py $< $@
+
+nlu-eval: install $(MODEL) tests/nlu/heldout.yml
+	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu/heldout.yml --out build/results/nlu
+
+crossval: install
+	$(RASA) test nlu --config bot/config.yml --nlu data/nlu --cross-validation --folds 5 --out build/results/crossval
+
+benchmark: install $(MODEL)
+	$(PY) benchmarks/routing_accuracy.py --model $(MODEL) tests/nlu/heldout.jsonl
+
+clean:
+	rm -rf $(VENV) models build

@@ -1,0 +1,32 @@
+"""The crisis answer, whatever else is going on in the conversation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import current_gemeente, latest_triage
+from bot.replies.crisis import crisis_reply
+from bot.replies.labels import topic_list
+from bot.triage.topics import HELP_TOPICS
+
+
+class ActionRespondCrisis(Action):
+    def name(self) -> str:
+        return "action_respond_crisis"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        triage = latest_triage(tracker)
+        for text in crisis_reply(triage.crisis_kinds, triage.language, current_gemeente(tracker)):
+            dispatcher.utter_message(text=text)
+        topics = [t for t in triage.topics if t in HELP_TOPICS]
+        if topics and triage.language == "nl":
+            dispatcher.utter_message(
+                text=f"U schreef ook over {topic_list(topics)}. Daar help ik u daarna graag mee: zeg het maar als u verder wilt."
+            )
+        return []

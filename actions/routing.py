@@ -1,0 +1,55 @@
+"""Answers for everything that is not a help question: other subjects, other languages,
+and messages the assistant is unsure about."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import current_gemeente, latest_triage
+from bot.replies.labels import button_title
+from bot.replies.languages import other_language_reply
+
+
+class ActionRespondOutOfScope(Action):
+    def name(self) -> str:
+        return "action_respond_out_of_scope"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_out_of_scope")
+        return []
+
+
+class ActionRespondOtherLanguage(Action):
+    def name(self) -> str:
+        return "action_respond_other_language"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        triage = latest_triage(tracker)
+        dispatcher.utter_message(text=other_language_reply(triage.language, current_gemeente(tracker)))
+        return []
+
+
+class ActionClarifyTopic(Action):
+    """Asks "Bedoelt u ...?" with up to three topic buttons instead of guessing."""
+
+    def name(self) -> str:
+        return "action_clarify_topic"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        candidates = latest_triage(tracker).candidates[:3]
+        if not candidates:
+            dispatcher.utter_message(response="utter_clarify_nothing")
+            return []
+        buttons = [{"title": button_title(intent), "payload": f"/{intent}"} for intent in candidates]
+        dispatcher.utter_message(response="utter_clarify", buttons=buttons)
+        return []

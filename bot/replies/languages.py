@@ -1,0 +1,31 @@
+"""A short reply for residents who write in English, Turkish, Arabic or Polish."""
+
+from __future__ import annotations
+
+from bot.triage import language as lang
+from knowledge_base.gemeenten import Gemeente
+
+_REPLIES = {
+    lang.ENGLISH: (
+        "Hulpwijzer only works in Dutch. Please call the municipality of {naam}: {telefoon}. "
+        "You may bring someone who speaks Dutch. In danger? Call 112."
+    ),
+    lang.TURKISH: (
+        "Hulpwijzer sadece Hollandaca çalışır. Lütfen {naam} belediyesini arayın: {telefoon}. "
+        "Hollandaca konuşan birini yanınıza alabilirsiniz. Tehlikedeyseniz 112'yi arayın."
+    ),
+    lang.POLISH: (
+        "Hulpwijzer działa tylko po niderlandzku. Zadzwoń do gminy {naam}: {telefoon}. "
+        "Możesz poprosić o pomoc kogoś, kto mówi po niderlandzku. W niebezpieczeństwie? Zadzwoń pod 112."
+    ),
+    lang.ARABIC: (
+        "يعمل Hulpwijzer باللغة الهولندية فقط. يرجى الاتصال ببلدية {naam} على الرقم {telefoon}. "
+        "يمكنك أن تطلب المساعدة من شخص يتكلم الهولندية. في خطر؟ اتصل بالرقم 112."
+    ),
+}
+
+
+def other_language_reply(language: str, gemeente: Gemeente) -> str:
+    """The reply in ``language``; English when the language has no reply of its own."""
+    template = _REPLIES.get(language, _REPLIES[lang.ENGLISH])
+    return template.format(naam=gemeente.naam, telefoon=gemeente.telefoon)

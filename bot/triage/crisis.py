@@ -1,0 +1,234 @@
+"""Rule-based crisis detection, designed for recall.
+
+Missing a crisis is the worst error Hulpwijzer can make, so every message passes these
+rules *in addition to* the trained classifier: a message is a crisis when either says so.
+A false alarm costs one extra, calm paragraph with national numbers before the normal
+answer; a miss can cost a life. The rules therefore match broadly (also negated or
+hypothetical phrasings such as "ik denk niet aan zelfmoord hoor"), and tests pin both the
+phrasings that must match and the everyday phrasings that must not.
+
+Kinds, each with its own first line in the crisis answer:
+
+* ``suicide``: suicidal thoughts or self-harm (113 Zelfmoordpreventie)
+* ``violence``: domestic violence, child abuse, elder abuse (Veilig Thuis)
+* ``danger``: acute danger to life (112)
+* ``homeless``: no place to sleep tonight (the municipality, maatschappelijke opvang)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.triage.text import fold
+
+SUICIDE = "suicide"
+VIOLENCE = "violence"
+DANGER = "danger"
+HOMELESS = "homeless"
+KINDS = (SUICIDE, VIOLENCE, DANGER, HOMELESS)
+
+_ME = r"(?:me|mij|mezelf|mijzelf|mn|m'n|mijn|ons|onszelf)"
+_PARTNER = (
+    r"(?:man|vrouw|vriend|vriendin|partner|ex|echtgeno(?:ot|te)|vader|moeder|pa|ma|papa|mama|"
+    r"stiefvader|stiefmoeder|stiefpa|broer|zus|zoon|dochter|schoonvader|schoonmoeder|oom|"
+    r"opa|buurman|buurvrouw|huisgenoot|vriendje|vent)"
+)
+_VICTIM = (
+    r"(?:me|mij|ons|mama|papa|mn moeder|m'n moeder|mijn moeder|mijn vader|m'n vader|mijn vrouw|"
+    r"mijn man|mijn zus|mijn broertje|mijn zusje|mijn oma|mijn opa|haar|hem|"
+    r"(?:de|mijn|m'n|mn|zijn|z'n|haar|hun|onze) (?:kind|kinderen|kids|zoon|dochter|baby|vrouw|vriendin|moeder|vader))"
+)
+_TONIGHT = r"(?:vannacht|vanavond|vandaag|nu|straks|deze nacht|komende nacht|morgen)"
+
+_PATTERNS: dict[str, list[str]] = {
+    SUICIDE: [
+        r"zelfmoo?r[dt]\w*",
+        r"\bsu[iï]?[cs]id\w*",
+        r"zelfdoding",
+        r"^\s*(?:bel )?113\b",
+        r"\b0800[ -]?0113\b",
+        r"\b113\b.{0,20}\b(?:bellen|bel|chat)",
+        r"\blevensmoe\b",
+        r"\bdoodgaan\b",
+        r"\b(?:wil|wilde|wou|ga|zou)(?: ik| graag)? (?:liever |gewoon |echt )?dood\b",
+        r"\bdood (?:willen|wil|gaan|zijn)\b",
+        r"\bniet meer (?:willen )?(?:leven|bestaan)\b",
+        r"\b(?:er|hier) niet meer (?:willen |wil )?zijn\b",
+        r"\bwil (?:er |hier )?niet meer zijn\b",
+        r"\bniet meer (?:wakker|verder) (?:worden|willen|wil|te worden)\b",
+        r"\bnooit meer wakker\b",
+        r"\been? ?eind(?:e)? (?:aan|maken aan) (?:mijn|m'n|mn|me|het|dit) leven\b",
+        r"\ber (?:zelf )?een eind(?:e)? aan (?:maken|te maken|maak)\b",
+        r"\ber een punt achter (?:zetten|zet)\b",
+        r"\bmijn leven (?:beeindigen|heeft geen zin|is zinloos|is niks meer waard)\b",
+        r"\bgeen zin meer in (?:het |mijn |m'n |dit )?leven\b",
+        r"\bhet leven (?:heeft geen zin|is zinloos|niet meer zie zitten)\b",
+        r"\bzie het (?:leven |allemaal |echt |helemaal )?niet meer zitten\b",
+        r"\bzie (?:geen|geen enkele) uitweg\b",
+        r"\bdoe(?:n)? (?:mezelf|mijzelf|me) (?:iets|wat) aan\b",
+        r"\b(?:mezelf|mijzelf) (?:iets |wat )?(?:aan ?(?:te )?doen|aandoen|van kant|ophangen|op te hangen|doden|dood|snijden|te snijden|pijn (?:te )?doen|verwonden|beschadigen)",
+        r"\bvan kant (?:maken|te maken)\b",
+        r"\b(?:snij|snijd|snijden|kras|krassen) (?:mezelf|mijzelf|in mijn|in m'n)\b",
+        r"\b(?:ik )?(?:snij|kras) me\b",
+        r"\bzelfbeschadig\w*",
+        r"\b(?:iedereen|ze|jullie|mijn kinderen|mijn familie) (?:is |zijn |zou |zouden |zal |zullen )?(?:veel |echt )?beter af (?:zijn )?zonder mij\b",
+        r"\bbeter af zonder mij\b",
+        r"\bpillen (?:gespaard|verzameld|sparen|opgespaard|allemaal innemen|in(?:te)?nemen om)\b",
+        r"\b(?:alle|al mijn|al m'n|een hele strip|een doos) pillen\b",
+        r"\bvoor (?:de|een) trein\b",
+        r"\b(?:van|vanaf|van het dak van) (?:een|de|het) (?:flat|brug|dak|gebouw)\b.{0,15}\bspring",
+        r"\bspring(?:en)? (?:van|vanaf) (?:een|de|het) (?:flat|brug|dak|gebouw)\b",
+        r"\b(?:me|mezelf|mijzelf) (?:op ?te ?hangen|ophangen)\b",
+        r"\bwil slapen en niet meer\b",
+        r"\bniet meer tegen het leven\b",
+        # English
+        r"\bkill(?:ing)? (?:myself|my self)\b",
+        r"\bend(?:ing)? (?:my (?:own )?life|it all)\b",
+        r"\b(?:want|wanna|going) to die\b",
+        r"\bdon'?t want to (?:live|be alive|exist)\b",
+        r"\bself[- ]?harm\w*",
+        r"\bhurt(?:ing)? myself\b",
+        r"\bno reason to live\b",
+        # Turkish (folded: ş->s, ö->o, ü->u, ı->i)
+        r"\bintihar\w*",
+        r"\bkendimi (?:oldur|as|oldurmek|asmak|oldurecegim)\w*",
+        r"\bolmek istiyorum\b",
+        r"\byasamak istemiyorum\b",
+        # Polish (folded: ł->l, ć->c, ę->e, ż/ź->z, ś->s)
+        r"\b(?:zabic|zabije|zabijam) sie\b|\bsie (?:zabic|zabije)\b",
+        r"\bsamobojst\w*",
+        r"\bnie chce (?:juz )?zyc\b",
+        r"\bchce umrzec\b",
+        # Arabic (folded alef)
+        r"انتحار",
+        r"انتحر",
+        r"اقتل نفسي",
+        r"اموت",
+        r"انهي حياتي",
+    ],
+    VIOLENCE: [
+        r"\bhuiselijk geweld\b",
+        r"\bgeweld (?:thuis|in huis|in (?:ons|mijn) gezin)\b",
+        r"\bveilig thuis\b",
+        r"\bkindermishandeling\b",
+        r"\bouderenmishandeling\b",
+        r"\bmishandel\w*",
+        r"\bverkracht\w*",
+        r"\baan(?:gerand|randing|randen)\b",
+        r"\bseksueel (?:misbruik\w*|geweld|overschrijdend)\b",
+        r"\bmisbruik(?:t|en|te)? (?:me|mij|ons|haar|hem|mijn|m'n|de kinderen)\b",
+        r"\b(?:word|werd|wordt|worden|ben|is|zijn) (?:ik |we |wij |hij |zij |ze |mijn \w+ )?(?:steeds |vaak |weer |elke dag |regelmatig |soms )?(?:geslagen|geschopt|gewurgd|mishandeld|misbruikt|verkracht|aangerand|bedreigd|opgesloten|verwaarloosd)\b",
+        r"\b(?:slaat|sloeg|slaan|schopt|schopte|wurgt|wurgde|duwt|duwde|knijpt|bijt|trapt|trapte|bedreigt|bedreigde|mishandelt|misbruikt|sluit|sloot) "
+        + _VICTIM
+        + r"\b",
+        r"\bslaat\b.{0,25}\b(?:me|mij|ons)\b",
+        r"\bslaat (?:me|mij) (?:in elkaar|bont en blauw|verrot)\b",
+        r"\bin elkaar (?:geslagen|getrapt|slaan)\b",
+        r"\bblauwe plekken\b",
+        r"\bbang (?:voor|van) (?:mijn|m'n|mn|haar|zijn|de) " + _PARTNER + r"\b",
+        r"\bbang (?:voor|van) (?:hem|haar) (?:als|wanneer|omdat)\b",
+        r"\bbang dat (?:hij|zij|ze|mijn " + _PARTNER + r") (?:me|mij|ons|de kinderen|haar|hem) (?:iets )?(?:aandoet|aan doet|slaat|vermoordt|pijn doet)",
+        r"\b(?:dreigt|dreigde|dreigen) (?:me|mij|ons|haar|hem|de kinderen)? ?(?:iets aan te doen|te vermoorden|dood te maken|te slaan|kapot te maken|af te maken|pijn te doen|te vinden)\b",
+        r"\bvermoord\w*",
+        r"\bdoodmaken\b|\bdood (?:te )?maken\b",
+        r"\bkomt (?:'s nachts|s nachts|snachts|'snachts|soms|vaak|steeds)? ?(?:aan (?:me|mij)|bij (?:me|mij) in bed|aan mijn lichaam)\b",
+        r"\bzit(?:ten)? (?:steeds |vaak |soms )?aan (?:me|mij|mijn lichaam)\b",
+        r"\bongewenst (?:aangeraakt|aanraken|aanrakingen)\b",
+        r"\b(?:durf|durven) niet (?:meer )?naar huis\b",
+        r"\bniet (?:meer )?veilig (?:thuis|in (?:mijn|m'n|ons) huis|bij (?:mijn|m'n) " + _PARTNER + r")\b",
+        r"\bthuis (?:is het )?niet (?:meer )?veilig\b",
+        r"\bkind(?:eren)? (?:wordt|worden) (?:\w+ )?(?:geslagen|mishandeld|misbruikt|verwaarloosd)\b",
+        r"\bverwaarloo\w*",
+        r"\bloverboy\b",
+        r"\beerwraak\b|\beergerelateerd\b|\buithuwelijk\w*",
+        # English
+        r"\b(?:hits|beats|hit|beat|abuses|abused|hurts|rapes|raped|threatens) (?:me|us|my)\b",
+        r"\bdomestic (?:violence|abuse)\b",
+        r"\bafraid of my (?:husband|partner|boyfriend|father|wife)\b",
+        # Turkish
+        r"\bdov(?:uyor|du|er)\b",
+        r"\bsiddet\w*",
+        # Polish
+        r"\bbije (?:mnie|nas|dzieci)\b",
+        r"\bprzemoc\w*",
+        # Arabic
+        r"يضربني",
+        r"يضربنا",
+        r"عنف",
+    ],
+    DANGER: [
+        r"^\s*112\b",
+        r"\b(?:bel|bellen|belt) 112\b",
+        r"\blevensgevaar\w*",
+        r"\bin (?:acuut |direct )?gevaar\b",
+        r"\b(?:heeft|met|pakt|pakte|zwaait met|draagt) (?:een |zijn |haar )?(?:mes|pistool|wapen|vuurwapen|geweer|bijl)\b",
+        r"\bbewusteloos\b",
+        r"\bademt niet\b",
+        r"\boverdosis\b",
+        r"\b(?:er is|het is) brand\b|\bhuis staat in brand\b|\bstaat in (?:de )?brand\b",
+        r"\bbang (?:voor|om) (?:mijn|m'n|ons) leven\b",
+        r"\bwil (?:zichzelf|iemand|hem|haar|zich) (?:iets aandoen|van kant maken|doden|ophangen)\b",
+        r"\bdreigt (?:zichzelf|zich) (?:iets aan te doen|van kant te maken|te doden|op te hangen)\b",
+        r"\bhelp(?:t)? (?:me|mij|ons)? ?(?:nu|snel|alsjeblieft|aub)?\s*!{2,}",
+        r"\bnoodgeval\b",
+        # English and others
+        r"\b(?:emergency|in danger|has a knife|has a gun)\b",
+        r"\bacil\b|\bimdat\b",
+        r"\bratunku\b",
+        r"النجدة",
+    ],
+    HOMELESS: [
+        r"\bgeen (?:slaapplek|slaapplaats|onderdak|dak boven (?:mijn|m'n|mn|ons|het) hoofd|plek om te slapen|slaapplek meer|plek waar ik kan slapen|huis meer|woning meer)\b",
+        r"\bdakloos\b",
+        r"\bthuisloos\b",
+        r"\bnachtopvang\b",
+        r"\b(?:op|aan) straat (?:gezet|gegooid|beland|staan|sta|slapen|slaap|leven|leef)\b",
+        r"\b(?:sta|staan|slaap|slapen|ben|zijn|zit|zitten) " + _TONIGHT + r" (?:op straat|buiten)\b",
+        r"\bop straat\b.{0,30}\b" + _TONIGHT + r"\b",
+        r"\b" + _TONIGHT + r"\b.{0,30}\bop straat\b",
+        r"\b(?:uit (?:huis|de woning|mijn huis)|de deur uit) (?:gezet|gegooid|geschopt)\b",
+        r"\b(?:slaap|slapen|sliep|sliepen)\b.{0,30}\b(?:in (?:mijn|m'n|mn|de|een|onze) (?:auto|tent|portiek|park|schuur|fietsenstalling)|op straat|buiten|op een bankje|in het park|bij het station)\b",
+        r"\bnergens (?:om |meer )?(?:te )?slapen\b",
+        r"\bnergens (?:heen|naartoe)\b.{0,20}\b(?:vannacht|vanavond|slapen)\b",
+        r"\bwaar (?:moet|kan|moeten|kunnen) (?:ik|we|wij) (?:vannacht |vanavond |nu |dan )?slapen\b",
+        r"\b(?:waar|wie) (?:moet|kan|moeten|kunnen) (?:ik|we|wij) (?:vannacht|vanavond) (?:heen|naartoe|terecht)\b",
+        r"\b(?:sta|staan|kom|komen|beland|belanden) (?:ik |we |wij )?(?:straks |morgen |binnenkort |dan |echt )?op straat\b",
+        r"\bgeen plek (?:om|waar ik)\b.{0,20}\bslapen\b",
+        # English, Turkish, Polish, Arabic
+        r"\bhomeless\b|\bnowhere to (?:sleep|stay|go)\b|\bon the street\b",
+        r"\bevsiz\w*|\bsokakta\b",
+        r"\bbezdomn\w*|\bna ulicy\b",
+        r"بلا مأوى|في الشارع",
+    ],
+}
+
+_COMPILED: dict[str, list[re.Pattern[str]]] = {
+    kind: [re.compile(p) for p in patterns] for kind, patterns in _PATTERNS.items()
+}
+
+
+@dataclass(frozen=True)
+class CrisisSignal:
+    """One crisis kind found in a message; ``pattern`` says which rule fired (for tests
+    and debugging only: the message text itself is never logged)."""
+
+    kind: str
+    pattern: str
+
+
+def detect(text: str) -> list[CrisisSignal]:
+    """Every crisis kind whose rules match ``text``, in the order of :data:`KINDS`."""
+    folded = fold(text)
+    found = []
+    for kind in KINDS:
+        for pattern in _COMPILED[kind]:
+            if pattern.search(folded):
+                found.append(CrisisSignal(kind, pattern.pattern))
+                break
+    return found
+
+
+def kinds(text: str) -> list[str]:
+    """The crisis kinds in ``text`` (empty list: no crisis signal)."""
+    return [signal.kind for signal in detect(text)]

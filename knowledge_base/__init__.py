@@ -1,0 +1,1 @@
+"""Facts the assistant answers from: municipalities (and, later, their facilities)."""

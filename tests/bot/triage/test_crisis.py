@@ -1,0 +1,66 @@
+import pytest
+
+from bot.triage import crisis
+
+MUST_MATCH = [
+    ("ik wil er niet meer zijn", crisis.SUICIDE),
+    ("Zelfmoort", crisis.SUICIDE),
+    ("ik denk aan zelfdoding", crisis.SUICIDE),
+    ("soms denk ik dat iedereen beter af is zonder mij", crisis.SUICIDE),
+    ("ik heb pillen gespaard", crisis.SUICIDE),
+    ("ik wil slapen en niet meer wakker worden", crisis.SUICIDE),
+    ("door de schulden zie ik het niet meer zitten", crisis.SUICIDE),
+    ("ik snij mezelf weer", crisis.SUICIDE),
+    ("113", crisis.SUICIDE),
+    ("I want to kill myself", crisis.SUICIDE),
+    ("kendimi öldürmek istiyorum", crisis.SUICIDE),
+    ("chcę się zabić", crisis.SUICIDE),
+    ("أريد أن أنتحر", crisis.SUICIDE),
+    ("mijn man slaat me", crisis.VIOLENCE),
+    ("help hij slaat me weer", crisis.VIOLENCE),
+    ("ik ben bang voor mijn vriend als hij drinkt", crisis.VIOLENCE),
+    ("de buurman slaat zijn kinderen", crisis.VIOLENCE),
+    ("mijn stiefvader komt 's nachts aan me", crisis.VIOLENCE),
+    ("hij dreigt me iets aan te doen", crisis.VIOLENCE),
+    ("thuis is het niet veilig", crisis.VIOLENCE),
+    ("my husband beats me", crisis.VIOLENCE),
+    ("hij heeft een mes", crisis.DANGER),
+    ("mijn moeder is bewusteloos", crisis.DANGER),
+    ("ik sta vannacht op straat", crisis.HOMELESS),
+    ("ik ben uit huis gezet en weet niet waar ik moet slapen", crisis.HOMELESS),
+    ("ik slaap sinds gisteren in mijn auto", crisis.HOMELESS),
+    ("ik heb geen slaapplek", crisis.HOMELESS),
+]
+
+MUST_NOT_MATCH = [
+    "ik doe alles voor mijn moeder en kan niet meer",
+    "ik heb schulden en zorg ook voor mijn zieke moeder",
+    "mijn zoon van 3 slaat andere kinderen op de opvang",
+    "ik wil de was ophangen maar mijn rug doet pijn",
+    "waar moet ik heen met mijn vraag over bijstand",
+    "de deurwaarder staat aan de deur",
+    "mijn dochter wordt gepest op school",
+    "ik ben mijn baan kwijt",
+    "hoe vraag ik een paspoort aan",
+    "hallo",
+]
+
+
+@pytest.mark.parametrize("text,kind", MUST_MATCH)
+def test_crisis_phrasings_are_detected_with_their_kind(text, kind):
+    assert kind in crisis.kinds(text)
+
+
+@pytest.mark.parametrize("text", MUST_NOT_MATCH)
+def test_everyday_help_questions_are_not_a_crisis(text):
+    assert crisis.kinds(text) == []
+
+
+def test_several_kinds_in_one_message_are_all_reported_in_fixed_order():
+    found = crisis.kinds("hij slaat me en nu wil ik dood")
+    assert found == [crisis.SUICIDE, crisis.VIOLENCE]
+
+
+def test_detection_ignores_case_accents_and_stretched_letters():
+    assert crisis.kinds("IK WIL ER NIET MEER ZIJNNNN") == [crisis.SUICIDE]
+    assert crisis.kinds("suïcide") == [crisis.SUICIDE]
