@@ -16,6 +16,9 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONHASHSEED := 0
+# One TensorFlow thread: the default pools make Rasa several times slower on 2 cores.
+export TF_INTRA_OP_PARALLELISM_THREADS := 1
+export TF_INTER_OP_PARALLELISM_THREADS := 1
 
 .PHONY: help install model run test test-unit validate test-stories nlu-eval crossval benchmark clean
 

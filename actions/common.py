@@ -6,20 +6,26 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from bot.settings import Settings
+import structlog
+
+from bot.settings import DEFAULT_GEMEENTE, Settings
 from bot.triage.topics import Triage, topics_of_intent
 from knowledge_base import gemeenten
 
 TRIAGE_KEY = "triage"  # set by bot.triage.component.TriageClassifier
+log = structlog.get_logger(__name__)
 
 
 def current_gemeente(tracker: Tracker) -> gemeenten.Gemeente:
-    """The municipality of the conversation, else the deployment's default."""
-    chosen = tracker.get_slot("gemeente") or Settings.from_env().gemeente
-    try:
-        return gemeenten.get(chosen)
-    except gemeenten.UnknownGemeente:
-        return gemeenten.get(Settings.from_env().gemeente)
+    """The municipality of the conversation, else the configured one, else the default."""
+    for candidate in (tracker.get_slot("gemeente"), Settings.from_env().gemeente):
+        if not candidate:
+            continue
+        try:
+            return gemeenten.get(candidate)
+        except gemeenten.UnknownGemeente:
+            log.warning("gemeente.unknown", gemeente=candidate, using=DEFAULT_GEMEENTE)
+    return gemeenten.get(DEFAULT_GEMEENTE)
 
 
 def latest_triage(tracker: Tracker) -> Triage:

@@ -43,6 +43,7 @@ class TriageClassifier(GraphComponent, IntentClassifier):
             "second_topic_threshold": defaults.second_topic,
             "second_topic_without_words_threshold": defaults.second_topic_without_words,
             "crisis_threshold": defaults.crisis,
+            "pair_member_threshold": defaults.pair_member,
         }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
@@ -52,6 +53,7 @@ class TriageClassifier(GraphComponent, IntentClassifier):
             second_topic=config["second_topic_threshold"],
             second_topic_without_words=config["second_topic_without_words_threshold"],
             crisis=config["crisis_threshold"],
+            pair_member=config["pair_member_threshold"],
         )
 
     @classmethod

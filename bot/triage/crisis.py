@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.triage.text import fold
+from bot.triage.text import fold_variants
 
 SUICIDE = "suicide"
 VIOLENCE = "violence"
@@ -59,12 +59,15 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bniet meer (?:wakker|verder) (?:worden|willen|wil|te worden)\b",
         r"\bnooit meer wakker\b",
         r"\been? ?eind(?:e)? (?:aan|maken aan) (?:mijn|m'n|mn|me|het|dit) leven\b",
-        r"\ber (?:zelf )?een eind(?:e)? aan (?:maken|te maken|maak)\b",
+        r"\ber (?:\w+ ){0,4}een eind(?:e)? aan (?:maken|te maken|maak|maakt)\b",
+        r"\b(?:wil|wilde|zou|ga) (?:\w+ ){0,3}verdwijnen\b",
+        r"\b(?:zichzelf|haarzelf|hemzelf|zich|mezelf|mijzelf) (?:iets|wat) (?:aan ?(?:\w+ )?doen|aandoen)\b",
+        r"\b(?:niemand|geen mens) (?:zal|gaat) me (?:\w+ )?missen\b",
         r"\ber een punt achter (?:zetten|zet)\b",
         r"\bmijn leven (?:beeindigen|heeft geen zin|is zinloos|is niks meer waard)\b",
         r"\bgeen zin meer in (?:het |mijn |m'n |dit )?leven\b",
         r"\bhet leven (?:heeft geen zin|is zinloos|niet meer zie zitten)\b",
-        r"\bzie het (?:leven |allemaal |echt |helemaal )?niet meer zitten\b",
+        r"\bzie (?:ik )?het (?:leven |allemaal |echt |helemaal )?niet meer zitten\b",
         r"\bzie (?:geen|geen enkele) uitweg\b",
         r"\bdoe(?:n)? (?:mezelf|mijzelf|me) (?:iets|wat) aan\b",
         r"\b(?:mezelf|mijzelf) (?:iets |wat )?(?:aan ?(?:te )?doen|aandoen|van kant|ophangen|op te hangen|doden|dood|snijden|te snijden|pijn (?:te )?doen|verwonden|beschadigen)",
@@ -73,7 +76,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:ik )?(?:snij|kras) me\b",
         r"\bzelfbeschadig\w*",
         r"\b(?:iedereen|ze|jullie|mijn kinderen|mijn familie) (?:is |zijn |zou |zouden |zal |zullen )?(?:veel |echt )?beter af (?:zijn )?zonder mij\b",
-        r"\bbeter af zonder mij\b",
+        r"\bbeter af (?:is |zijn |zou zijn |zal zijn |zouden zijn )?zonder (?:mij|me)\b",
         r"\bpillen (?:gespaard|verzameld|sparen|opgespaard|allemaal innemen|in(?:te)?nemen om)\b",
         r"\b(?:alle|al mijn|al m'n|een hele strip|een doos) pillen\b",
         r"\bvoor (?:de|een) trein\b",
@@ -81,6 +84,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bspring(?:en)? (?:van|vanaf) (?:een|de|het) (?:flat|brug|dak|gebouw)\b",
         r"\b(?:me|mezelf|mijzelf) (?:op ?te ?hangen|ophangen)\b",
         r"\bwil slapen en niet meer\b",
+        r"\b(?:sta|zit|ben|staan) (?:nu |hier )?(?:op het dak|op de rand|op de brug|op het spoor|bij het spoor|boven op)\b",
+        r"\bdat ik (?:morgen|straks|volgende week|dan) (?:nog|niet meer) (?:leef|er ben|besta)\b",
+        r"\bafscheidsbrief\b|\bmijn laatste bericht\b",
         r"\bniet meer tegen het leven\b",
         # English
         r"\bkill(?:ing)? (?:myself|my self)\b",
@@ -140,6 +146,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bthuis (?:is het )?niet (?:meer )?veilig\b",
         r"\bkind(?:eren)? (?:wordt|worden) (?:\w+ )?(?:geslagen|mishandeld|misbruikt|verwaarloosd)\b",
         r"\bverwaarloo\w*",
+        r"\b(?:harde )?klappen\b.{0,80}\bkind|\bkind\w*\b.{0,80}\b(?:harde )?klappen\b",
         r"\bloverboy\b",
         r"\beerwraak\b|\beergerelateerd\b|\buithuwelijk\w*",
         # English
@@ -219,11 +226,11 @@ class CrisisSignal:
 
 def detect(text: str) -> list[CrisisSignal]:
     """Every crisis kind whose rules match ``text``, in the order of :data:`KINDS`."""
-    folded = fold(text)
+    variants = fold_variants(text)
     found = []
     for kind in KINDS:
         for pattern in _COMPILED[kind]:
-            if pattern.search(folded):
+            if any(pattern.search(v) for v in variants):
                 found.append(CrisisSignal(kind, pattern.pattern))
                 break
     return found

@@ -30,7 +30,7 @@ _SPACES = re.compile(r"\s+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 
 
-def fold(text: str) -> str:
+def fold(text: str, stretched: str = r"\1\1") -> str:
     """Lower-case, strip accents and tatweel/harakat, fold look-alike letters.
 
     ``"Zelfmoord!  Ik wíl ..."`` becomes ``"zelfmoord! ik wil ..."``; Arabic stays Arabic.
@@ -39,8 +39,16 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = _ARABIC_DIACRITICS.sub("", stripped)
-    stripped = _REPEATS.sub(r"\1\1", stripped)
+    stripped = _REPEATS.sub(stretched, stripped)
     return _SPACES.sub(" ", stripped).strip()
+
+
+def fold_variants(text: str) -> list[str]:
+    """:func:`fold`, plus a second reading with stretched letters made single when the
+    resident stretched them ("zijnnnn" -> "zijn", "heeelp" -> "help"); rules match either."""
+    folded = fold(text)
+    single = fold(text, stretched=r"\1")
+    return [folded] if single == folded else [folded, single]
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+", re.UNICODE)

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Starts the action server (5055) and the Rasa server with the REST channel (5005) on
+# localhost with the embedded defaults (SQLite tracker store in var/). Ctrl-C stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p var
+RASA=.venv/bin/rasa
+HOST=${HULPWIJZER_HOST:-127.0.0.1}
+
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup INT TERM EXIT
+
+"$RASA" run actions --actions actions --port 5055 &
+pids+=($!)
+"$RASA" run --model models/hulpwijzer.tar.gz --endpoints bot/endpoints.yml \
+  --credentials bot/credentials.yml --interface "$HOST" --port 5005 &
+pids+=($!)
+
+echo "Hulpwijzer (gemeente ${HULPWIJZER_GEMEENTE:-almelo}) is starting:"
+echo "  REST channel   http://$HOST:5005/webhooks/rest/webhook"
+echo "  action server  http://127.0.0.1:5055/webhook"
+echo "Press Ctrl-C to stop."
+wait -n "${pids[@]}"

@@ -1,0 +1,26 @@
+from actions.crisis import ActionRespondCrisis
+from tests.actions.conftest import make_tracker, triage_dict
+
+
+def texts(dispatcher):
+    return "\n".join(m["text"] for m in dispatcher.messages)
+
+
+async def test_crisis_answer_uses_the_detected_kind(dispatcher):
+    tracker = make_tracker("x", "crisis", triage_dict("crisis", ["crisis"], ["violence"]))
+    await ActionRespondCrisis().run(dispatcher, tracker, {})
+    assert "0800-2000" in texts(dispatcher)
+
+
+async def test_crisis_with_a_topic_offers_to_continue_with_that_topic(dispatcher):
+    tracker = make_tracker("x", "crisis", triage_dict("crisis", ["crisis", "schulden"], ["suicide"]))
+    await ActionRespondCrisis().run(dispatcher, tracker, {})
+    assert "0800-0113" in texts(dispatcher)
+    assert "geldzorgen en schulden" in dispatcher.messages[-1]["text"]
+
+
+async def test_crisis_in_english_is_answered_in_english_with_the_configured_municipality(dispatcher, monkeypatch):
+    monkeypatch.setenv("HULPWIJZER_GEMEENTE", "hengelo")
+    tracker = make_tracker("x", "crisis", triage_dict("crisis", ["crisis"], ["suicide"], language="en"))
+    await ActionRespondCrisis().run(dispatcher, tracker, {})
+    assert "call 112" in texts(dispatcher)

@@ -1,0 +1,102 @@
+"""Start the real assistant (action server + Rasa server with the REST channel) once."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MODEL, ROOT
+
+RASA = str(Path(sys.executable).with_name("rasa"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, proc: subprocess.Popen, timeout: float = 240) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server for {url} exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(1)
+    raise TimeoutError(f"{url} did not come up within {timeout} s")
+
+
+class Assistant:
+    def __init__(self, base_url: str):
+        self.base_url = base_url
+
+    def say(self, sender: str, message: str) -> list[dict]:
+        body = json.dumps({"sender": sender, "message": message}).encode()
+        request = urllib.request.Request(
+            f"{self.base_url}/webhooks/rest/webhook",
+            data=body,
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read())
+
+    def text(self, sender: str, message: str) -> str:
+        return "\n".join(m.get("text", "") for m in self.say(sender, message))
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory):
+    if not MODEL.exists():
+        pytest.skip("no trained model: run `make model`")
+    work = tmp_path_factory.mktemp("assistant")
+    action_port, rasa_port = free_port(), free_port()
+    (work / "endpoints.yml").write_text(
+        f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n"
+        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {work / 'tracker.db'}\n"
+    )
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "RASA_TELEMETRY_ENABLED": "false",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "TF_INTRA_OP_PARALLELISM_THREADS": "1",
+        "TF_INTER_OP_PARALLELISM_THREADS": "1",
+        "HULPWIJZER_GEMEENTE": "almelo",
+    }
+    logs = open(work / "servers.log", "w")
+    procs = [
+        subprocess.Popen(
+            [RASA, "run", "actions", "--actions", "actions", "--port", str(action_port)],
+            cwd=ROOT, env=env, stdout=logs, stderr=subprocess.STDOUT,
+        ),
+        subprocess.Popen(
+            [RASA, "run", "--model", str(MODEL), "--endpoints", str(work / "endpoints.yml"),
+             "--credentials", str(ROOT / "bot" / "credentials.yml"),
+             "--interface", "127.0.0.1", "--port", str(rasa_port)],
+            cwd=ROOT, env=env, stdout=logs, stderr=subprocess.STDOUT,
+        ),
+    ]
+    try:
+        wait_for(f"http://127.0.0.1:{action_port}/health", procs[0])
+        wait_for(f"http://127.0.0.1:{rasa_port}/", procs[1])
+        yield Assistant(f"http://127.0.0.1:{rasa_port}")
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        logs.close()
