@@ -56,7 +56,7 @@ test-unit: install $(MODEL)
 	$(PY) -m pytest
 
 test-stories: install $(MODEL)
-	$(RASA) test core $(RASA_ARGS) --model $(MODEL) --stories tests/stories --out build/results/stories --fail-on-prediction-errors
+	$(RASA) test core --model $(MODEL) --stories tests/stories --out build/results/stories --fail-on-prediction-errors
 
 test: validate test-unit test-stories
 

@@ -12,6 +12,10 @@ MUST_MATCH = [
     ("door de schulden zie ik het niet meer zitten", crisis.SUICIDE),
     ("ik snij mezelf weer", crisis.SUICIDE),
     ("113", crisis.SUICIDE),
+    ("als ik er niet meer ben, wie zorgt dan voor mijn kat", crisis.SUICIDE),
+    ("ik heb vannacht een uur bij het spoor gestaan", crisis.SUICIDE),
+    ("ik ben weer aan het krassen", crisis.SUICIDE),
+    ("ik wil gewoon verdwijnen voor altijd", crisis.SUICIDE),
     ("I want to kill myself", crisis.SUICIDE),
     ("kendimi öldürmek istiyorum", crisis.SUICIDE),
     ("chcę się zabić", crisis.SUICIDE),
@@ -22,6 +26,9 @@ MUST_MATCH = [
     ("de buurman slaat zijn kinderen", crisis.VIOLENCE),
     ("mijn stiefvader komt 's nachts aan me", crisis.VIOLENCE),
     ("hij dreigt me iets aan te doen", crisis.VIOLENCE),
+    ("mijn ex heeft mijn zoon van 4 geslagen", crisis.VIOLENCE),
+    ("de kinderen naast ons zijn al drie dagen alleen thuis", crisis.VIOLENCE),
+    ("ze durft niet meer naar huis", crisis.VIOLENCE),
     ("thuis is het niet veilig", crisis.VIOLENCE),
     ("my husband beats me", crisis.VIOLENCE),
     ("hij heeft een mes", crisis.DANGER),
@@ -43,6 +50,8 @@ MUST_NOT_MATCH = [
     "ik ben mijn baan kwijt",
     "hoe vraag ik een paspoort aan",
     "hallo",
+    "er zit een kras op mijn auto",
+    "mijn kinderen van 12 en 14 zijn na school alleen thuis, is dat goed?",
 ]
 
 

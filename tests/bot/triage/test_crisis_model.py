@@ -1,0 +1,36 @@
+"""Crisis recall through the trained model: every crisis message in the held-out and
+development sets must come out as a crisis (the rules and the classifier together)."""
+
+import asyncio
+import json
+
+import pytest
+
+from bot.classify import load_agent, result_of
+from tests.conftest import MODEL, ROOT
+
+pytestmark = pytest.mark.model
+
+SETS = [ROOT / "tests" / "nlu" / "heldout.jsonl", ROOT / "benchmarks" / "data" / "dev.jsonl"]
+
+
+def crisis_texts():
+    for path in SETS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and "crisis" in json.loads(line)["topics"]:
+                yield json.loads(line)["text"]
+
+
+@pytest.fixture(scope="module")
+def agent():
+    return load_agent(MODEL)
+
+
+def test_every_known_crisis_message_is_recognised(agent):
+    async def classify_all():
+        return [result_of(await agent.parse_message(text)) for text in crisis_texts()]
+
+    results = asyncio.run(classify_all())
+    missed = [r["text"] for r in results if "crisis" not in r["topics"] or r["intent"] != "crisis"]
+    assert len(results) >= 75
+    assert missed == []
