@@ -38,8 +38,9 @@ def wait_for(url: str, proc: subprocess.Popen, timeout: float = 240) -> None:
 
 
 class Assistant:
-    def __init__(self, base_url: str):
+    def __init__(self, base_url: str, log_path: Path):
         self.base_url = base_url
+        self.log_path = log_path
 
     def say(self, sender: str, message: str) -> list[dict]:
         body = json.dumps({"sender": sender, "message": message}).encode()
@@ -90,7 +91,7 @@ def assistant(tmp_path_factory):
     try:
         wait_for(f"http://127.0.0.1:{action_port}/health", procs[0])
         wait_for(f"http://127.0.0.1:{rasa_port}/", procs[1])
-        yield Assistant(f"http://127.0.0.1:{rasa_port}")
+        yield Assistant(f"http://127.0.0.1:{rasa_port}", work / "servers.log")
     finally:
         for proc in procs:
             proc.terminate()

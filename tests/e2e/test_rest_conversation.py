@@ -66,3 +66,9 @@ def test_clicking_a_topic_button_answers_that_topic(assistant):
 def test_a_person_can_be_asked_for(assistant):
     reply = assistant.text(sender(), "ik wil een mens spreken")
     assert "14 0546" in reply
+
+
+def test_servers_do_not_log_what_residents_type(assistant):
+    secret = "mijn buurman Jansen op nummer 12 heeft een huurachterstand van 3400 euro"
+    assistant.text(sender(), secret)
+    assert "Jansen" not in assistant.log_path.read_text(errors="replace")
