@@ -6,9 +6,9 @@ from bot.triage.topics import topics_of_intent
 
 TOPIC_NAMES = {
     "mantelzorg": "mantelzorg",
-    "schulden": "geldzorgen en schulden",
-    "jeugd": "opvoeden en opgroeien",
-    "werk": "werk en uitkering",
+    "schulden": "geldzorgen",
+    "jeugd": "opvoeding",
+    "werk": "werk",
 }
 
 BUTTON_TITLES = {
@@ -20,11 +20,11 @@ BUTTON_TITLES = {
 
 
 def topic_list(topics: list[str]) -> str:
-    """``["schulden", "werk"]`` -> ``"geldzorgen en schulden, en werk en uitkering"``."""
+    """``["mantelzorg", "schulden", "werk"]`` -> ``"mantelzorg, geldzorgen en werk"``."""
     names = [TOPIC_NAMES[t] for t in topics if t in TOPIC_NAMES]
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + ", en " + names[-1]
+    return ", ".join(names[:-1]) + " en " + names[-1]
 
 
 def button_title(intent: str) -> str:

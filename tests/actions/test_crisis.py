@@ -16,7 +16,7 @@ async def test_crisis_with_a_topic_offers_to_continue_with_that_topic(dispatcher
     tracker = make_tracker("x", "crisis", triage_dict("crisis", ["crisis", "schulden"], ["suicide"]))
     await ActionRespondCrisis().run(dispatcher, tracker, {})
     assert "0800-0113" in texts(dispatcher)
-    assert "geldzorgen en schulden" in dispatcher.messages[-1]["text"]
+    assert "geldzorgen" in dispatcher.messages[-1]["text"]
 
 
 async def test_crisis_in_english_is_answered_in_english_with_the_configured_municipality(dispatcher, monkeypatch):
