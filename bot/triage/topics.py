@@ -207,7 +207,7 @@ def triage(text: str, ranking: Sequence[Mapping], thresholds: Thresholds = Thres
             return Triage(CRISIS_INTENT, 1.0, _ordered([CRISIS, *topics]), kinds, language)
         return Triage(OTHER_LANGUAGE_INTENT, 1.0, _ordered(topics or [OTHER]), [], language)
 
-    if kinds or top_name == CRISIS_INTENT or crisis_prob >= thresholds.crisis:
+    if kinds or crisis_prob >= thresholds.crisis:
         # the crisis intent takes the probability mass, so words decide the other topics
         topics = [t for t in HELP_TOPICS if hits[t] and probs[t] >= thresholds.second_topic or probs[t] >= 0.5]
         confidence = 1.0 if kinds else max(top_conf, crisis_prob)

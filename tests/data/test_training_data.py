@@ -10,7 +10,7 @@ import yaml
 from tests.conftest import ROOT
 
 TRAINING_FILES = sorted((ROOT / "data" / "nlu").glob("*.yml"))
-EVALUATION_SETS = [ROOT / "tests" / "nlu" / "heldout.jsonl", ROOT / "benchmarks" / "data" / "dev.jsonl"]
+EVALUATION_SETS = [ROOT / "tests" / "nlu" / "heldout.jsonl", *sorted((ROOT / "benchmarks" / "data").glob("*.jsonl"))]
 
 
 def normalise(text: str) -> str:
@@ -55,5 +55,5 @@ def test_evaluation_messages_are_not_in_the_training_data(path):
 
 def test_held_out_and_development_sets_do_not_overlap():
     heldout = {normalise(t) for t in evaluation_texts(EVALUATION_SETS[0]) if len(t.split()) > 2}
-    dev = {normalise(t) for t in evaluation_texts(EVALUATION_SETS[1]) if len(t.split()) > 2}
-    assert heldout & dev == set()
+    for other in EVALUATION_SETS[1:]:
+        assert heldout & {normalise(t) for t in evaluation_texts(other) if len(t.split()) > 2} == set(), other.name

@@ -73,3 +73,29 @@ def test_several_kinds_in_one_message_are_all_reported_in_fixed_order():
 def test_detection_ignores_case_accents_and_stretched_letters():
     assert crisis.kinds("IK WIL ER NIET MEER ZIJNNNN") == [crisis.SUICIDE]
     assert crisis.kinds("suïcide") == [crisis.SUICIDE]
+
+
+def _training_examples():
+    import yaml
+
+    from tests.conftest import ROOT
+
+    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+            for line in block["examples"].splitlines():
+                if line.strip().startswith("- "):
+                    yield block["intent"], line.strip()[2:]
+
+
+def test_rules_alone_catch_nearly_every_crisis_example_in_the_training_data():
+    # The classifier covers the rest; the rules are the safety net that does not depend on it.
+    crisis_texts = [t for intent, t in _training_examples() if intent == "crisis"]
+    caught = sum(1 for t in crisis_texts if crisis.kinds(t))
+    assert len(crisis_texts) >= 400
+    assert caught / len(crisis_texts) >= 0.97
+
+
+def test_rules_rarely_fire_on_ordinary_help_questions_in_the_training_data():
+    others = [t for intent, t in _training_examples() if intent != "crisis"]
+    false_alarms = [t for t in others if crisis.kinds(t)]
+    assert len(false_alarms) / len(others) <= 0.01

@@ -1,5 +1,6 @@
-"""Crisis recall through the trained model: every crisis message in the held-out and
-development sets must come out as a crisis (the rules and the classifier together)."""
+"""Crisis recall through the trained model: every crisis message in the held-out,
+development and blind sets must come out as a crisis (the rules and the classifier
+together). A new phrasing that is missed belongs in these sets and then in the rules."""
 
 import asyncio
 import json
@@ -11,7 +12,7 @@ from tests.conftest import MODEL, ROOT
 
 pytestmark = pytest.mark.model
 
-SETS = [ROOT / "tests" / "nlu" / "heldout.jsonl", ROOT / "benchmarks" / "data" / "dev.jsonl"]
+SETS = [ROOT / "tests" / "nlu" / "heldout.jsonl", *sorted((ROOT / "benchmarks" / "data").glob("*.jsonl"))]
 
 
 def crisis_texts():
@@ -32,5 +33,5 @@ def test_every_known_crisis_message_is_recognised(agent):
 
     results = asyncio.run(classify_all())
     missed = [r["text"] for r in results if "crisis" not in r["topics"] or r["intent"] != "crisis"]
-    assert len(results) >= 75
+    assert len(results) >= 250
     assert missed == []
