@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import current_gemeente, latest_triage
+from actions.help_question import answer_topics
 from bot.replies.crisis import crisis_reply
 from bot.replies.labels import topic_list
 from bot.triage.topics import HELP_TOPICS
@@ -25,8 +26,13 @@ class ActionRespondCrisis(Action):
         for text in crisis_reply(triage.crisis_kinds, triage.language, current_gemeente(tracker)):
             dispatcher.utter_message(text=text)
         topics = [t for t in triage.topics if t in HELP_TOPICS]
-        if topics and triage.language == "nl":
+        if not topics or triage.language != "nl":
+            return []
+        if triage.crisis_kinds:
             dispatcher.utter_message(
                 text=f"U schreef ook over {topic_list(topics)}. Daar help ik u daarna graag mee: zeg het maar als u verder wilt."
             )
-        return []
+            return []
+        # only the classifier saw a crisis: the question itself still gets its answer
+        answer_topics(dispatcher, topics)
+        return [SlotSet("topics", topics)]

@@ -13,6 +13,16 @@ from bot.replies.labels import topic_list
 from bot.triage.topics import HELP_TOPICS
 
 
+def answer_topics(dispatcher: CollectingDispatcher, topics: list[str]) -> None:
+    """The first answer for one or more help topics, then how to reach the municipality."""
+    listed = topic_list(topics)
+    if len(topics) > 1:
+        dispatcher.utter_message(response="utter_topic_multi", topic_list=listed)
+    else:
+        dispatcher.utter_message(response=f"utter_topic_{topics[0]}")
+    dispatcher.utter_message(response="utter_topic_contact", topic_list=listed)
+
+
 class ActionAnswerHelpQuestion(Action):
     def name(self) -> str:
         return "action_answer_help_question"
@@ -24,10 +34,5 @@ class ActionAnswerHelpQuestion(Action):
         if not topics:
             dispatcher.utter_message(response="utter_clarify_nothing")
             return []
-        listed = topic_list(topics)
-        if len(topics) > 1:
-            dispatcher.utter_message(response="utter_topic_multi", topic_list=listed)
-        else:
-            dispatcher.utter_message(response=f"utter_topic_{topics[0]}")
-        dispatcher.utter_message(response="utter_topic_contact", topic_list=listed)
+        answer_topics(dispatcher, topics)
         return [SlotSet("topics", topics)]

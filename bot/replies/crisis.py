@@ -32,6 +32,12 @@ _LINES_NL = {
     ),
 }
 _ALWAYS_NL = "Bij direct gevaar: bel altijd 112."
+# When only the classifier (no rule) saw a crisis, the message may be an ordinary
+# question: check in without alarm, then give every number.
+_CHECK_IN_NL = (
+    "Ik wil even zeker weten dat het goed met u gaat. "
+    "Bent u of is iemand anders in gevaar, of denkt u aan zelfdoding? Dan kunt u nu hulp krijgen."
+)
 
 # Short versions for residents who write in another language: all numbers at once.
 _OTHER_LANGUAGES = {
@@ -66,7 +72,8 @@ def crisis_reply(crisis_kinds: list[str], language: str, gemeente: Gemeente) -> 
     """The messages that make up the crisis answer, in order.
 
     Without a recognised kind (the classifier flagged a crisis the rules did not name)
-    every Dutch line is given: better one line too many than the missing one.
+    the answer checks in instead of alarming, and every Dutch line is given: better one
+    line too many than the missing one.
     """
     if language in _OTHER_LANGUAGES:
         return [_OTHER_LANGUAGES[language]]
@@ -78,4 +85,5 @@ def crisis_reply(crisis_kinds: list[str], language: str, gemeente: Gemeente) -> 
     lines = [_LINES_NL[k].format(naam=gemeente.naam, telefoon=gemeente.telefoon) for k in wanted]
     if kinds_.DANGER not in wanted:
         lines.append(_ALWAYS_NL)
-    return [_INTRO_NL, "\n".join(lines)]
+    intro = _INTRO_NL if crisis_kinds else _CHECK_IN_NL
+    return [intro, "\n".join(lines)]

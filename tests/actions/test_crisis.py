@@ -24,3 +24,11 @@ async def test_crisis_in_english_is_answered_in_english_with_the_configured_muni
     tracker = make_tracker("x", "crisis", triage_dict("crisis", ["crisis"], ["suicide"], language="en"))
     await ActionRespondCrisis().run(dispatcher, tracker, {})
     assert "call 112" in texts(dispatcher)
+
+
+async def test_classifier_only_crisis_checks_in_and_still_answers_the_question(dispatcher):
+    tracker = make_tracker("x", "crisis", triage_dict("crisis", ["crisis", "werk"], []))
+    await ActionRespondCrisis().run(dispatcher, tracker, {})
+    assert dispatcher.messages[0]["text"].startswith("Ik wil even zeker weten")
+    assert "0800-0113" in dispatcher.messages[1]["text"]
+    assert [m.get("response") for m in dispatcher.messages[2:]] == ["utter_topic_werk", "utter_topic_contact"]

@@ -27,10 +27,15 @@ def test_homeless_answer_gives_the_municipality_number():
     assert "14 0546" in text and "Almelo" in text
 
 
-def test_crisis_without_a_known_kind_gets_every_national_number():
+def test_crisis_without_a_known_kind_checks_in_and_gives_every_national_number():
     text = joined([])
+    assert text.startswith("Ik wil even zeker weten")
     for number in ("112", "0800-0113", "0800-2000"):
         assert number in text
+
+
+def test_crisis_with_a_known_kind_says_it_is_serious():
+    assert joined(["suicide"]).startswith("Wat u schrijft klinkt ernstig")
 
 
 @pytest.mark.parametrize("language", ["en", "tr", "pl", "ar"])
