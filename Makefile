@@ -71,6 +71,7 @@ crossval: install
 
 benchmark: install $(MODEL)
 	$(PY) benchmarks/routing_accuracy.py --model $(MODEL) tests/nlu/heldout.jsonl
+	$(PY) benchmarks/routing_accuracy.py --model $(MODEL) benchmarks/data/blind3.jsonl
 
 clean:
 	rm -rf $(VENV) models build
