@@ -11,7 +11,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import current_gemeente, latest_triage
 from actions.help_question import answer_topics
 from bot.replies.crisis import crisis_reply
-from bot.replies.labels import topic_list
 from bot.triage.topics import HELP_TOPICS
 
 
@@ -28,11 +27,6 @@ class ActionRespondCrisis(Action):
         topics = [t for t in triage.topics if t in HELP_TOPICS]
         if not topics or triage.language != "nl":
             return []
-        if triage.crisis_kinds:
-            dispatcher.utter_message(
-                text=f"U schreef ook over {topic_list(topics)}. Daar help ik u daarna graag mee: zeg het maar als u verder wilt."
-            )
-            return []
-        # only the classifier saw a crisis: the question itself still gets its answer
+        # after the crisis numbers, the help question itself still gets its answer
         answer_topics(dispatcher, topics)
         return [SlotSet("topics", topics)]

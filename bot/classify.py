@@ -48,7 +48,7 @@ def result_of(parse: dict[str, Any]) -> dict[str, Any]:
 async def classify_lines(agent, lines: Iterable[str], out: IO[str]) -> int:
     count = 0
     for raw in lines:
-        text = raw.rstrip("\n")
+        text = raw.rstrip("\r\n")
         if not text.strip():
             record = {"text": text, "topics": [], "intent": None, "confidence": 0.0}
         else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import warnings
 
 
 def quiet_rasa() -> None:
@@ -21,6 +22,8 @@ def quiet_rasa() -> None:
     os.environ.setdefault("TF_INTRA_OP_PARALLELISM_THREADS", "1")
     os.environ.setdefault("TF_INTER_OP_PARALLELISM_THREADS", "1")
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    # Rasa repeats a user's text in some warnings (an unparsable "/..." message)
+    warnings.filterwarnings("ignore", category=UserWarning)
 
     import structlog
 

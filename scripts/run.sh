@@ -15,7 +15,10 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-"$RASA" run actions --actions actions --port 5055 &
+# Rasa prints a user's text in some warnings (e.g. an unparsable "/..." message): keep
+# warnings out of the logs so message text never lands there.
+export PYTHONWARNINGS=ignore
+SANIC_HOST=127.0.0.1 "$RASA" run actions --actions actions --port 5055 &
 pids+=($!)
 "$RASA" run --model models/hulpwijzer.tar.gz --endpoints bot/endpoints.yml \
   --credentials bot/credentials.yml --interface "$HOST" --port 5005 &
@@ -25,4 +28,5 @@ echo "Hulpwijzer (gemeente ${HULPWIJZER_GEMEENTE:-almelo}) is starting:"
 echo "  REST channel   http://$HOST:5005/webhooks/rest/webhook"
 echo "  action server  http://127.0.0.1:5055/webhook"
 echo "Press Ctrl-C to stop."
-wait -n "${pids[@]}"
+# until one of the two stops (portable: no `wait -n`, which needs bash >= 5.1)
+while kill -0 "${pids[0]}" 2>/dev/null && kill -0 "${pids[1]}" 2>/dev/null; do sleep 1; done

@@ -27,8 +27,8 @@ _LINES_NL = {
         "Ben je jonger dan 18? Je kunt ook gratis bellen of chatten met de Kindertelefoon: 0800-0432."
     ),
     kinds_.HOMELESS: (
-        "Heeft u vannacht geen plek om te slapen? Bel vandaag nog de gemeente {naam}: {telefoon}. "
-        "Zeg dat u vannacht geen slaapplek heeft. Zij vertellen u waar u terechtkunt."
+        "Heeft u vannacht geen plek om te slapen? Bel zo snel mogelijk de gemeente {naam}: {telefoon}. "
+        "Zeg dat u vannacht geen slaapplek heeft en vraag waar u terechtkunt."
     ),
 }
 _ALWAYS_NL = "Bij direct gevaar: bel altijd 112."
@@ -56,13 +56,13 @@ _OTHER_LANGUAGES = {
     lang.POLISH: (
         "To, co piszesz, brzmi poważnie. Jestem programem komputerowym, ale są ludzie, którzy mogą ci teraz pomóc.\n"
         "- Myśli samobójcze: zadzwoń pod 113 lub bezpłatnie pod 0800-0113 (całą dobę).\n"
-        "- Nie jesteś bezpieczny w domu: zadzwoń do Veilig Thuis, 0800-2000 (bezpłatnie, całą dobę).\n"
+        "- Jeśli nie czujesz się bezpiecznie w domu: zadzwoń do Veilig Thuis, 0800-2000 (bezpłatnie, całą dobę).\n"
         "- Bezpośrednie zagrożenie: zadzwoń pod 112."
     ),
     lang.ARABIC: (
         "ما تكتبه يبدو خطيرًا. أنا برنامج كمبيوتر، لكن هناك أشخاص يمكنهم مساعدتك الآن.\n"
         "- أفكار انتحارية: اتصل بالرقم 113 أو مجانًا بالرقم 0800-0113 (ليلًا ونهارًا).\n"
-        "- لست آمنًا في البيت: اتصل بـ Veilig Thuis على الرقم 0800-2000 (مجانًا، ليلًا ونهارًا).\n"
+        "- إذا لم تكن في أمان في البيت: اتصل بـ Veilig Thuis على الرقم 0800-2000 (مجانًا، ليلًا ونهارًا).\n"
         "- خطر فوري: اتصل بالرقم 112."
     ),
 }

@@ -11,19 +11,19 @@ from knowledge_base.gemeenten import Gemeente
 _REPLIES = {
     lang.ENGLISH: (
         "Hulpwijzer only works in Dutch. Please call the municipality of {naam}: {telefoon}. "
-        "You may bring someone who speaks Dutch. In danger? Call 112. Thoughts of suicide: call 113. Not safe at home: call Veilig Thuis, 0800-2000."
+        "You can ask someone who speaks Dutch to call with you. In danger? Call 112. Thoughts of suicide: call 113. Not safe at home: call Veilig Thuis, 0800-2000."
     ),
     lang.TURKISH: (
         "Hulpwijzer sadece Hollandaca çalışır. Lütfen {naam} belediyesini arayın: {telefoon}. "
-        "Hollandaca konuşan birini yanınıza alabilirsiniz. Tehlikedeyseniz 112'yi arayın. İntihar düşünceleri: 113'ü arayın. Evde güvende değilseniz: Veilig Thuis, 0800-2000."
+        "Hollandaca konuşan birinden sizinle birlikte aramasını isteyebilirsiniz. Tehlikedeyseniz 112'yi arayın. İntihar düşünceleri: 113'ü arayın. Evde güvende değilseniz: Veilig Thuis, 0800-2000."
     ),
     lang.POLISH: (
         "Hulpwijzer działa tylko po niderlandzku. Zadzwoń do gminy {naam}: {telefoon}. "
-        "Możesz poprosić o pomoc kogoś, kto mówi po niderlandzku. W niebezpieczeństwie? Zadzwoń pod 112. Myśli samobójcze: zadzwoń pod 113. Nie jesteś bezpieczny w domu: Veilig Thuis, 0800-2000."
+        "Możesz poprosić o pomoc kogoś, kto mówi po niderlandzku. W niebezpieczeństwie? Zadzwoń pod 112. Myśli samobójcze: zadzwoń pod 113. Jeśli nie czujesz się bezpiecznie w domu: Veilig Thuis, 0800-2000."
     ),
     lang.ARABIC: (
         "يعمل Hulpwijzer باللغة الهولندية فقط. يرجى الاتصال ببلدية {naam} على الرقم {telefoon}. "
-        "يمكنك أن تطلب المساعدة من شخص يتكلم الهولندية. في خطر؟ اتصل بالرقم 112. أفكار انتحارية: اتصل بالرقم 113. لست آمنًا في البيت: Veilig Thuis على الرقم 0800-2000."
+        "يمكنك أن تطلب المساعدة من شخص يتكلم الهولندية. في خطر؟ اتصل بالرقم 112. أفكار انتحارية: اتصل بالرقم 113. إذا لم تكن في أمان في البيت: Veilig Thuis على الرقم 0800-2000."
     ),
 }
 

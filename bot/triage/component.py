@@ -27,8 +27,12 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.triage.topics import Thresholds, triage
+from bot.triage.text import BUTTON_PAYLOAD
 
 TRIAGE_KEY = "triage"
+#: triage reads at most this much of a message: enough for any real question, and a
+#: pasted 80,000-character text cannot hold up the server
+MAX_TRIAGE_CHARS = 5000
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -69,12 +73,14 @@ class TriageClassifier(GraphComponent, IntentClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            if not text or text.startswith(INTENT_MESSAGE_PREFIX):
-                continue  # buttons ("/ask_schulden") are handled by RegexMessageHandler
+            if text.startswith(INTENT_MESSAGE_PREFIX) and BUTTON_PAYLOAD.match(text):
+                # a button ("/ask_schulden") is handled by RegexMessageHandler; any other
+                # text starting with "/" is typed text and gets the full triage
+                continue
             ranking = message.get(INTENT_RANKING_KEY) or []
             if not ranking and message.get(INTENT):
                 ranking = [message.get(INTENT)]
-            result = triage(text, ranking, self.thresholds)
+            result = triage(text[:MAX_TRIAGE_CHARS], ranking, self.thresholds)
             message.set(INTENT, {"name": result.intent, "confidence": result.confidence}, add_to_output=True)
             message.set(TRIAGE_KEY, asdict(result), add_to_output=True)
         return messages

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.triage.text import fold_variants
+from bot.triage.text import fold_pattern, fold_variants
 
 SUICIDE = "suicide"
 VIOLENCE = "violence"
@@ -31,22 +31,21 @@ KINDS = (SUICIDE, VIOLENCE, DANGER, HOMELESS)
 _ME = r"(?:me|mij|mezelf|mijzelf|mn|m'n|mijn|ons|onszelf)"
 _PARTNER = (
     r"(?:man|vrouw|vriend|vriendin|partner|ex|echtgeno(?:ot|te)|vader|moeder|pa|ma|papa|mama|"
-    r"stiefvader|stiefmoeder|stiefpa|broer|zus|zoon|dochter|schoonvader|schoonmoeder|oom|"
-    r"opa|buurman|buurvrouw|huisgenoot|vriendje|vent)"
+    r"stiefvader|stiefmoeder|stiefpa|schoonvader|schoonmoeder|huisgenoot|vriendje|vent)"
 )
 _VICTIM = (
     r"(?:me|mij|ons|mama|papa|mn moeder|m'n moeder|mijn moeder|mijn vader|m'n vader|mijn vrouw|"
     r"mijn man|mijn zus|mijn broertje|mijn zusje|mijn oma|mijn opa|haar|hem|"
     r"(?:de|mijn|m'n|mn|zijn|z'n|haar|hun|onze) (?:kind|kinderen|kids|zoon|dochter|baby|vrouw|vriendin|moeder|vader))"
 )
-_TONIGHT = r"(?:vannacht|vanavond|vandaag|nu|straks|deze nacht|komende nacht|morgen)"
+_TONIGHT = r"(?:vannacht|vanavond|vandaag|deze nacht|komende nacht)"
 
 _PATTERNS: dict[str, list[str]] = {
     SUICIDE: [
         r"\bzel(?:f)? ?moo?r[dt]\w*",
         r"\bsu[iï]?[cs]id\w*",
         r"zelfdoding",
-        r"\b113\b",
+        r"^\W*113\W*$|\b(?:bel|bellen|gebeld|nummer van|chat met) 113\b|\b113 (?:bellen|gebeld)\b|\b113\.nl\b",
         r"\b0800[ -]?0113\b",
         r"\blevensmoe\b",
         r"\bdoodgaan\b",
@@ -59,15 +58,15 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bnooit meer wakker\b",
         r"\been? ?eind(?:e)? (?:aan|maken aan) (?:mijn|m'n|mn|me|het|dit) leven\b",
         r"\ber (?:\w+ ){0,4}een eind(?:e)? aan (?:maken|te maken|maak|maakt)\b",
-        r"\b(?:wil|wilde|zou|ga) (?:\w+ ){0,3}verdwijnen\b",
+        r"\bik wil (?:gewoon |echt |het liefst )?(?:voor altijd )?verdwijnen\b|\b(?:voorgoed|voor altijd) verdwijnen\b",
         r"\b(?:als|wanneer|dat|zodra) ik er (?:\w+ ){0,2}niet meer (?:ben|zal zijn|zijn)\b",
         r"\bik er (?:morgen|straks|binnenkort|vanavond|vannacht|volgende week) niet meer ben\b",
         r"\bben ik er niet meer\b",
         r"\bhet hoeft (?:voor mij )?(?:allemaal |echt |gewoon )?niet meer\b",
-        r"\bhet is beter zo\b|\bsorry voor alles\b|\bvaarwel\b",
+        r"\b(?:hou van je|hou van jullie|dag mam|dag pap)\b.{0,40}\bbeter zo\b|\bsorry voor alles\b(?! wat)|\bvaarwel\b",
         r"\bzorg goed voor (?:jezelf|elkaar|mama|papa)\b.{0,40}\bik ga\b",
         r"\b(?:doe|deed|doen|aan|weer|gedaan aan) (?:aan )?sh\b|\bsh (?:gedaan|gehad)\b|\bselfharm\w*",
-        r"\b(?:verkeerde kant van|over) de (?:reling|balustrade)\b|\bop de (?:rand|reling) van\b",
+        r"\b(?:verkeerde kant van|over) de (?:reling|balustrade)\b|\bop de reling van\b",
         r"\bbijna (?:gesprongen|gesprongen van|voor de trein)\b",
         r"\b(?:naar|bij|op|langs) het spoor\b.{0,60}\b(?:gestaan|staan|springen|gesprongen|gelopen|liggen)\b",
         r"\b(?:stoppen met|ben aan het|weer aan het|weer) krassen\b|\bkrassen\b.{0,30}\b(?:diep|arm|armen|been|benen|bloed|polsen)\b",
@@ -89,7 +88,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bbeter af (?:is |zijn |zou zijn |zal zijn |zouden zijn )?zonder (?:mij|me)\b",
         r"\bpillen (?:gespaard|verzameld|sparen|opgespaard|allemaal innemen|in(?:te)?nemen om)\b",
         r"\b(?:alle|al mijn|al m'n|een hele strip|een doos) pillen\b",
-        r"\bvoor (?:de|een) trein\b",
+        r"\b(?:spring|springen|sprong|ga liggen|gaan liggen|lopen|loop|stap|stappen) voor (?:de|een) trein\b|\bvoor (?:de|een) trein (?:springen|spring|gaan liggen|lopen)\b",
         r"\b(?:van|vanaf|van het dak van) (?:een|de|het) (?:flat|brug|dak|gebouw)\b.{0,15}\bspring",
         r"\bspring(?:en)? (?:van|vanaf) (?:een|de|het) (?:flat|brug|dak|gebouw)\b",
         r"\b(?:me|mezelf|mijzelf) (?:op ?te ?hangen|ophangen)\b",
@@ -118,16 +117,17 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bik (?:ga|wil) het (?:vannacht|vanavond|vandaag|dit weekend|morgen) doen\b|\been plan om het\b",
         r"\bnaar het spoor\b|\b(?:gaat|ga|wil|gaan) springen\b",
         r"\bgarage\b.{0,40}\bmotor aan\b|\bmotor aan\b.{0,40}\bgarage\b",
-        r"\b(?:mezelf|zichzelf|haarzelf|hemzelf) (?:\w+ ){0,2}gesneden\b|\bsnijdt (?:zichzelf|zich|haarzelf|hemzelf)\b|\bsnij(?:d)? (?:ik )?mezelf\b",
+        r"\b(?:mezelf|zichzelf|haarzelf|hemzelf|mijzelf) (?:\w+ ){0,2}gesneden\b|\bsnijdt (?:zichzelf|zich|haarzelf|hemzelf)\b|\bsnij(?:d)? (?:ik )?mezelf\b",
         r"\bstemmen in (?:mijn|mn|m'n) hoofd\b",
         # farewell messages, also about someone else
-        r"\bafscheids?(?:bericht|berichtje|brief|app|appje)\w*|\blaatste (?:appje|berichtje|bericht|dag)\b",
-        r"\bbedankt (?:iedereen )?voor alles\b|\biedereen bedankt\b|\b(?:gelukkig|verder) (?:worden |zijn )?zonder mij\b",
-        r"\bzorg goed voor (?:mama|papa|mam|pap|elkaar|de kinderen)\b|\bhoeft me (?:niet )?(?:meer )?te zoeken\b",
+        r"\bafscheids?(?:bericht|berichtje|brief|app|appje)\w*|\b(?:mijn|zijn|haar|dit is) laatste (?:dag|appje|berichtje|bericht)\b|\blaatste (?:appje|berichtje)\b",
+        r"\biedereen bedankt voor alles\b|\b(?:gelukkig|verder) (?:worden |zijn )?zonder mij\b",
+        r"\bzorg goed voor (?:mama|papa|mam|pap)\b|\bhoeft me (?:niet )?(?:meer )?te zoeken\b",
         r"\bnooit meer zorgen (?:te )?(?:maken )?over mij\b|\bzon last was\b|\bzo'?n last was\b",
-        r"\bna (?:vanavond|vannacht)\b.{0,40}\b(?:niet meer nodig|niet meer|hebben|zoeken|klaar)\b|\b(?:niet meer nodig|hond hebben|kat hebben)\b.{0,15}\bna (?:vanavond|vannacht)\b",
-        r"\bheb (?:ze|het|dat) (?:toch )?niet meer nodig\b|\bkom (?:nie|niet) meer terug\b",
-        r"\bstop ik ermee\b|\bis het (?:zo )?voorbij\b|\bdatum (?:al )?geprikt\b|\btestament\b",
+        r"\b(?:hond|kat|spullen) (?:\w+ )?hebben na (?:vanavond|vannacht)\b|\bkom (?:nie|niet) meer terug\b(?! op)",
+        r"\bstop ik ermee voorgoed\b|\btestament ligt klaar\b",
+        r"\b(?:gegeven|weggegeven)\b.{0,60}\bniet meer nodig\b|\bbij het spoor (?:staat|sta|staan)\b",
+        r"\bdak van (?:haar|zijn|mijn|de|een|het) (?:flat|gebouw|parkeergarage)\b|\b(?:tuin)?slang\b.{0,30}\b(?:kofferbak|uitlaat)\b",
         r"\bniks meer om voor te leven\b|\bloop (?:nu )?naar het water\b|\bappt alleen nog sorry\b",
         # means
         r"\bgas (?:open ?gedraaid|opengezet|aangezet)\b|\bslang aan de uitlaat\b",
@@ -135,10 +135,11 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:pillen|tabletten|medicijnen)\b.{0,30}\b(?:tellen|aan het tellen)\b|\bmedicijnvoorraad\b|\bpillendoosjes?\b",
         r"\btouw\b.{0,30}\bopgehangen\b|\bop het dak van\b|\bboven op het dak\b",
         # self-harm
-        r"\bgekrast\b|\bkrast (?:in|op) (?:haar|zijn|mijn|mn) \w+|\b(?:snij|snijd|snijden) (?:elke|iedere|weer|vandaag|nu)\b|\bgesneden\b",
-        r"\bscheermes\w*|\bmesje\b|\bsneeen\b|\bsnee(?:en|tjes)\b|\barmen (?:zijn|zitten) (?:kapot|open|vol)\b",
+        r"\b(?:heb|ik) (?:\w+ ){0,2}gekrast\b|\bkrast (?:in|op) (?:haar|zijn|mijn|mn) (?:arm|armen|been|benen|pols|polsen|huid)\b",
+        r"\b(?:snij|snijd|snijden) (?:elke|iedere|weer|vandaag|nu)\b|\bheb (?:weer )?gesneden\b(?! (?:bij|in|met|tijdens))",
+        r"\bscheermes\w*|\bmesje\b|\bsneen\b|\bsnee(?:en|ën|tjes)\b|\barmen (?:zijn|zitten) (?:kapot|open|vol)\b",
         r"\b(?:mezelf|mijzelf) (?:\w+ ){0,3}gebrand\b|\bbonk\w* (?:mn|mijn|m'n) hoofd\b|\bstopt (?:nie|niet) met bloeden\b",
-        r"\b(?:sta|zit|ben|staan) (?:nu |hier )?(?:op het dak|op de rand|op de brug|op het spoor|bij het spoor|boven op)\b",
+        r"\b(?:sta|zit|ben|staan) (?:nu |hier )?(?:op het dak|op de rand van (?:het dak|de brug|de flat|het balkon)|op de brug|op het spoor|bij het spoor|boven op)\b",
         r"\bdat ik (?:morgen|straks|volgende week|dan) (?:nog|niet meer) (?:leef|er ben|besta)\b",
         r"\bafscheidsbrie\w*|\bmijn laatste bericht\b|\bafscheid (?:van iedereen|nemen van iedereen)\b",
         r"\bniet meer tegen het leven\b",
@@ -194,32 +195,37 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:slaat|sloeg|slaan|schopt|schopte|wurgt|wurgde|duwt|duwde|knijpt|bijt|trapt|trapte|bedreigt|bedreigde|mishandelt|misbruikt|sluit|sloot) "
         + _VICTIM
         + r"\b",
-        r"\bslaat\b.{0,25}\b(?:me|mij|ons)\b",
         r"\bslaat (?:me|mij) (?:in elkaar|bont en blauw|verrot)\b",
         r"\b" + _VICTIM + r" (?:sloeg|slaat|schopte|schopt|mishandelde|mishandelt|wurgde|wurgt|bedreigde)\b",
         r"\b(?:de|een|met de|met een) riem (?:gehad|gekregen|geslagen)\b|\bmet (?:de|een) riem\b",
         r"\bbrandplek\w*|\bsigaret\w* (?:uitgedrukt|op (?:haar|zijn|mijn|mn) (?:arm|hand|been))",
-        r"\bsigaret\w* (?:\w+ ){0,3}(?:uit|uitdrukt|uitgedrukt) op\b|\bstrijkijzer\b|\barm gebroken\b",
-        r"\b(?:sluiten|sluit|sloten|sloot) (?:me|mij|ons|haar|hem) (?:\w+ ){0,3}op\b|\bin de kelder\b",
+        r"\bsigaret\w* (?:\w+ ){0,3}(?:uit|uitdrukt|uitgedrukt) op\b|\bstrijkijzer\b",
+        r"\b(?:heeft|papa|mama|vader|moeder|hij|zij) (?:\w+ ){0,2}(?:mijn|mn|m'n|haar|zijn) arm gebroken\b",
+        r"\b(?:sluiten|sluit|sloten|sloot) (?:me|mij|ons|haar|hem) (?:\w+ ){0,3}op\b",
         r"\b(?:krijgen|krijg|krijgt) (?:al \w+ dagen |thuis )?geen eten\b|\bgeen eten (?:krijgt|krijgen|krijg)\b",
         r"\b(?:mama|papa|moeder|vader) is (?:\w+ ){0,3}niet (?:thuis )?(?:gekomen|thuisgekomen)\b",
         r"\bons geheim\b|\bvieze berichten\b|\bfotos? naar (?:mn|mijn) school\b",
         r"\b(?:aanraakt|aanraken|aangeraakt|betast\w*|aanzit)\b.{0,50}\b(?:niet mag|niet wil|plekken|prive)\b",
-        r"\b(?:peuter|kindjes?|baby|zoontje|dochtertje)\b.{0,60}\b(?:alleen (?:thuis|achter|op|buiten|in)|niemand doet open|niemand thuis)\b",
-        r"\bvoordeur op slot\b.{0,40}\bsleutel\b|\bkan niet weg\b|\bin de fik\b|\bom het af te maken\b",
+        r"\b(?:peuter|kindjes?|baby|zoontje|dochtertje)\b.{0,90}\b(?:alleen (?:thuis|achter|op|buiten|in)|niemand doet open|niemand thuis)\b",
+        r"\bvoordeur op slot\b.{0,40}\bsleutel\b|\b(?:steekt|steken) (?:me|mij|ons|het huis) in de fik\b|\bom het af te maken\b",
         r"\b(?:tracker|zendertje)\b.{0,40}\b(?:auto|tas|fiets)\b|\bauto in getrokken\b|\bwacht me (?:elke dag )?op\b",
-        r"\bom (?:me )?te (?:laten )?trouwen\b|\bnaar het buitenland te sturen\b",
-        r"\b(?:pakt|neemt) (?:haar|zijn|mijn) (?:pensioen|aow|geld)\b|\bnatte luier\b",
+        r"\b(?:gedwongen|dwingen|dwingt|moet) (?:\w+ ){0,4}trouwen\b|\bnaar het buitenland te sturen\b",
+        r"\b(?:pakt|neemt) (?:haar|zijn) (?:pensioen|aow)\b|\bnatte luier\b",
         r"\bduwde (?:\w+ ){0,3}van de trap\b|\bvan de trap (?:geduwd|gegooid)\b",
         r"\bkomt (?:'s nachts|s nachts|snachts|'snachts) (?:op|in|bij|naar) (?:mijn|mn|m'n) (?:kamer|bed)\b",
         r"\b(?:naakt ?foto\w*|grooming|sextortion|chanteer\w*|chantage)\b",
         r"\bfoto'?s\b.{0,80}\b(?:dochter|zoon|kind|meisje|jongen) van (?:1[0-7]|[0-9])\b|\b(?:dochter|zoon|kind|meisje|jongen) van (?:1[0-7]|[0-9])\b.{0,100}\bfoto'?s\b",
-        r"\b(?:volgt|achtervolgt|stalkt) (?:me|mij|ons|haar)\b|\bstalk(?:er|ing)\b",
-        r"\b(?:sluit|sloot) (?:me|mij|haar|hem|ons) op\b|\bopgesloten\b",
-        r"\b(?:pensioen|geld|bankpas|pinpas) (?:opmaakt|afpakt|afgepakt|opgemaakt|inpikt)\b",
+        r"\b(?:volgt|achtervolgt|stalkt) (?:me|mij|ons)\b|\bstalk(?:er|ing)\b",
+        r"\b(?:sluit|sloot) (?:me|mij|haar|hem|ons) op\b|\b(?:word|werd|wordt|worden) (?:\w+ ){0,2}opgesloten\b",
+        r"\b(?:zit|zitten|heeft|hebben) (?:\w+ ){0,3}opgesloten in\b|\bopgesloten in (?:de|het|hun|haar|zijn|mijn) (?:badkamer|slaapkamer|kamer|huis|appartement|auto|kelder|schuur|wc)\b",
+        r"\b(?:word|werd|wordt) (?:\w+ )?achtervolgd\b|\bonder water (?:geduwd|gehouden)\b|\bgeduwd door (?:zijn|haar|mijn|m'n|mn|de) \w+",
+        r"\b(?:me|mij|ons|het huis) in de fik (?:steekt|steken|zet)\b",
+        r"\b(?:'s nachts|s nachts|snachts) bij (?:haar|hem|me|mij) in bed\b",
+        r"\b(?:baby|peuter|kinderen|kind)\b.{0,30}\b(?:'s nachts|s nachts|snachts) alleen\b",
+        r"\b(?:pensioen|aow|bankpas|pinpas) (?:opmaakt|afpakt|afgepakt|inpikt)\b",
         r"\bin elkaar (?:geslagen|getrapt|slaan)\b",
-        r"\bblauwe plekken\b|\bblauw(?:e)? ogen?\b",
-        r"\b(?:heb|heeft|hebben|had|hadden) (?:\w+ ){0,4}(?:geslagen|geschopt|gewurgd|geduwd|mishandeld)\b",
+        r"\bblauwe plekken\b|\bblauw oog\b",
+        r"\b(?:heb|heeft|hebben|had|hadden) (?:\w+ ){0,4}(?<!alarm )(?<!klok )(?:geslagen|geschopt|gewurgd|mishandeld)\b",
         r"\bgeslagen (?:word|worden|wordt)\b|\bthuis geslagen\b|\bgewurgd\b",
         r"\bbang (?:voor )?wat hij (?:gaat|zal) doen\b",
         r"\b(?:mijn|mn|m'n) (?:man|vriend|partner|ex|vader|stiefvader|vrouw|vriendin)\b.{0,30}\bgooit met\b",
@@ -229,10 +235,10 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bik ben (?:\w+ ){0,2}weggelopen\b|\b(?:zoon|dochter|kind) (?:\w+ ){0,3}weggelopen\b",
         r"\bdoor elkaar (?:schudden|geschud|schudt|schudde)\b|\bvastgebonden\b",
         r"\b(?:peuter|kleuter|baby|kind)\b.{0,40}\balleen (?:op straat|buiten)\b|\bmidden in de nacht alleen\b",
-        r"\bgeen eten\b.{0,40}\b(?:kinderen|kind|luiers)\b|\bvieze luiers\b|\bdagen zonder eten\b",
-        r"\b(?:geduwd|gewurgd) (?:dat|zodat|en)\b|\bzo hard geduwd\b",
-        r"\bdoodsbang\b",
-        r"\b(?:al|sinds) (?:\w+ ){0,2}(?:dagen|nachten|gisteren|eergisteren)\b.{0,40}\balleen\b|\b(?:dagen|nachten) alleen thuis\b",
+        r"\bvieze luiers\b|\bdagen zonder eten\b",
+        r"\bgeduwd (?:dat|zodat) (?:hij|zij|ze|ik) (?:viel|vielen)\b|\bzo hard geduwd\b",
+        r"\bdoodsbang (?:voor|van) (?:hem|haar|mijn|m'n|mn|zijn)\b",
+        r"\b(?:kind|kinderen|kindjes|peuter|peuters|kleuters?|baby|zoontje|dochtertje|broertje|zusje)\b.{0,40}\b(?:al|sinds) (?:\w+ ){0,2}(?:dagen|nachten|gisteren|eergisteren)\b.{0,30}\balleen\b|\b(?:dagen|nachten) alleen thuis\b",
         r"\b(?:zit|zat|zitten|zaten) (?:\w+ ){0,2}aan (?:haar|hem|me|mij)\b.{0,60}\b(?:alleen|bed|nacht|naar huis|niemand|mag het niet)",
         r"\bbang (?:voor|van) (?:mijn|m'n|mn|haar|zijn|de) " + _PARTNER + r"\b",
         r"\bbang (?:voor|van) (?:hem|haar) (?:als|wanneer|omdat)\b",
@@ -243,14 +249,14 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bkomt (?:'s nachts|s nachts|snachts|'snachts|soms|vaak|steeds)? ?(?:aan (?:me|mij)|bij (?:me|mij) in bed|aan mijn lichaam)\b",
         r"\bzit(?:ten)? (?:steeds |vaak |soms )?aan (?:me|mij|mijn lichaam)\b",
         r"\bongewenst (?:aangeraakt|aanraken|aanrakingen)\b",
-        r"\b(?:durf|durft|durven|wil|wilt) (?:\w+ )?niet (?:meer )?naar huis\b",
-        r"\bniet (?:meer )?naar huis (?:durf|durft|durven|wil|wilt|willen|kan)\b",
+        r"\b(?:durf|durft|durven) (?:\w+ )?niet (?:meer )?naar huis\b|\b(?:wil|wilt) (?:\w+ )?niet meer naar huis\b",
+        r"\bniet (?:meer )?naar huis (?:durf|durft|durven)\b|\bniet meer naar huis (?:wil|wilt|willen)\b",
         r"\baan (?:haar|hem|me|mij|mn|mijn) (?:lichaam )?(?:zit|zat|zitten|komt|kwam)\b",
         r"\bniet (?:meer )?veilig (?:thuis|in (?:mijn|m'n|ons) huis|bij (?:mijn|m'n) " + _PARTNER + r")\b",
         r"\bthuis (?:is het )?niet (?:meer )?veilig\b",
         r"\bkind(?:eren)? (?:wordt|worden) (?:\w+ )?(?:geslagen|mishandeld|misbruikt|verwaarloosd)\b",
-        r"\bverwaarloo\w*",
-        r"\b(?:harde )?klappen\b.{0,80}\bkind|\bkind\w*\b.{0,80}\b(?:harde )?klappen\b",
+        r"\b(?:kind|kinderen|baby|peuter|moeder|vader|oma|opa|hem|haar|ze|hij|zij) (?:\w+ ){0,3}verwaarloo\w*|\bverwaarloosd\b",
+        r"\bharde klappen\b",
         r"\bloverboy\b",
         r"\beerwraak\b|\beergerelateerd\b|\buithuwelijk\w*",
         # English
@@ -281,23 +287,23 @@ _PATTERNS: dict[str, list[str]] = {
         r"^\s*112\b",
         r"\b(?:bel|bellen|belt) 112\b",
         r"\blevensgevaar\w*",
-        r"\bin (?:acuut |direct )?gevaar\b",
+        r"\b(?:ik ben|wij zijn|we zijn|ben ik|zijn we|hij is|zij is|ze is|kind is|kinderen zijn|zijn leven is|haar leven is|mijn leven is) (?:nu |echt )?in (?:acuut |direct )?gevaar\b",
         r"\b(?:heeft|met|pakt|pakte|zwaait met|draagt) (?:een |zijn |haar )?(?:mes|pistool|wapen|vuurwapen|geweer|bijl|knuppel|honkbalknuppel|hamer|schaar)\b",
         r"\bbewusteloos\b",
         r"\bademt niet\b",
         r"\boverdosis\b",
         r"\b(?:ghb|xtc|drugs|pillen)\b.{0,60}\b(?:schokken|bewusteloos|niet wakker|reageert niet|ademt)",
-        r"\b(?:ligt|lag) (?:nu )?te schokken\b|\breageert (?:nergens )?niet (?:meer )?op\b",
+        r"\b(?:ligt|lag) (?:nu )?te schokken\b|\breageert nergens (?:meer )?op\b|\b(?:ligt|zit) (?:\w+ ){0,3}en reageert niet\b",
         r"\bkrijg (?:haar|hem|hun|ze) niet (?:meer )?wakker\b",
         r"\bligt op de grond\b.{0,40}\b(?:hulp|roept|beweegt)|\bniet (?:meer )?aanspreekbaar\b",
         r"\bademt (?:heel )?(?:raar|vreemd|niet)\b|\bkrijgt geen lucht\b|\bkrijg geen lucht\b",
         r"^\W*brand\b|\biemand in het water\b|\bligt (?:iemand )?in het water\b",
-        r"\baangevallen\b|\bbloed (?:heel )?(?:erg|veel)\b|\bhet bloed stopt niet\b",
-        r"\bbrand in (?:de|het|ons|onze|mijn)\b|\brook\b.{0,40}\b(?:komt|binnen|trap|vloer|gang)\b",
+        r"\b(?:ben|word|werd) (?:net |zojuist |vanavond )?aangevallen\b|\bbloed (?:heel )?(?:erg|veel)\b|\bhet bloed stopt niet\b",
+        r"\bbrand in (?:de|het|ons|onze|mijn)\b|\b(?:de|veel|dikke|zwarte) rook\b.{0,40}\b(?:komt|binnen|trap|vloer|gang)\b",
         r"\b(?:vol|onder de deur|komt) (?:\w+ ){0,2}rook\b|\brook onder\b|\bin brand\b",
         r"\bflauwgevallen\b|\bademt bijna niet\b|\bogen draaien weg\b|\bsoort aanval\b|\bniet wakker te krijgen (?:na|door)\b",
         r"\bruiken gas\b|\bgaslucht\b|\bgootsteenontstopper\b|\b(?:kind|zoon|dochter|baby) (?:\w+ ){0,3}(?:gedronken|ingeslikt)\b",
-        r"\bnet aangevallen\b|\bkan niet (?:meer )?opstaan\b",
+        r"\bnet aangevallen\b",
         r"\b(?:er is|het is) brand\b|\bhuis staat in brand\b|\bstaat in (?:de )?brand\b",
         r"\bbang (?:voor|om) (?:mijn|m'n|ons) leven\b",
         r"\bwil (?:zichzelf|iemand|hem|haar|zich) (?:iets aandoen|van kant maken|doden|ophangen)\b",
@@ -317,18 +323,19 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bdakloos\b",
         r"\bthuisloos\b",
         r"\b(?:eruit|buiten|de deur uit) (?:gegooid|gezet|geschopt)\b(?! (?:bij|op) (?:de|het|mijn|m'n|mn|ons|die) (?:werk|fabriek|baan|bedrijf|zaak|school|opleiding))",
-        r"\bhet huis uit (?:gezet|gegooid|geschopt)\b|\bnoodopvang\b|\bgevlucht\b",
-        r"\bheb geen (?:andere )?(?:plek|plaats)\b",
+        r"\bhet huis uit (?:gezet|gegooid|geschopt)\b|\bnoodopvang\b|\bgevlucht (?:voor|van|met) (?:mijn|m'n|mn|hem|haar)\b|\buit de opvang (?:gestuurd|gezet|gegooid)\b",
+        r"\bheb geen (?:andere )?(?:plek|plaats)(?: om te slapen| voor vannacht| meer)?\W*$|\bheb geen (?:andere )?(?:plek|plaats) (?:om te slapen|voor vannacht|om heen te gaan)\b",
         r"\b(?:vannacht|vanavond) geen (?:bed|dak|plek)\b|\bopvang zit vol\b|\bheb geen huis\b|\bin het fietsenhok\b",
         r"\b(?:schuur|fietsenhok|portiek|tent) (?:moet )?(?:slapen|geslapen)\b|\bin de schuur moet slapen\b",
         r"\b(?:zwerf|zwerven|leef|leven|slaap|slapen) (?:\w+ ){0,3}op straat\b",
         r"\bnachtopvang\b",
         r"\b(?:op|aan) straat (?:gezet|gegooid|beland|staan|sta|slapen|slaap|leven|leef)\b",
-        r"\b(?:sta|staan|slaap|slapen|ben|zijn|zit|zitten) " + _TONIGHT + r" (?:op straat|buiten)\b",
+        r"\b(?:sta|staan|slaap|slapen|ben|zijn) " + _TONIGHT + r" (?:op straat|buiten)\b",
         r"\bop straat\b.{0,30}\b" + _TONIGHT + r"\b",
         r"\b" + _TONIGHT + r"\b.{0,30}\bop straat\b",
         r"\b(?:uit (?:huis|de woning|mijn huis)|de deur uit) (?:gezet|gegooid|geschopt)\b",
-        r"\b(?:slaap|slapen|sliep|sliepen)\b.{0,30}\b(?:in (?:mijn|m'n|mn|de|een|onze) (?:auto|tent|portiek|park|schuur|fietsenstalling)|op straat|buiten|op een bankje|in het park|bij het station)\b",
+        r"\b(?:slaap|slapen|sliep|sliepen)\b.{0,30}\b(?:in (?:mijn|m'n|mn|de|een|onze) (?:auto|tent|portiek|park|schuur|fietsenstalling)|op straat|op een bankje|in het park|bij het station)\b",
+        r"\b(?:slaap|slapen|sliep|sliepen) (?:vannacht |vanavond |al \w+ nachten )?buiten\b",
         r"\bnergens (?:om |meer )?(?:te )?slapen\b",
         r"\bnergens (?:heen|naartoe)\b.{0,20}\b(?:vannacht|vanavond|slapen)\b",
         r"\bwaar (?:moet|kan|moeten|kunnen) (?:ik|we|wij) (?:vannacht |vanavond |nu |dan )?slapen\b",
@@ -349,7 +356,7 @@ _PATTERNS: dict[str, list[str]] = {
 }
 
 _COMPILED: dict[str, list[re.Pattern[str]]] = {
-    kind: [re.compile(p) for p in patterns] for kind, patterns in _PATTERNS.items()
+    kind: [re.compile(fold_pattern(p)) for p in patterns] for kind, patterns in _PATTERNS.items()
 }
 
 

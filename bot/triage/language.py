@@ -54,7 +54,7 @@ _STOPWORDS = {
 }
 _POLISH_LETTERS = set("ąęłńśźżć")
 _TURKISH_LETTERS = set("ğşıİ")
-_TURKISH_SUFFIX = re.compile(r"\w+(?:iyor|ıyor|uyor|üyor)(?:um|sun|uz|sunuz|lar)?\b")
+_TURKISH_SUFFIX = re.compile(r"\b\w+?(?:iyor|ıyor|uyor|üyor)(?:um|sun|uz|sunuz|lar)?\b")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _LATIN_OR_ARABIC = re.compile(r"[^\W\d_]")
 

@@ -24,6 +24,9 @@ _FOLD = str.maketrans(
         "ة": "ه",
     }
 )
+#: what a chat button sends: "/ask_schulden", optionally with entities as JSON
+BUTTON_PAYLOAD = re.compile(r"^/[A-Za-z_+]+(?:\{.*\})?$", re.DOTALL)
+
 _ARABIC_DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 _SPACES = re.compile(r"\s+")
 # "helppp", "neeeee": three or more of one letter become two ("zee" keeps its ee).
@@ -41,6 +44,13 @@ def fold(text: str, stretched: str = r"\1\1") -> str:
     stripped = _ARABIC_DIACRITICS.sub("", stripped)
     stripped = _REPEATS.sub(stretched, stripped)
     return _SPACES.sub(" ", stripped).strip()
+
+
+def fold_pattern(pattern: str) -> str:
+    """A regular expression written with accents or Arabic letter variants, made to match
+    folded text. Only non-ASCII characters change, so escapes such as ``\\W`` stay intact."""
+    folded = unicodedata.normalize("NFKD", pattern.translate(_FOLD))
+    return "".join(ch for ch in folded if ord(ch) < 128 or not unicodedata.combining(ch)).translate(_FOLD)
 
 
 def fold_variants(text: str) -> list[str]:

@@ -16,7 +16,7 @@ from typing import Iterable, Mapping, Sequence
 
 from bot.triage import crisis as crisis_rules
 from bot.triage import language as lang
-from bot.triage.text import fold
+from bot.triage.text import fold, fold_pattern
 
 MANTELZORG = "mantelzorg"
 SCHULDEN = "schulden"
@@ -37,6 +37,7 @@ FALLBACK_INTENT = "nlu_fallback"
 CHITCHAT_INTENTS = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "request_human"})
 #: a chitchat intent on a message longer than this is probably a greeting before a question
 LONG_MESSAGE_WORDS = 6
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def topic_intent(topics: Iterable[str]) -> str:
@@ -65,7 +66,7 @@ _LEXICON: dict[str, list[str]] = {
         r"\bzorg(?:en|t)? (?:\w+ ){0,2}(?:voor|om) (?:mijn|m'n|mn|onze|ons|de|haar|zijn) (?:zieke |dementerende |demente |oude |gehandicapte |bejaarde )?"
         r"(?:moeder|vader|ma|pa|man|vrouw|partner|ouders|schoonmoeder|schoonvader|oma|opa|buurvrouw|buurman|broer|zus)\b",
         r"\b(?:verzorg|verzorgen|verzorgt|verzorging)\b",
-        r"\b(?:dementie|alzheimer|parkinson|dementerend\w*|ms\b|als\b|beroerte|hersen ?infarct)",
+        r"\b(?:dementie|alzheimer|parkinson|dementerend\w*|beroerte|hersen ?infarct)",
         r"\boverbelast\w*",
         r"\bthuiszorg\b",
         r"\bverpleeghuis\b",
@@ -136,7 +137,7 @@ _LEXICON: dict[str, list[str]] = {
         r"عمل|وظيفة",
     ],
 }
-_LEXICON_COMPILED = {t: [re.compile(p) for p in ps] for t, ps in _LEXICON.items()}
+_LEXICON_COMPILED = {t: [re.compile(fold_pattern(p)) for p in ps] for t, ps in _LEXICON.items()}
 
 
 def lexicon_hits(text: str) -> dict[str, int]:
@@ -192,6 +193,9 @@ def _ordered(topics: Iterable[str]) -> list[str]:
 
 def triage(text: str, ranking: Sequence[Mapping], thresholds: Thresholds = Thresholds()) -> Triage:
     """Decide intent and topics for one message from its text and the intent ranking."""
+    if not _LETTER.search(text):
+        # empty, punctuation or emoji only: nothing to route, ask what the question is
+        return Triage(FALLBACK_INTENT, 0.0, [], [], lang.DUTCH, [])
     ranking = sorted(ranking, key=lambda e: -float(e.get("confidence") or 0.0))
     top = ranking[0] if ranking else {"name": FALLBACK_INTENT, "confidence": 0.0}
     top_name, top_conf = top.get("name"), float(top.get("confidence") or 0.0)
@@ -209,7 +213,11 @@ def triage(text: str, ranking: Sequence[Mapping], thresholds: Thresholds = Thres
 
     if kinds or crisis_prob >= thresholds.crisis:
         # the crisis intent takes the probability mass, so words decide the other topics
-        topics = [t for t in HELP_TOPICS if hits[t] and probs[t] >= thresholds.second_topic or probs[t] >= 0.5]
+        topics = [
+            t
+            for t in HELP_TOPICS
+            if hits[t] and probs[t] >= thresholds.second_topic or probs[t] >= thresholds.second_topic_without_words
+        ]
         confidence = 1.0 if kinds else max(top_conf, crisis_prob)
         return Triage(CRISIS_INTENT, confidence, _ordered([CRISIS, *topics]), kinds, language)
 
@@ -242,7 +250,8 @@ def triage(text: str, ranking: Sequence[Mapping], thresholds: Thresholds = Thres
         ordered = _ordered(topics)
         if top_conf < thresholds.fallback and len(primary) == 1:
             return Triage(FALLBACK_INTENT, top_conf, ordered, [], language, _candidates(ranking))
-        return Triage(topic_intent(ordered), top_conf, ordered, [], language)
+        # the domain knows intents for one or two topics; all topics stay in `topics`
+        return Triage(topic_intent(ordered[:2]), top_conf, ordered, [], language)
 
     if top_name == OUT_OF_SCOPE_INTENT:
         if top_conf < thresholds.fallback:

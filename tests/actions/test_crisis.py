@@ -12,11 +12,11 @@ async def test_crisis_answer_uses_the_detected_kind(dispatcher):
     assert "0800-2000" in texts(dispatcher)
 
 
-async def test_crisis_with_a_topic_offers_to_continue_with_that_topic(dispatcher):
+async def test_crisis_with_a_topic_gives_the_numbers_first_then_answers_the_topic(dispatcher):
     tracker = make_tracker("x", "crisis", triage_dict("crisis", ["crisis", "schulden"], ["suicide"]))
     await ActionRespondCrisis().run(dispatcher, tracker, {})
-    assert "0800-0113" in texts(dispatcher)
-    assert "geldzorgen" in dispatcher.messages[-1]["text"]
+    assert "0800-0113" in dispatcher.messages[1]["text"]
+    assert [m.get("response") for m in dispatcher.messages[2:]] == ["utter_topic_schulden", "utter_topic_contact"]
 
 
 async def test_crisis_in_english_is_answered_in_english_with_the_configured_municipality(dispatcher, monkeypatch):

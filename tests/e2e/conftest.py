@@ -74,6 +74,8 @@ def assistant(tmp_path_factory):
         "TF_INTRA_OP_PARALLELISM_THREADS": "1",
         "TF_INTER_OP_PARALLELISM_THREADS": "1",
         "HULPWIJZER_GEMEENTE": "almelo",
+        "PYTHONWARNINGS": "ignore",
+        "SANIC_HOST": "127.0.0.1",
     }
     logs = open(work / "servers.log", "w")
     procs = [

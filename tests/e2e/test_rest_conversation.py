@@ -20,15 +20,19 @@ def test_greeting_introduces_the_assistant_for_the_configured_municipality(assis
 
 def test_debt_question_gets_a_debt_answer_with_how_to_reach_the_municipality(assistant):
     reply = assistant.text(sender(), "er ligt een stapel brieven van het incassobureau")
-    assert "geld" in reply.lower()
-    assert "14 0546" in reply
+    assert "zorgen over geld of schulden" in reply
+    assert "Bel de gemeente Almelo: 14 0546" in reply
 
 
 def test_multi_topic_question_names_both_topics(assistant):
     reply = assistant.text(sender(), "ik heb schulden en zorg ook voor mijn zieke moeder")
-    assert "mantelzorg" in reply
-    assert "geldzorgen" in reply
-    assert "één" in reply
+    assert "meer dan één zorg: mantelzorg en geldzorgen" in reply
+
+
+def test_household_with_three_problems_gets_one_answer_about_all_of_them(assistant):
+    reply = assistant.text(sender(), "ik heb schulden, zorg voor mijn zieke moeder en ben mijn baan kwijt")
+    assert "meer dan één zorg" in reply
+    assert "begrijp" not in reply
 
 
 def test_crisis_in_the_middle_of_a_conversation_gets_the_crisis_answer_first(assistant):
@@ -42,8 +46,8 @@ def test_crisis_in_the_middle_of_a_conversation_gets_the_crisis_answer_first(ass
 
 def test_question_for_another_department_gets_the_general_channels(assistant):
     reply = assistant.text(sender(), "mijn paspoort is verlopen, hoe verleng ik die")
+    assert "Daar kan ik u niet mee helpen" in reply
     assert "www.almelo.nl" in reply
-    assert "14 0546" in reply
 
 
 def test_english_message_gets_an_english_reply(assistant):
@@ -53,22 +57,29 @@ def test_english_message_gets_an_english_reply(assistant):
 
 def test_unclear_message_gets_a_question_back_not_a_guess(assistant):
     messages = assistant.say(sender(), "xqzv brmpf")
-    assert messages
     texts = "\n".join(m.get("text", "") for m in messages)
-    assert "begrijp" in texts
+    assert "Ik weet niet zeker of ik u goed begrijp" in texts
 
 
 def test_clicking_a_topic_button_answers_that_topic(assistant):
     reply = assistant.text(sender(), "/ask_werk")
-    assert "werk" in reply.lower()
+    assert "vraag over werk of een uitkering" in reply
 
 
 def test_a_person_can_be_asked_for(assistant):
     reply = assistant.text(sender(), "ik wil een mens spreken")
-    assert "14 0546" in reply
+    assert "U wilt iemand spreken" in reply
 
 
 def test_servers_do_not_log_what_residents_type(assistant):
     secret = "mijn buurman Jansen op nummer 12 heeft een huurachterstand van 3400 euro"
     assistant.text(sender(), secret)
-    assert "Jansen" not in assistant.log_path.read_text(errors="replace")
+    assistant.text(sender(), "/mijn bsn is 123456782 en ik heet Pietersen")
+    log = assistant.log_path.read_text(errors="replace")
+    assert "Jansen" not in log
+    assert "123456782" not in log and "Pietersen" not in log
+
+
+def test_thanks_at_the_end_is_not_taken_for_a_crisis(assistant):
+    reply = assistant.text(sender(), "super, bedankt voor alles!")
+    assert "0800-0113" not in reply

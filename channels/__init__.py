@@ -1,0 +1,1 @@
+"""Input/output channels of the assistant (Rasa connectors)."""
