@@ -205,6 +205,12 @@ def triage(text: str, ranking: Sequence[Mapping], thresholds: Thresholds = Thres
     language = lang.guess(text).language
     crisis_prob = sum(float(e.get("confidence") or 0.0) for e in ranking if e.get("name") == CRISIS_INTENT)
 
+    def also_about(topic: str) -> bool:
+        """A further topic: named in words with some probability, or probable on its own."""
+        return probs[topic] >= thresholds.second_topic_without_words or (
+            hits[topic] > 0 and probs[topic] >= thresholds.second_topic
+        )
+
     if language != lang.DUTCH:
         topics = [t for t in HELP_TOPICS if hits[t]]
         if kinds:
@@ -213,11 +219,7 @@ def triage(text: str, ranking: Sequence[Mapping], thresholds: Thresholds = Thres
 
     if kinds or crisis_prob >= thresholds.crisis:
         # the crisis intent takes the probability mass, so words decide the other topics
-        topics = [
-            t
-            for t in HELP_TOPICS
-            if hits[t] and probs[t] >= thresholds.second_topic or probs[t] >= thresholds.second_topic_without_words
-        ]
+        topics = [t for t in HELP_TOPICS if also_about(t)]
         confidence = 1.0 if kinds else max(top_conf, crisis_prob)
         return Triage(CRISIS_INTENT, confidence, _ordered([CRISIS, *topics]), kinds, language)
 
@@ -239,15 +241,7 @@ def triage(text: str, ranking: Sequence[Mapping], thresholds: Thresholds = Thres
         rejected = set(primary) - set(supported)
         primary = supported
     if primary:
-        topics = set(primary)
-        for t in HELP_TOPICS:
-            if t in topics or t in rejected:
-                continue
-            if probs[t] >= thresholds.second_topic_without_words or (
-                hits[t] and probs[t] >= thresholds.second_topic
-            ):
-                topics.add(t)
-        ordered = _ordered(topics)
+        ordered = _ordered([*primary, *(t for t in HELP_TOPICS if t not in rejected and also_about(t))])
         if top_conf < thresholds.fallback and len(primary) == 1:
             return Triage(FALLBACK_INTENT, top_conf, ordered, [], language, _candidates(ranking))
         # the domain knows intents for one or two topics; all topics stay in `topics`
