@@ -9,10 +9,9 @@ from rasa_sdk import Tracker
 import structlog
 
 from bot.settings import DEFAULT_GEMEENTE, Settings
-from bot.triage.topics import Triage, topics_of_intent
+from bot.triage.topics import TRIAGE_KEY, Triage, topics_of_intent
 from knowledge_base import gemeenten
 
-TRIAGE_KEY = "triage"  # set by bot.triage.component.TriageClassifier
 log = structlog.get_logger(__name__)
 
 

@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 from typing import IO, Any, Iterable
 
+from bot.triage.topics import TRIAGE_KEY
+
 DEFAULT_MODEL = Path("models/hulpwijzer.tar.gz")
 
 
@@ -35,7 +37,7 @@ def load_agent(model: Path):
 
 def result_of(parse: dict[str, Any]) -> dict[str, Any]:
     """The public classification record of one Rasa parse result."""
-    triage = parse.get("triage") or {}
+    triage = parse.get(TRIAGE_KEY) or {}
     intent = parse.get("intent") or {}
     return {
         "text": parse.get("text", ""),

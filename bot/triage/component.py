@@ -26,10 +26,9 @@ from rasa.shared.constants import INTENT_MESSAGE_PREFIX
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.triage.topics import Thresholds, triage
+from bot.triage.topics import TRIAGE_KEY, Thresholds, triage
 from bot.triage.text import BUTTON_PAYLOAD
 
-TRIAGE_KEY = "triage"
 #: triage reads at most this much of a message: enough for any real question, and a
 #: pasted 80,000-character text cannot hold up the server
 MAX_TRIAGE_CHARS = 5000

@@ -34,6 +34,8 @@ CRISIS_INTENT = "crisis"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
 OTHER_LANGUAGE_INTENT = "other_language"
 FALLBACK_INTENT = "nlu_fallback"
+#: where the triage result is stored in a message's parse data (and so in the tracker)
+TRIAGE_KEY = "triage"
 CHITCHAT_INTENTS = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "request_human"})
 #: a chitchat intent on a message longer than this is probably a greeting before a question
 LONG_MESSAGE_WORDS = 6
