@@ -20,7 +20,7 @@ export PYTHONHASHSEED := 0
 export TF_INTRA_OP_PARALLELISM_THREADS := 1
 export TF_INTER_OP_PARALLELISM_THREADS := 1
 
-.PHONY: help install model run test test-unit validate test-stories nlu-eval crossval benchmark clean
+.PHONY: help install model run test test-unit validate kb-check test-stories nlu-eval crossval benchmark clean
 
 help:
 	@echo "make run        set up, train if needed, start the assistant on localhost"
@@ -29,6 +29,7 @@ help:
 	@echo "make nlu-eval   rasa test nlu on the held-out set (tests/nlu)"
 	@echo "make crossval   5-fold cross-validation on the training data"
 	@echo "make benchmark  routing accuracy and speed (benchmarks/)"
+	@echo "make kb-check   validate the knowledge-base content files"
 	@echo "make clean      remove the venv, models and build output"
 
 $(STAMP): pyproject.toml constraints.txt scripts/setup-venv.sh
@@ -58,7 +59,10 @@ test-unit: install $(MODEL)
 test-stories: install $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/stories --out build/results/stories --fail-on-prediction-errors
 
-test: validate test-unit test-stories
+kb-check: install
+	$(PY) -m knowledge_base check --seeds ../shared/seeds
+
+test: validate kb-check test-unit test-stories
 
 tests/nlu/heldout.yml: tests/nlu/heldout.jsonl scripts/heldout_to_rasa.py
 	$(PY) scripts/heldout_to_rasa.py $< $@

@@ -10,7 +10,7 @@ DEFAULT_GEMEENTE = "almelo"
 
 @dataclass(frozen=True)
 class Settings:
-    #: the municipality this deployment serves (an id in knowledge_base/content/gemeenten.yml)
+    #: the municipality this deployment serves (a file knowledge_base/content/<id>.yml)
     gemeente: str = DEFAULT_GEMEENTE
 
     @classmethod

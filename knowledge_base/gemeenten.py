@@ -1,4 +1,4 @@
-"""The municipalities in ``content/gemeenten.yml`` and their general contact channels."""
+"""The municipalities in ``content/<gemeente>.yml`` and their general contact channels."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-CONTENT = Path(__file__).parent / "content" / "gemeenten.yml"
+CONTENT = Path(__file__).parent / "content"
 
 
 @dataclass(frozen=True)
@@ -20,16 +20,18 @@ class Gemeente:
 
 
 class UnknownGemeente(KeyError):
-    """The configured or requested municipality is not in the content file."""
+    """The configured or requested municipality is not in the content files."""
 
 
 @lru_cache(maxsize=4)
-def load(path: Path = CONTENT) -> dict[str, Gemeente]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {
-        entry["id"]: Gemeente(entry["id"], entry["naam"], str(entry["telefoon"]), entry["website"])
-        for entry in data["gemeenten"]
-    }
+def load(directory: Path = CONTENT) -> dict[str, Gemeente]:
+    """Every content file with a ``municipality`` block (national.yml has none)."""
+    found = {}
+    for path in sorted(directory.glob("*.yml")):
+        block = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("municipality")
+        if block:
+            found[block["id"]] = Gemeente(block["id"], block["name"], str(block["phone"]), block["website"])
+    return found
 
 
 def get(gemeente_id: str) -> Gemeente:

@@ -1,0 +1,185 @@
+"""Validation of the knowledge-base content files (``knowledge_base/content/*.yml``).
+
+Every problem is reported with file and line, so a municipality's content editor can fix
+it without reading code: YAML errors, missing fields or sources, unknown topics,
+duplicate ids, texts over the length limits, routes to unknown teams, a municipality
+without a route per topic, and (when the seed documents are at hand) source quotes that
+do not occur in the cited document.
+
+    python -m knowledge_base check [--seeds ../shared/seeds]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from bot.triage.topics import HELP_TOPICS
+
+CONTENT_DIR = Path(__file__).parent / "content"
+LINE = "__line__"
+
+#: maximum length (characters) of each resident-facing text field
+MAX_LENGTH = {"name": 80, "offers": 300, "for_whom": 200, "how_to_reach": 300, "reach": 300, "text": 300}
+# (the source is checked on its own, see _check_source)
+FACILITY_FIELDS = ("id", "name", "topics", "offers", "for_whom", "how_to_reach")
+TEAM_FIELDS = ("id", "name", "topics", "reach")
+QUOTE_LIMIT = 300
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe YAML loader that records each mapping's line number under ``__line__``."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping[LINE] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """One content file with line numbers, or the YAML error as a problem."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        return None, [Problem(path.name, line, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+    if not isinstance(data, dict):
+        return None, [Problem(path.name, 1, "expected a mapping with municipality/teams/facilities/routes")]
+    return data, []
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", "", text).lower()
+
+
+class _Seeds:
+    """The seed documents, loaded once each, for checking quotes."""
+
+    def __init__(self, directory: Path | None):
+        self.directory = directory
+        self._cache: dict[str, str | None] = {}
+
+    def contains(self, document: str, quote: str) -> bool | None:
+        """``None`` when the document is not available here."""
+        if self.directory is None:
+            return None
+        if document not in self._cache:
+            path = self.directory / document
+            self._cache[document] = _normalise(path.read_text(encoding="utf-8")) if path.exists() else None
+        text = self._cache[document]
+        return None if text is None else _normalise(quote) in text
+
+
+def _check_source(entry: dict, where: tuple[str, int], seeds: _Seeds) -> Iterable[Problem]:
+    file, line = where
+    source = entry.get("source")
+    if not isinstance(source, dict):
+        yield Problem(file, line, f"{entry.get('id', '?')}: no source")
+        return
+    if source.get("document"):
+        quote = source.get("quote") or ""
+        if not quote:
+            yield Problem(file, source.get(LINE, line), f"{entry.get('id')}: source has no quote")
+        elif len(quote) > QUOTE_LIMIT:
+            yield Problem(file, source.get(LINE, line), f"{entry.get('id')}: quote longer than {QUOTE_LIMIT} characters")
+        elif seeds.contains(source["document"], quote) is False:
+            yield Problem(file, source.get(LINE, line), f"{entry.get('id')}: quote not found in {source['document']}")
+        if not source.get("lines"):
+            yield Problem(file, source.get(LINE, line), f"{entry.get('id')}: source has no line numbers")
+    elif not source.get("organisation"):
+        yield Problem(file, source.get(LINE, line), f"{entry.get('id')}: source names neither a document nor an organisation")
+
+
+def _check_entry(entry: Any, kind: str, fields: tuple[str, ...], file: str, seeds: _Seeds) -> Iterable[Problem]:
+    if not isinstance(entry, dict):
+        yield Problem(file, 1, f"a {kind} must be a mapping")
+        return
+    line = entry.get(LINE, 1)
+    for field in fields:
+        if field == "topics":
+            if "topics" not in entry:
+                yield Problem(file, line, f"{entry.get('id', '?')}: missing field 'topics'")
+        elif not entry.get(field):
+            yield Problem(file, line, f"{entry.get('id', '?')}: missing field '{field}'")
+    for topic in entry.get("topics") or []:
+        if topic not in HELP_TOPICS:
+            yield Problem(file, line, f"{entry.get('id')}: unknown topic '{topic}' (allowed: {', '.join(HELP_TOPICS)})")
+    if kind == "facility" and not entry.get("topics") and not entry.get("crisis"):
+        yield Problem(file, line, f"{entry.get('id')}: a facility needs at least one topic (or crisis: true)")
+    for field, limit in MAX_LENGTH.items():
+        value = entry.get(field)
+        if isinstance(value, str) and len(value) > limit:
+            yield Problem(file, line, f"{entry.get('id')}: '{field}' is {len(value)} characters (at most {limit})")
+    yield from _check_source(entry, (file, line), seeds)
+
+
+def validate(content_dir: Path = CONTENT_DIR, seeds_dir: Path | None = None) -> tuple[list[Problem], dict]:
+    """All problems in the content files, and per file: counts of facilities by topic."""
+    problems: list[Problem] = []
+    counts: dict[str, Counter] = {}
+    seen_ids: dict[str, tuple[str, int]] = {}
+    seeds = _Seeds(seeds_dir)
+    for path in sorted(content_dir.glob("*.yml")):
+        data, load_problems = load(path)
+        problems += load_problems
+        if data is None:
+            continue
+        file = path.name
+        entries = [("team", TEAM_FIELDS, e) for e in data.get("teams") or []]
+        entries += [("facility", FACILITY_FIELDS, e) for e in data.get("facilities") or []]
+        for kind, fields, entry in entries:
+            problems += _check_entry(entry, kind, fields, file, seeds)
+            if isinstance(entry, dict) and entry.get("id"):
+                if entry["id"] in seen_ids:
+                    other_file, other_line = seen_ids[entry["id"]]
+                    problems.append(
+                        Problem(file, entry.get(LINE, 1), f"duplicate id '{entry['id']}' (also {other_file}:{other_line})")
+                    )
+                else:
+                    seen_ids[entry["id"]] = (file, entry.get(LINE, 1))
+        counts[path.stem] = Counter(
+            t for e in data.get("facilities") or [] if isinstance(e, dict) for t in e.get("topics") or ["crisis"]
+        )
+        if "municipality" in data:
+            problems += _check_routes(data, file)
+    return problems, counts
+
+
+def _check_routes(data: dict, file: str) -> Iterable[Problem]:
+    municipality = data["municipality"] or {}
+    line = municipality.get(LINE, 1)
+    for field in ("id", "name", "phone", "website"):
+        if not municipality.get(field):
+            yield Problem(file, line, f"municipality: missing field '{field}'")
+    team_ids = {t.get("id") for t in data.get("teams") or [] if isinstance(t, dict)}
+    covered: set[str] = set()
+    for route in data.get("routes") or []:
+        route_line = route.get(LINE, 1)
+        if route.get("team") not in team_ids:
+            yield Problem(file, route_line, f"route to unknown team '{route.get('team')}'")
+        covered.update(route.get("topics") or [])
+        if route.get("multi_topic"):
+            covered.add("multi_topic")
+    for needed in (*HELP_TOPICS, "multi_topic"):
+        if needed not in covered:
+            yield Problem(file, line, f"no route for '{needed}'")

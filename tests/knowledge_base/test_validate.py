@@ -1,0 +1,100 @@
+from pathlib import Path
+
+import pytest
+
+from knowledge_base.validate import CONTENT_DIR, validate
+from tests.conftest import ROOT
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+GOOD = """\
+municipality:
+  id: testdorp
+  name: Testdorp
+  phone: "14 0123"
+  website: www.testdorp.nl
+teams:
+  - id: testdorp-wijkteam
+    name: Wijkteam
+    topics: [mantelzorg, schulden, jeugd, werk]
+    reach: "Via de gemeente: 14 0123"
+    source: {organisation: "Gemeente Testdorp", url: null}
+facilities:
+  - id: testdorp-maatje
+    name: Schuldhulpmaatje
+    topics: [schulden]
+    offers: "Een vrijwilliger helpt u met uw post."
+    for_whom: "Voor iedereen met geldzorgen."
+    how_to_reach: "Via de gemeente: 14 0123"
+    source: {organisation: "Gemeente Testdorp", url: null}
+routes:
+  - topics: [mantelzorg, schulden, jeugd, werk]
+    team: testdorp-wijkteam
+  - multi_topic: true
+    team: testdorp-wijkteam
+"""
+
+
+def check(tmp_path: Path, text: str):
+    (tmp_path / "testdorp.yml").write_text(text, encoding="utf-8")
+    problems, counts = validate(tmp_path)
+    return [str(p) for p in problems], counts
+
+
+def test_the_shipped_content_is_valid_and_covers_every_topic_per_municipality():
+    seeds = SEEDS if SEEDS.is_dir() else None
+    problems, counts = validate(CONTENT_DIR, seeds)
+    assert problems == []
+    for municipality in ("almelo", "almere", "hengelo"):
+        for topic in ("mantelzorg", "schulden", "jeugd", "werk"):
+            assert counts[municipality][topic] >= 1, (municipality, topic)
+
+
+def test_a_valid_file_has_no_problems_and_is_counted(tmp_path):
+    problems, counts = check(tmp_path, GOOD)
+    assert problems == []
+    assert counts["testdorp"]["schulden"] == 1
+
+
+def test_missing_source_is_reported_with_file_and_line(tmp_path):
+    text = GOOD.replace('    source: {organisation: "Gemeente Testdorp", url: null}\nroutes:', "routes:")
+    problems, _ = check(tmp_path, text)
+    assert problems == ["testdorp.yml:13: testdorp-maatje: no source"]
+
+
+def test_unknown_topic_is_reported(tmp_path):
+    problems, _ = check(tmp_path, GOOD.replace("topics: [schulden]", "topics: [schuld]"))
+    assert any("testdorp.yml:13: testdorp-maatje: unknown topic 'schuld'" in p for p in problems)
+
+
+def test_duplicate_id_names_both_places(tmp_path):
+    problems, _ = check(tmp_path, GOOD.replace("id: testdorp-maatje", "id: testdorp-wijkteam"))
+    assert "testdorp.yml:13: duplicate id 'testdorp-wijkteam' (also testdorp.yml:7)" in problems
+
+
+def test_text_over_the_length_limit_is_reported(tmp_path):
+    problems, _ = check(tmp_path, GOOD.replace("Een vrijwilliger helpt u met uw post.", "Lang. " * 60))
+    assert any("'offers' is 360 characters (at most 300)" in p for p in problems)
+
+
+def test_route_to_unknown_team_and_missing_topic_route_are_reported(tmp_path):
+    text = GOOD.replace("  - topics: [mantelzorg, schulden, jeugd, werk]\n    team: testdorp-wijkteam\n", "  - topics: [mantelzorg]\n    team: testdorp-niemand\n")
+    problems, _ = check(tmp_path, text)
+    assert any("route to unknown team 'testdorp-niemand'" in p for p in problems)
+    assert any("no route for 'schulden'" in p for p in problems)
+
+
+def test_broken_yaml_is_reported_with_its_line(tmp_path):
+    problems, _ = check(tmp_path, GOOD.replace("    name: Wijkteam", "    name: [Wijkteam"))
+    assert len(problems) == 1 and problems[0].startswith("testdorp.yml:") and "not valid YAML" in problems[0]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed documents (../shared/seeds) not on this machine")
+def test_a_quote_that_is_not_in_its_document_is_reported(tmp_path):
+    text = GOOD.replace(
+        'source: {organisation: "Gemeente Testdorp", url: null}\nroutes:',
+        'source: {document: almelo-evaluatie-sociaal-domein-2018.txt, lines: "1-2", quote: "dit staat er niet in"}\nroutes:',
+    )
+    (tmp_path / "testdorp.yml").write_text(text, encoding="utf-8")
+    problems, _ = validate(tmp_path, SEEDS)
+    assert [str(p) for p in problems] == ["testdorp.yml:19: testdorp-maatje: quote not found in almelo-evaluatie-sociaal-domein-2018.txt"]
