@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.triage.text import fold, words
+from bot.triage.text import LETTER, fold, words
 
 DUTCH = "nl"
 ENGLISH = "en"
@@ -56,7 +56,6 @@ _POLISH_LETTERS = set("ąęłńśźżć")
 _TURKISH_LETTERS = set("ğşıİ")
 _TURKISH_SUFFIX = re.compile(r"\b\w+?(?:iyor|ıyor|uyor|üyor)(?:um|sun|uz|sunuz|lar)?\b")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
-_LATIN_OR_ARABIC = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ class LanguageGuess:
 
 def guess(text: str) -> LanguageGuess:
     """The language of ``text``: Dutch unless another supported language is clearly used."""
-    letters = _LATIN_OR_ARABIC.findall(text)
+    letters = LETTER.findall(text)
     if not letters:
         return LanguageGuess(DUTCH, False)
     arabic = sum(1 for ch in letters if _ARABIC.match(ch))

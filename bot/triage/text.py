@@ -24,6 +24,9 @@ _FOLD = str.maketrans(
         "ة": "ه",
     }
 )
+#: one letter of any script (no digits, no underscore)
+LETTER = re.compile(r"[^\W\d_]")
+
 #: what a chat button sends: "/ask_schulden", optionally with entities as JSON
 BUTTON_PAYLOAD = re.compile(r"^/[A-Za-z_+]+(?:\{.*\})?$", re.DOTALL)
 

@@ -16,7 +16,7 @@ from typing import Iterable, Mapping, Sequence
 
 from bot.triage import crisis as crisis_rules
 from bot.triage import language as lang
-from bot.triage.text import fold, fold_pattern
+from bot.triage.text import LETTER, fold, fold_pattern
 
 MANTELZORG = "mantelzorg"
 SCHULDEN = "schulden"
@@ -39,7 +39,6 @@ TRIAGE_KEY = "triage"
 CHITCHAT_INTENTS = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "request_human"})
 #: a chitchat intent on a message longer than this is probably a greeting before a question
 LONG_MESSAGE_WORDS = 6
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def topic_intent(topics: Iterable[str]) -> str:
@@ -195,7 +194,7 @@ def _ordered(topics: Iterable[str]) -> list[str]:
 
 def triage(text: str, ranking: Sequence[Mapping], thresholds: Thresholds = Thresholds()) -> Triage:
     """Decide intent and topics for one message from its text and the intent ranking."""
-    if not _LETTER.search(text):
+    if not LETTER.search(text):
         # empty, punctuation or emoji only: nothing to route, ask what the question is
         return Triage(FALLBACK_INTENT, 0.0, [], [], lang.DUTCH, [])
     ranking = sorted(ranking, key=lambda e: -float(e.get("confidence") or 0.0))
