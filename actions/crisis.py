@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import current_gemeente, latest_triage
 from actions.help_question import answer_topics
 from bot.replies.crisis import crisis_reply
+from bot.triage.language import DUTCH
 from bot.triage.topics import HELP_TOPICS
 
 
@@ -25,7 +26,7 @@ class ActionRespondCrisis(Action):
         for text in crisis_reply(triage.crisis_kinds, triage.language, current_gemeente(tracker)):
             dispatcher.utter_message(text=text)
         topics = [t for t in triage.topics if t in HELP_TOPICS]
-        if not topics or triage.language != "nl":
+        if not topics or triage.language != DUTCH:
             return []
         # after the crisis numbers, the help question itself still gets its answer
         answer_topics(dispatcher, topics)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-CONTENT = Path(__file__).parent / "content"
+from knowledge_base import CONTENT_DIR
+
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class UnknownGemeente(KeyError):
 
 
 @lru_cache(maxsize=4)
-def load(directory: Path = CONTENT) -> dict[str, Gemeente]:
+def load(directory: Path = CONTENT_DIR) -> dict[str, Gemeente]:
     """Every content file with a ``municipality`` block (national.yml has none)."""
     found = {}
     for path in sorted(directory.glob("*.yml")):

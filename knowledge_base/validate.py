@@ -20,8 +20,8 @@ from typing import Any, Iterable
 import yaml
 
 from bot.triage.topics import HELP_TOPICS
+from knowledge_base import CONTENT_DIR
 
-CONTENT_DIR = Path(__file__).parent / "content"
 LINE = "__line__"
 
 #: maximum length (characters) of each resident-facing text field
