@@ -11,6 +11,7 @@ do not occur in the cited document.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -25,7 +26,10 @@ from knowledge_base import CONTENT_DIR
 LINE = "__line__"
 
 #: maximum length (characters) of each resident-facing text field
-MAX_LENGTH = {"name": 80, "offers": 300, "for_whom": 200, "how_to_reach": 300, "reach": 300, "text": 300}
+MAX_LENGTH = {
+    "name": 80, "offers": 300, "for_whom": 200, "how_to_reach": 300, "reach": 300, "text": 300, "cost": 200,
+    "neighbourhood": 120,
+}
 # (the source is checked on its own, see _check_source)
 FACILITY_FIELDS = ("id", "name", "topics", "offers", "for_whom", "how_to_reach")
 TEAM_FIELDS = ("id", "name", "topics", "reach")
@@ -110,7 +114,9 @@ def _check_source(entry: dict, where: tuple[str, int], seeds: _Seeds) -> Iterabl
         yield Problem(file, source.get(LINE, line), f"{entry.get('id')}: source names neither a document nor an organisation")
 
 
-def _check_entry(entry: Any, kind: str, fields: tuple[str, ...], file: str, seeds: _Seeds) -> Iterable[Problem]:
+def _check_entry(
+    entry: Any, kind: str, fields: tuple[str, ...], file: str, seeds: _Seeds, titles: dict[str, str]
+) -> Iterable[Problem]:
     if not isinstance(entry, dict):
         yield Problem(file, 1, f"a {kind} must be a mapping")
         return
@@ -130,7 +136,43 @@ def _check_entry(entry: Any, kind: str, fields: tuple[str, ...], file: str, seed
         value = entry.get(field)
         if isinstance(value, str) and len(value) > limit:
             yield Problem(file, line, f"{entry.get('id')}: '{field}' is {len(value)} characters (at most {limit})")
+    keywords = entry.get("keywords")
+    if keywords is not None and (
+        not isinstance(keywords, list) or not all(isinstance(k, (str, int)) for k in keywords)
+    ):
+        yield Problem(file, line, f"{entry.get('id')}: 'keywords' must be a list of words or phrases")
+    if entry.get("indication_needed") not in (None, True, False, "unknown"):
+        yield Problem(file, line, f"{entry.get('id')}: 'indication_needed' must be true, false or unknown")
+    if entry.get("last_verified") is not None and not _is_date(entry["last_verified"]):
+        yield Problem(file, line, f"{entry.get('id')}: 'last_verified' must be a date like 2026-11-23")
     yield from _check_source(entry, (file, line), seeds)
+    document = (entry.get("source") or {}).get("document") if isinstance(entry.get("source"), dict) else None
+    if document and document not in titles:
+        yield Problem(file, line, f"{entry.get('id')}: document '{document}' has no title in a 'documents' block")
+
+
+def _is_date(value: Any) -> bool:
+    if isinstance(value, dt.date):
+        return True
+    try:
+        dt.date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def _titles(files: list[tuple[Path, dict]]) -> tuple[dict[str, str], list[Problem]]:
+    """Every document's title, from the ``documents`` blocks of all files."""
+    titles: dict[str, str] = {}
+    problems = []
+    for path, data in files:
+        for block in data.get("documents") or []:
+            if not isinstance(block, dict) or not block.get("document") or not block.get("title"):
+                line = block.get(LINE, 1) if isinstance(block, dict) else 1
+                problems.append(Problem(path.name, line, "a documents entry needs 'document' and 'title'"))
+                continue
+            titles[block["document"]] = block["title"]
+    return titles, problems
 
 
 def validate(content_dir: Path = CONTENT_DIR, seeds_dir: Path | None = None) -> tuple[list[Problem], dict]:
@@ -139,16 +181,20 @@ def validate(content_dir: Path = CONTENT_DIR, seeds_dir: Path | None = None) -> 
     counts: dict[str, Counter] = {}
     seen_ids: dict[str, tuple[str, int]] = {}
     seeds = _Seeds(seeds_dir)
+    loaded = []
     for path in sorted(content_dir.glob("*.yml")):
         data, load_problems = load(path)
         problems += load_problems
-        if data is None:
-            continue
+        if data is not None:
+            loaded.append((path, data))
+    titles, title_problems = _titles(loaded)
+    problems += title_problems
+    for path, data in loaded:
         file = path.name
         entries = [("team", TEAM_FIELDS, e) for e in data.get("teams") or []]
         entries += [("facility", FACILITY_FIELDS, e) for e in data.get("facilities") or []]
         for kind, fields, entry in entries:
-            problems += _check_entry(entry, kind, fields, file, seeds)
+            problems += _check_entry(entry, kind, fields, file, seeds, titles)
             if isinstance(entry, dict) and entry.get("id"):
                 if entry["id"] in seen_ids:
                     other_file, other_line = seen_ids[entry["id"]]

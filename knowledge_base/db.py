@@ -1,0 +1,53 @@
+"""Database connection for the knowledge base (and, later, handoffs).
+
+``DATABASE_URL`` selects the database; the embedded default is SQLite in ``var/``.
+PostgreSQL in production: ``DATABASE_URL=postgresql://user@host/db``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from knowledge_base.models import Base
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_URL = f"sqlite:///{PROJECT_DIR / 'var' / 'hulpwijzer.db'}"
+
+
+def database_url(environ: dict[str, str] | None = None) -> str:
+    env = os.environ if environ is None else environ
+    url = (env.get("DATABASE_URL") or DEFAULT_URL).strip()
+    # Heroku-style URLs name the dialect "postgres"; SQLAlchemy 1.4 needs "postgresql"
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    return url
+
+
+def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def make_engine(url: str | None = None) -> Engine:
+    """An engine for ``url`` (default: :func:`database_url`); creates SQLite's folder."""
+    url = url or database_url()
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_foreign_keys)
+    return engine
+
+
+def create_schema(engine: Engine) -> None:
+    Base.metadata.create_all(engine)
+
+
+def session_factory(engine: Engine) -> sessionmaker:
+    return sessionmaker(engine, future=True, expire_on_commit=False, class_=Session)

@@ -1,0 +1,273 @@
+"""Relevance search over facilities: which algemene voorziening fits this question?
+
+The score of a facility for a question adds up, per search term of the question, the
+term's weight in the facility (name and keywords count most, then what it offers, then for
+whom) times the term's rarity (idf). On top of that:
+
+* keyword phrases the question contains (``omgaan met geld``) add a bonus per word;
+* compound words are split against the index vocabulary (``budgetcursus``);
+* synonyms from ``synonyms.yml`` add the words the facilities use, at a lower weight;
+* facilities of the question's topics (from the NLU triage) are preferred, and local
+  facilities come before national ones.
+
+The index is a sparse facility x term matrix (SciPy), so a query costs a few column
+look-ups whatever the number of facilities: see ``benchmarks/kb_search_latency.py``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+import yaml
+from scipy import sparse
+
+from knowledge_base.analysis import Analyzer, ngrams
+
+SYNONYMS_FILE = Path(__file__).parent / "synonyms.yml"
+
+#: weight of a term by the field it occurs in (the highest counts)
+FIELD_WEIGHTS = {"name": 3.0, "keywords": 3.0, "offers": 1.5, "for_whom": 1.0}
+#: a part of a compound word counts less than the word itself
+COMPOUND_PART_WEIGHT = 0.6
+#: a synonym of the resident's word counts less than the word itself
+SYNONYM_WEIGHT = 0.5
+#: bonus per word of a keyword phrase found whole in the question
+PHRASE_BONUS = 2.0
+#: facilities outside the question's topics keep this share of their text score
+OFF_TOPIC_FACTOR = 0.1
+#: a facility of the question's topic gets this much even without a word in common
+TOPIC_PRIOR = 0.5
+#: the question asks for a phone line ("kan ik ergens bellen", "anoniem"): facilities
+#: with their own phone line get this bonus
+PHONE_BONUS = 3.0
+PHONE_CUES = frozenset({"bel", "bellen", "belt", "telefoon", "telefonisch", "telefoonnummer", "anoniem", "lijn"})
+#: national facilities keep this share of their score when the municipality has its own
+NATIONAL_FACTOR = 0.75
+
+
+@dataclass(frozen=True)
+class FacilityDoc:
+    """What the search needs of a facility (built from the database rows)."""
+
+    id: str
+    gemeente_id: str | None
+    topics: tuple[str, ...]
+    name: str
+    keywords: tuple[str, ...]
+    offers: str
+    for_whom: str
+    crisis: bool = False
+    #: reachable on its own phone line (not only via the municipality's general number)
+    phone_line: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    facility_id: str
+    score: float
+    #: the question's terms that matched (for explaining and testing the ranking)
+    matched: tuple[str, ...] = field(default_factory=tuple)
+
+
+def load_synonyms(path: Path = SYNONYMS_FILE) -> list[list[str]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [[str(w) for w in group] for group in data.get("groups") or []]
+
+
+class SearchIndex:
+    def __init__(
+        self,
+        facilities: Sequence[FacilityDoc],
+        analyzer: Analyzer | None = None,
+        synonyms: list[list[str]] | None = None,
+    ):
+        self.analyzer = analyzer or Analyzer()
+        self.facilities = list(facilities)
+        self.row_of = {f.id: i for i, f in enumerate(self.facilities)}
+        self.vocabulary: dict[str, int] = {}
+        self.phrases: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self._build_matrix()
+        self._build_masks()
+        self.synonyms = self._analyse_synonyms(load_synonyms() if synonyms is None else synonyms)
+
+    # -- building -------------------------------------------------------------------
+
+    def _column(self, term: str) -> int:
+        column = self.vocabulary.get(term)
+        if column is None:
+            column = self.vocabulary[term] = len(self.vocabulary)
+        return column
+
+    def _build_matrix(self) -> None:
+        analyse = self.analyzer.terms
+        weights_per_row: list[dict[str, float]] = []
+        for row, facility in enumerate(self.facilities):
+            weights: dict[str, float] = {}
+
+            def add(terms: Iterable[str], weight: float) -> None:
+                for term in terms:
+                    if weights.get(term, 0.0) < weight:
+                        weights[term] = weight
+
+            add(analyse(facility.name), FIELD_WEIGHTS["name"])
+            for keyword in facility.keywords:
+                terms = analyse(keyword)
+                add(terms, FIELD_WEIGHTS["keywords"])
+                if len(terms) > 1:
+                    self.phrases[tuple(terms)].append(row)
+            add(analyse(facility.offers), FIELD_WEIGHTS["offers"])
+            add(analyse(facility.for_whom), FIELD_WEIGHTS["for_whom"])
+            weights_per_row.append(weights)
+        # compound words of the facilities themselves: "schuldhulpverlening" is also "schuld"
+        vocabulary = {t for w in weights_per_row for t in w}
+        dictionary = self.analyzer.dictionary()
+        term = self.analyzer.term
+
+        def known(word: str) -> bool:
+            return word in dictionary or term(word) in vocabulary
+
+        splits: dict[str, list[str]] = {}
+        for weights in weights_per_row:
+            for whole, weight in list(weights.items()):
+                if whole not in splits:
+                    splits[whole] = [term(p) for p in self.analyzer.split_compound(whole, known)]
+                for part in splits[whole]:
+                    if weights.get(part, 0.0) < weight * COMPOUND_PART_WEIGHT:
+                        weights[part] = weight * COMPOUND_PART_WEIGHT
+        rows, cols, data = [], [], []
+        for row, weights in enumerate(weights_per_row):
+            for term, weight in weights.items():
+                rows.append(row)
+                cols.append(self._column(term))
+                data.append(weight)
+        shape = (len(self.facilities), max(len(self.vocabulary), 1))
+        matrix = sparse.csc_matrix((data, (rows, cols)), shape=shape, dtype=np.float32)
+        document_frequency = np.diff(matrix.indptr)
+        n = max(len(self.facilities), 1)
+        self.idf = np.log(1.0 + n / np.maximum(document_frequency, 1)).astype(np.float32)
+        self.matrix = matrix
+        self.rows = matrix.tocsr()
+
+    def _build_masks(self) -> None:
+        self.gemeente_codes: dict[str | None, int] = {None: 0}
+        codes = np.zeros(len(self.facilities), dtype=np.int32)
+        self.topic_names: dict[str, int] = {}
+        topics = np.zeros((len(self.facilities), 8), dtype=bool)
+        for row, facility in enumerate(self.facilities):
+            codes[row] = self.gemeente_codes.setdefault(facility.gemeente_id, len(self.gemeente_codes))
+            for topic in facility.topics:
+                column = self.topic_names.setdefault(topic, len(self.topic_names))
+                topics[row, column] = True
+        self.gemeente_of_row = codes
+        self.topics_of_row = topics[:, : max(len(self.topic_names), 1)]
+        self.crisis_rows = np.array([f.crisis and not f.topics for f in self.facilities], dtype=bool)
+        self.phone_rows = np.array([f.phone_line for f in self.facilities], dtype=bool)
+
+    def _analyse_synonyms(self, groups: list[list[str]]) -> list[tuple[list[tuple[str, ...]], set[str]]]:
+        analysed = []
+        for group in groups:
+            phrases = [tuple(self.analyzer.terms(p)) for p in group]
+            phrases = [p for p in phrases if p]
+            analysed.append((phrases, {t for p in phrases for t in p}))
+        return analysed
+
+    # -- querying -------------------------------------------------------------------
+
+    def query_terms(self, text: str) -> tuple[dict[str, float], list[list[str]]]:
+        """The search terms of a question: its own words with compound parts (weighted),
+        and the synonym groups it triggers (each group counts once, see :meth:`search`)."""
+        own = self.analyzer.terms(text)
+        weights: dict[str, float] = {t: 1.0 for t in own}
+        term_of = self.analyzer.term
+        for term in own:
+            if term not in self.vocabulary:
+                for part in self.analyzer.split_compound(term, lambda w: term_of(w) in self.vocabulary):
+                    weights.setdefault(term_of(part), COMPOUND_PART_WEIGHT)
+        grams = set(ngrams(own)) | {(t,) for t in weights}
+        groups = []
+        for phrases, words in self.synonyms:
+            if any(p in grams for p in phrases):
+                extra = sorted(w for w in words if w not in weights and w in self.vocabulary)
+                groups.append((extra, [p for p in phrases if len(p) > 1 and p not in grams]))
+        return weights, groups
+
+    def search(
+        self,
+        text: str,
+        gemeente_id: str | None,
+        topics: Sequence[str] = (),
+        limit: int = 3,
+        exclude: Iterable[str] = (),
+        include_crisis: bool = False,
+    ) -> list[Hit]:
+        """The best facilities for ``text`` in ``gemeente_id`` (plus national ones).
+
+        ``gemeente_id=None`` searches national facilities only (unknown municipality).
+        """
+        if not self.facilities:
+            return []
+        weights, groups = self.query_terms(text)
+        columns = [(self.vocabulary[t], w, t) for t, w in weights.items() if t in self.vocabulary]
+        scores = np.zeros(len(self.facilities), dtype=np.float32)
+        matched_columns = {c: t for c, _, t in columns}
+        if columns:
+            cols = np.array([c for c, _, _ in columns])
+            query = np.array([w for _, w, _ in columns], dtype=np.float32) * self.idf[cols]
+            scores += self.matrix[:, cols] @ query
+        synonym_scores = np.zeros_like(scores)
+        for words, phrases in groups:
+            # a synonym group adds its best-matching word or phrase only: "werk" must not
+            # score again for "baan", "vacature" and "solliciteren" each
+            group_scores = np.zeros_like(scores)
+            if words:
+                cols = np.array([self.vocabulary[w] for w in words])
+                weighted = self.matrix[:, cols].multiply(self.idf[cols] * SYNONYM_WEIGHT)
+                group_scores = weighted.max(axis=1).toarray().ravel()
+                matched_columns.update({self.vocabulary[w]: w for w in words})
+            for phrase in phrases:
+                for row in self.phrases.get(phrase, ()):
+                    group_scores[row] = max(group_scores[row], PHRASE_BONUS * len(phrase) * SYNONYM_WEIGHT * 2)
+            synonym_scores += group_scores
+        scores += synonym_scores
+        own = self.analyzer.terms(text)
+        for phrase in set(ngrams(own)):
+            for row in self.phrases.get(phrase, ()):
+                scores[row] += PHRASE_BONUS * len(phrase)
+
+        if PHONE_CUES.intersection(self.analyzer.words(text)):
+            scores = np.where(self.phone_rows & (scores > 0), scores + PHONE_BONUS, scores)
+        local_code = self.gemeente_codes.get(gemeente_id) if gemeente_id else None
+        allowed = self.gemeente_of_row == 0
+        if local_code is not None:
+            allowed = allowed | (self.gemeente_of_row == local_code)
+            scores = np.where(self.gemeente_of_row == 0, scores * NATIONAL_FACTOR, scores)
+        if not include_crisis:
+            allowed &= ~self.crisis_rows
+        wanted_topics = [self.topic_names[t] for t in topics if t in self.topic_names]
+        if wanted_topics:
+            on_topic = self.topics_of_row[:, wanted_topics].any(axis=1)
+            scores = np.where(on_topic, scores + TOPIC_PRIOR, scores * OFF_TOPIC_FACTOR)
+        for facility_id in exclude:
+            row = self.row_of.get(facility_id)
+            if row is not None:
+                allowed[row] = False
+        scores = np.where(allowed & (scores > 0), scores, 0.0)
+        candidates = np.flatnonzero(scores)
+        if candidates.size == 0:
+            return []
+        if candidates.size > limit:
+            top = candidates[np.argpartition(-scores[candidates], limit - 1)[:limit]]
+        else:
+            top = candidates
+        top = sorted(top, key=lambda r: (-scores[r], self.facilities[r].id))
+        hits = []
+        for row in top:
+            present = set(self.rows.indices[self.rows.indptr[row] : self.rows.indptr[row + 1]].tolist())
+            matched = tuple(sorted(t for c, t in matched_columns.items() if c in present))
+            hits.append(Hit(self.facilities[row].id, round(float(scores[row]), 4), matched))
+        return hits
+

@@ -1,0 +1,169 @@
+"""The knowledge base as the actions use it: facilities, teams and routes in memory, with
+the search index, loaded from the database (which the import keeps in step with the
+content files).
+
+    kb = get_knowledge_base()          # once per process; nothing happens at import time
+    kb.search("er staat een deurwaarder aan de deur", "almelo", ["schulden"])
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from knowledge_base import CONTENT_DIR
+from knowledge_base.db import create_schema, make_engine, session_factory
+from knowledge_base.importer import ContentProblems, ImportReport, content_fingerprint, import_content, imported_fingerprint
+from knowledge_base.models import MULTI_TOPIC, Facility, Gemeente, Route
+from knowledge_base.search import FacilityDoc, Hit, SearchIndex
+
+log = logging.getLogger(__name__)
+
+#: "Bel 030-7606055", "Bel 0800-8020": a number of its own, not the municipality's 14 number
+_OWN_PHONE = re.compile(r"\bBel (?!de gemeente)(?:\d{3,4}[- ]?\d|1\d{2}\b)")
+
+
+def has_own_phone_line(how_to_reach: str) -> bool:
+    return bool(_OWN_PHONE.search(how_to_reach)) and " 14 0" not in how_to_reach
+
+
+@dataclass(frozen=True)
+class FacilityInfo:
+    id: str
+    gemeente_id: str | None
+    name: str
+    offers: str
+    for_whom: str
+    how_to_reach: str
+    cost: str
+    indication_needed: str
+    neighbourhood: str | None
+    topics: tuple[str, ...]
+    source: str
+    source_year: int | None
+    verify: bool
+
+    @property
+    def national(self) -> bool:
+        return self.gemeente_id is None
+
+
+@dataclass(frozen=True)
+class TeamInfo:
+    id: str
+    gemeente_id: str
+    name: str
+    reach: str
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Found:
+    facility: FacilityInfo
+    hit: Hit
+
+
+class KnowledgeBase:
+    def __init__(self, facilities: Sequence[FacilityInfo], docs: Sequence[FacilityDoc], routes: dict, gemeenten: dict):
+        self.facilities = {f.id: f for f in facilities}
+        self.routes: dict[tuple[str, str], TeamInfo] = routes
+        self.gemeenten: dict[str, str] = gemeenten
+        self.index = SearchIndex(docs)
+
+    @classmethod
+    def from_session(cls, session: Session) -> "KnowledgeBase":
+        facilities, docs = [], []
+        for row in session.scalars(select(Facility).order_by(Facility.id)):
+            facilities.append(
+                FacilityInfo(
+                    id=row.id,
+                    gemeente_id=row.gemeente_id,
+                    name=row.name,
+                    offers=row.offers,
+                    for_whom=row.for_whom,
+                    how_to_reach=row.how_to_reach,
+                    cost=row.cost,
+                    indication_needed=row.indication_needed,
+                    neighbourhood=row.neighbourhood,
+                    topics=tuple(row.topics),
+                    source=row.source.label(),
+                    source_year=row.source.year,
+                    verify=row.verify,
+                )
+            )
+            docs.append(
+                FacilityDoc(
+                    id=row.id,
+                    gemeente_id=row.gemeente_id,
+                    topics=tuple(row.topics),
+                    name=row.name,
+                    keywords=tuple(row.keywords or ()),
+                    offers=row.offers,
+                    for_whom=row.for_whom,
+                    crisis=row.crisis,
+                    phone_line=has_own_phone_line(row.how_to_reach),
+                )
+            )
+        routes = {}
+        for route in session.scalars(select(Route)):
+            team = route.team
+            routes[(route.gemeente_id, route.topic)] = TeamInfo(
+                team.id, team.gemeente_id, team.name, team.reach, tuple(team.topics)
+            )
+        gemeenten = {g.id: g.name for g in session.scalars(select(Gemeente))}
+        return cls(facilities, docs, routes, gemeenten)
+
+    def search(
+        self,
+        text: str,
+        gemeente_id: str | None,
+        topics: Sequence[str] = (),
+        limit: int = 3,
+        exclude: Iterable[str] = (),
+    ) -> list[Found]:
+        """The best facilities; an unknown ``gemeente_id`` searches national ones only."""
+        local = gemeente_id if gemeente_id in self.gemeenten else None
+        hits = self.index.search(text, local, topics, limit=limit, exclude=exclude)
+        return [Found(self.facilities[h.facility_id], h) for h in hits]
+
+    def team_for(self, gemeente_id: str | None, topics: Sequence[str]) -> TeamInfo | None:
+        """The team that takes a warm handoff for these topics in this municipality."""
+        if gemeente_id not in self.gemeenten or not topics:
+            return None
+        key = MULTI_TOPIC if len(set(topics)) > 1 else topics[0]
+        return self.routes.get((gemeente_id, key))
+
+
+def ensure_imported(engine: Engine, content_dir=CONTENT_DIR) -> ImportReport | None:
+    """Create the tables and import the content files if they changed since the last
+    import. With problems in the files, the last good import stays in use (logged)."""
+    create_schema(engine)
+    with session_factory(engine)() as session:
+        if imported_fingerprint(session) == content_fingerprint(content_dir):
+            return None
+        try:
+            return import_content(session, content_dir)
+        except ContentProblems as problems:
+            session.rollback()
+            for problem in problems.problems:
+                log.error("knowledge base content problem: %s", problem)
+            return None
+
+
+def load_knowledge_base(engine: Engine) -> KnowledgeBase:
+    ensure_imported(engine)
+    with session_factory(engine)() as session:
+        return KnowledgeBase.from_session(session)
+
+
+@lru_cache(maxsize=1)
+def get_knowledge_base() -> KnowledgeBase:
+    """The process-wide knowledge base from ``DATABASE_URL`` (loaded on first use)."""
+    return load_knowledge_base(make_engine())
