@@ -1,22 +1,32 @@
-"""Helpers shared by the actions: the resident's municipality and the triage result."""
+"""Helpers shared by the actions: the resident's municipality, the triage result and the
+help question the conversation is about."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Tracker
-
 import structlog
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 
 from bot.settings import DEFAULT_GEMEENTE, Settings
-from bot.triage.topics import TRIAGE_KEY, Triage, topics_of_intent
+from bot.triage.component import GEMEENTE_KEY
+from bot.triage.topics import HELP_TOPICS, TRIAGE_KEY, Triage, topics_of_intent
 from knowledge_base import gemeenten
 
 log = structlog.get_logger(__name__)
 
+INFORM_GEMEENTE_INTENT = "inform_gemeente"
+
 
 def current_gemeente(tracker: Tracker) -> gemeenten.Gemeente:
-    """The municipality of the conversation, else the configured one, else the default."""
+    """The municipality of the conversation, else the configured one, else the default.
+
+    A resident who said they live in a municipality without content gets
+    ``Gemeente.unknown``: national help and an honest sentence."""
+    unknown = tracker.get_slot("gemeente_onbekend")
+    if unknown:
+        return gemeenten.Gemeente.unknown(unknown)
     for candidate in (tracker.get_slot("gemeente"), Settings.from_env().gemeente):
         if not candidate:
             continue
@@ -25,6 +35,31 @@ def current_gemeente(tracker: Tracker) -> gemeenten.Gemeente:
         except gemeenten.UnknownGemeente:
             log.warning("gemeente.unknown", gemeente=candidate, using=DEFAULT_GEMEENTE)
     return gemeenten.get(DEFAULT_GEMEENTE)
+
+
+def gemeente_slots(gemeente: gemeenten.Gemeente) -> list[EventType]:
+    return [
+        SlotSet("gemeente", gemeente.id or None),
+        SlotSet("gemeente_onbekend", None if gemeente.known else gemeente.naam),
+        SlotSet("gemeente_naam", gemeente.naam),
+        SlotSet("gemeente_telefoon", gemeente.telefoon),
+        SlotSet("gemeente_website", gemeente.website),
+    ]
+
+
+def mentioned_gemeente(message: dict[str, Any]) -> gemeenten.Gemeente | None:
+    """The municipality a message names: a known one, or (when the resident clearly says
+    where they live) an unknown one. ``None`` when the message names none."""
+    mention = message.get(GEMEENTE_KEY)
+    if not mention:
+        return None
+    known = gemeenten.resolve(mention["name"])
+    if known:
+        return known
+    intent = (message.get("intent") or {}).get("name")
+    if mention.get("strong") or intent == INFORM_GEMEENTE_INTENT:
+        return gemeenten.Gemeente.unknown(gemeenten.display_name(mention["name"]))
+    return None
 
 
 def latest_triage(tracker: Tracker) -> Triage:
@@ -39,3 +74,31 @@ def latest_triage(tracker: Tracker) -> Triage:
         return Triage(**data)
     intent = (message.get("intent") or {}).get("name") or ""
     return Triage(intent=intent, confidence=1.0, topics=topics_of_intent(intent))
+
+
+def question_text(tracker: Tracker) -> str:
+    """The text to search with for the latest message. A topic button (``/ask_schulden``)
+    clarified the message before it, so that message's text is used."""
+    users = [e for e in tracker.events if e.get("event") == "user"]
+    latest = (tracker.latest_message or {}).get("text") or ""
+    if latest.startswith("/") and len(users) >= 2:
+        return users[-2].get("text") or ""
+    return latest
+
+
+def last_help_question(tracker: Tracker) -> tuple[str, list[str]] | None:
+    """Text and topics of the help question the facilities shown were chosen for."""
+    text, topics = tracker.get_slot("help_question"), tracker.get_slot("topics")
+    if text is None or not topics:
+        return None
+    return text, [t for t in topics if t in HELP_TOPICS]
+
+
+def help_topics_of_latest(tracker: Tracker, gemeente: gemeenten.Gemeente) -> list[str]:
+    """The help topics of the latest message, with the knowledge base's help when the
+    classifier found none (see ``knowledge_base.topics``)."""
+    from knowledge_base.service import get_knowledge_base
+    from knowledge_base.topics import help_topics
+
+    shown = bool(tracker.get_slot("facilities"))
+    return help_topics(latest_triage(tracker), question_text(tracker), get_knowledge_base(), gemeente.id or None, shown)

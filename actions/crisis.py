@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import current_gemeente, latest_triage
-from actions.help_question import answer_topics
+from actions.common import current_gemeente, help_topics_of_latest, latest_triage, question_text
+from actions.help_question import answer_help_question
 from bot.replies.crisis import crisis_reply
 from bot.triage.language import DUTCH
-from bot.triage.topics import HELP_TOPICS
 
 
 class ActionRespondCrisis(Action):
@@ -23,11 +22,13 @@ class ActionRespondCrisis(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         triage = latest_triage(tracker)
-        for text in crisis_reply(triage.crisis_kinds, triage.language, current_gemeente(tracker)):
+        gemeente = current_gemeente(tracker)
+        for text in crisis_reply(triage.crisis_kinds, triage.language, gemeente):
             dispatcher.utter_message(text=text)
-        topics = [t for t in triage.topics if t in HELP_TOPICS]
-        if not topics or triage.language != DUTCH:
+        if triage.language != DUTCH:
             return []
         # after the crisis numbers, the help question itself still gets its answer
-        answer_topics(dispatcher, topics)
-        return [SlotSet("topics", topics)]
+        topics = help_topics_of_latest(tracker, gemeente)
+        if not topics:
+            return []
+        return answer_help_question(dispatcher, gemeente, question_text(tracker), topics)

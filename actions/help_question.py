@@ -1,4 +1,5 @@
-"""The first answer to a help question about one or more topics."""
+"""The answer to a help question: the best facilities for the resident's municipality
+and question, each with how to reach it and its source, then the next step."""
 
 from __future__ import annotations
 
@@ -8,19 +9,57 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import latest_triage
+from actions.common import current_gemeente, gemeente_slots, latest_triage, mentioned_gemeente, question_text
+from bot.replies.facilities import facility_message
 from bot.replies.labels import topic_list
 from bot.triage.topics import HELP_TOPICS
+from knowledge_base.gemeenten import Gemeente
+from knowledge_base.service import FacilityInfo, get_knowledge_base
+
+MORE_OPTIONS_PAYLOAD = "/ask_more_options"
+CONTACT_PAYLOAD = "/request_human"
 
 
-def answer_topics(dispatcher: CollectingDispatcher, topics: list[str]) -> None:
-    """The first answer for one or more help topics, then how to reach the municipality."""
+def show_facilities(
+    dispatcher: CollectingDispatcher, gemeente: Gemeente, topics: list[str], facilities: list[FacilityInfo]
+) -> None:
+    """Each facility as one message, then the offer of more options or contact."""
     listed = topic_list(topics)
+    if not facilities:
+        dispatcher.utter_message(response="utter_topic_contact", topic_list=listed)
+        return
+    for facility in facilities:
+        dispatcher.utter_message(text=facility_message(facility))
+    team = get_knowledge_base().team_for(gemeente.id, topics)
+    dispatcher.utter_message(
+        response="utter_offer_next_step",
+        team=team.name if team else f"de gemeente {gemeente.naam}",
+        buttons=[
+            {"title": "Meer mogelijkheden", "payload": MORE_OPTIONS_PAYLOAD},
+            {"title": "Contact met de gemeente", "payload": CONTACT_PAYLOAD},
+        ],
+    )
+
+
+def answer_help_question(
+    dispatcher: CollectingDispatcher, gemeente: Gemeente, text: str, topics: list[str]
+) -> list[EventType]:
+    """Intro for the topics, the 1-3 best facilities, the next step; slots to remember them."""
     if len(topics) > 1:
-        dispatcher.utter_message(response="utter_topic_multi", topic_list=listed)
+        dispatcher.utter_message(response="utter_topic_multi", topic_list=topic_list(topics))
     else:
         dispatcher.utter_message(response=f"utter_topic_{topics[0]}")
-    dispatcher.utter_message(response="utter_topic_contact", topic_list=listed)
+    if not gemeente.known:
+        dispatcher.utter_message(response="utter_gemeente_unknown_national", gemeente_naam=gemeente.naam)
+    facilities = get_knowledge_base().recommend(text, gemeente.id or None, topics)
+    show_facilities(dispatcher, gemeente, topics, facilities)
+    shown = [f.id for f in facilities]
+    return [
+        SlotSet("topics", topics),
+        SlotSet("help_question", text),
+        SlotSet("facilities", shown),
+        SlotSet("facilities_seen", shown),
+    ]
 
 
 class ActionAnswerHelpQuestion(Action):
@@ -30,9 +69,15 @@ class ActionAnswerHelpQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        events: list[EventType] = []
+        gemeente = mentioned_gemeente(tracker.latest_message or {})
+        if gemeente:
+            # "ik woon in Almere en ik heb schulden": answer for Almere
+            events += gemeente_slots(gemeente)
+        else:
+            gemeente = current_gemeente(tracker)
         topics = [t for t in latest_triage(tracker).topics if t in HELP_TOPICS]
         if not topics:
             dispatcher.utter_message(response="utter_clarify_nothing")
-            return []
-        answer_topics(dispatcher, topics)
-        return [SlotSet("topics", topics)]
+            return events
+        return events + answer_help_question(dispatcher, gemeente, question_text(tracker), topics)

@@ -9,7 +9,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import current_gemeente, latest_triage
+from actions.common import current_gemeente, help_topics_of_latest, latest_triage, question_text
+from actions.help_question import answer_help_question
 from bot.replies.labels import button_title
 from bot.replies.languages import other_language_reply
 
@@ -21,6 +22,11 @@ class ActionRespondOutOfScope(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        gemeente = current_gemeente(tracker)
+        topics = help_topics_of_latest(tracker, gemeente)
+        if topics:
+            # "mijn koelkast is kapot en ik heb geen geld": a facility clearly fits
+            return answer_help_question(dispatcher, gemeente, question_text(tracker), topics)
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
 
@@ -46,6 +52,11 @@ class ActionClarifyTopic(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        gemeente = current_gemeente(tracker)
+        topics = help_topics_of_latest(tracker, gemeente)
+        if topics:
+            # the classifier was unsure, but the message clearly names what a facility offers
+            return answer_help_question(dispatcher, gemeente, question_text(tracker), topics)
         candidates = latest_triage(tracker).candidates[:3]
         if not candidates:
             dispatcher.utter_message(response="utter_clarify_nothing")

@@ -1,24 +1,28 @@
-"""Session start: the deployment's municipality is put into slots for the responses."""
+"""Session start: the municipality (from the channel or the deployment) is put into slots."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.events import ActionExecuted, EventType, SessionStarted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import current_gemeente
+from actions.common import current_gemeente, gemeente_slots
+from knowledge_base import gemeenten
 
 
-def gemeente_slots(tracker: Tracker) -> list[EventType]:
-    gemeente = current_gemeente(tracker)
-    return [
-        SlotSet("gemeente", gemeente.id),
-        SlotSet("gemeente_naam", gemeente.naam),
-        SlotSet("gemeente_telefoon", gemeente.telefoon),
-        SlotSet("gemeente_website", gemeente.website),
-    ]
+def session_gemeente(tracker: Tracker) -> gemeenten.Gemeente:
+    """The channel may say which municipality's page the chat runs on (message metadata
+    ``{"gemeente": "almere"}``); otherwise the conversation's or the deployment's."""
+    metadata = tracker.get_slot("session_started_metadata") or {}
+    requested = metadata.get("gemeente") if isinstance(metadata, dict) else None
+    if isinstance(requested, str):
+        try:
+            return gemeenten.get(requested.strip().lower())
+        except gemeenten.UnknownGemeente:
+            pass
+    return current_gemeente(tracker)
 
 
 class ActionSessionStart(Action):
@@ -28,4 +32,4 @@ class ActionSessionStart(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        return [SessionStarted(), *gemeente_slots(tracker), ActionExecuted("action_listen")]
+        return [SessionStarted(), *gemeente_slots(session_gemeente(tracker)), ActionExecuted("action_listen")]

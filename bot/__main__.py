@@ -1,6 +1,8 @@
 """Command-line tools of the assistant.
 
     python -m bot classify [--model models/hulpwijzer.tar.gz] < messages.txt
+    python -m bot ask [--gemeente almere] "vraag"
+    python -m bot ask --jsonl < questions.jsonl      (lines {"gemeente": ..., "text": ...})
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import sys
 from pathlib import Path
 
 from bot.logging_setup import quiet_rasa
+from bot.settings import Settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,9 +24,23 @@ def main(argv: list[str] | None = None) -> int:
         "classify", help="classify messages from stdin (one per line) into topics, as JSON lines"
     )
     p_classify.add_argument("--model", type=Path, default=classify.DEFAULT_MODEL)
+    p_ask = commands.add_parser("ask", help="what the assistant replies to a question (JSON)")
+    p_ask.add_argument("question", nargs="?", help="the resident's question (omit with --jsonl)")
+    p_ask.add_argument("--gemeente", default=Settings.from_env().gemeente, help="municipality id (default: configured)")
+    p_ask.add_argument("--jsonl", action="store_true", help='read {"gemeente": ..., "text": ...} lines from stdin')
+    p_ask.add_argument("--model", type=Path, default=classify.DEFAULT_MODEL)
+    p_ask.add_argument("--action-endpoint", help="a running action server's webhook URL (default: start one)")
     args = parser.parse_args(argv)
 
     quiet_rasa()
+    if args.command == "ask":
+        from bot import ask
+
+        try:
+            return ask.run(args.model, args.gemeente, args.question, args.jsonl, args.action_endpoint)
+        except ask.AskError as exc:
+            print(exc, file=sys.stderr)
+            return 2
     if args.command == "classify":
         try:
             classify.run(args.model)

@@ -24,6 +24,9 @@ def quiet_rasa() -> None:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     # Rasa repeats a user's text in some warnings (an unparsable "/..." message)
     warnings.filterwarnings("ignore", category=UserWarning)
+    # TensorFlow, matplotlib and jax warn about their own deprecations on import: noise for a CLI user
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
+    warnings.filterwarnings("ignore", category=PendingDeprecationWarning)
 
     import structlog
 

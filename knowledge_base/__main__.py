@@ -1,6 +1,7 @@
 """Knowledge-base tools.
 
     python -m knowledge_base check [--seeds DIR]   validate the content files, print counts
+    python -m knowledge_base import                validate and import them into DATABASE_URL
 """
 
 from __future__ import annotations
@@ -19,7 +20,11 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate the content files and print counts per topic")
     check.add_argument("--content", type=Path, default=CONTENT_DIR)
     check.add_argument("--seeds", type=Path, help="seed documents, to check that every quote occurs in its source")
+    do_import = commands.add_parser("import", help="validate the content files and import them into the database")
+    do_import.add_argument("--content", type=Path, default=CONTENT_DIR)
     args = parser.parse_args(argv)
+    if args.command == "import":
+        return _import(args.content)
 
     seeds = args.seeds if args.seeds and args.seeds.is_dir() else None
     problems, counts = validate(args.content, seeds)
@@ -32,6 +37,25 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
     print(f"{len(problems)} problem(s)")
     return 1 if problems else 0
+
+
+def _import(content: Path) -> int:
+    from knowledge_base.db import create_schema, make_engine, session_factory
+    from knowledge_base.importer import ContentProblems, import_content
+
+    engine = make_engine()
+    create_schema(engine)
+    with session_factory(engine)() as session:
+        try:
+            report = import_content(session, content)
+        except ContentProblems as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            print(f"{len(exc.problems)} problem(s): nothing imported", file=sys.stderr)
+            return 1
+    where = engine.url.render_as_string(hide_password=True)
+    print(f"imported into {where}: {report.summary()}  (+added ~updated -removed =unchanged)")
+    return 0
 
 
 if __name__ == "__main__":

@@ -133,14 +133,15 @@ class Analyzer:
             if tail in STOPWORDS or not known(tail):
                 continue
             for candidate in (head, head[:-1] if head.endswith("s") else "", head[:-2] if head.endswith("en") else ""):
-                if len(candidate) >= MIN_COMPOUND_PART and candidate not in STOPWORDS and known(candidate):
+                if len(candidate) >= MIN_COMPOUND_PART and (candidate in STOPWORDS or known(candidate)):
                     # prefer the longest head: "schuldhulp|verlening" over "schuld|hulpverlening"
                     best = (candidate, tail)
                     break
         if best is None:
             return []
-        parts = list(best)
-        for part in best:
+        # "overgewicht": the head "over" says nothing, the tail "gewicht" does
+        parts = [p for p in best if p not in STOPWORDS]
+        for part in parts[:]:
             parts += self.split_compound(part, known, depth - 1)
         return list(dict.fromkeys(parts))
 

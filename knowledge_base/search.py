@@ -31,6 +31,8 @@ SYNONYMS_FILE = Path(__file__).parent / "synonyms.yml"
 
 #: weight of a term by the field it occurs in (the highest counts)
 FIELD_WEIGHTS = {"name": 3.0, "keywords": 3.0, "offers": 1.5, "for_whom": 1.0}
+#: the words of a multi-word keyword count this share of a single-word keyword
+PHRASE_WORD_SHARE = 0.6
 #: a part of a compound word counts less than the word itself
 COMPOUND_PART_WEIGHT = 0.6
 #: a synonym of the resident's word counts less than the word itself
@@ -84,19 +86,23 @@ class SearchIndex:
         facilities: Sequence[FacilityDoc],
         analyzer: Analyzer | None = None,
         synonyms: list[list[str]] | None = None,
+        ignore: Iterable[str] = (),
     ):
+        """``ignore``: words that never count, such as the municipalities' names (a
+        facility that mentions "Almelo" is no better an answer to "ik woon in Almelo")."""
         self.analyzer = analyzer or Analyzer()
+        self.ignored = {self.analyzer.term(w) for text in ignore for w in self.analyzer.words(text)}
         self.facilities = list(facilities)
         self.row_of = {f.id: i for i, f in enumerate(self.facilities)}
         self.vocabulary: dict[str, int] = {}
-        self.phrases: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self.phrases: dict[tuple[str, ...], list[int]] | dict[tuple[str, ...], np.ndarray] = defaultdict(list)
         self._build_matrix()
         self._build_masks()
         self.synonyms = self._analyse_synonyms(load_synonyms() if synonyms is None else synonyms)
 
     # -- building -------------------------------------------------------------------
 
-    def _column(self, term: str) -> int:
+    def _column_of(self, term: str) -> int:
         column = self.vocabulary.get(term)
         if column is None:
             column = self.vocabulary[term] = len(self.vocabulary)
@@ -116,11 +122,17 @@ class SearchIndex:
             add(analyse(facility.name), FIELD_WEIGHTS["name"])
             for keyword in facility.keywords:
                 terms = analyse(keyword)
-                add(terms, FIELD_WEIGHTS["keywords"])
                 if len(terms) > 1:
+                    # a phrase keyword ("ontslag aanvechten") is about the phrase: its words
+                    # alone count less, the whole phrase gets PHRASE_BONUS
+                    add(terms, FIELD_WEIGHTS["keywords"] * PHRASE_WORD_SHARE)
                     self.phrases[tuple(terms)].append(row)
+                else:
+                    add(terms, FIELD_WEIGHTS["keywords"])
             add(analyse(facility.offers), FIELD_WEIGHTS["offers"])
             add(analyse(facility.for_whom), FIELD_WEIGHTS["for_whom"])
+            for term in self.ignored:
+                weights.pop(term, None)
             weights_per_row.append(weights)
         # compound words of the facilities themselves: "schuldhulpverlening" is also "schuld"
         vocabulary = {t for w in weights_per_row for t in w}
@@ -142,7 +154,7 @@ class SearchIndex:
         for row, weights in enumerate(weights_per_row):
             for term, weight in weights.items():
                 rows.append(row)
-                cols.append(self._column(term))
+                cols.append(self._column_of(term))
                 data.append(weight)
         shape = (len(self.facilities), max(len(self.vocabulary), 1))
         matrix = sparse.csc_matrix((data, (rows, cols)), shape=shape, dtype=np.float32)
@@ -151,6 +163,13 @@ class SearchIndex:
         self.idf = np.log(1.0 + n / np.maximum(document_frequency, 1)).astype(np.float32)
         self.matrix = matrix
         self.rows = matrix.tocsr()
+        # each facility once per phrase, as an index array for vectorised scoring
+        self.phrases = {p: np.array(sorted(set(r)), dtype=np.int64) for p, r in self.phrases.items()}
+
+    def _column(self, column: int) -> tuple[np.ndarray, np.ndarray]:
+        """Rows and weights of one term (a CSC column, without SciPy's slicing overhead)."""
+        start, end = self.matrix.indptr[column], self.matrix.indptr[column + 1]
+        return self.matrix.indices[start:end], self.matrix.data[start:end]
 
     def _build_masks(self) -> None:
         self.gemeente_codes: dict[str | None, int] = {None: 0}
@@ -211,40 +230,41 @@ class SearchIndex:
         if not self.facilities:
             return []
         weights, groups = self.query_terms(text)
-        columns = [(self.vocabulary[t], w, t) for t, w in weights.items() if t in self.vocabulary]
         scores = np.zeros(len(self.facilities), dtype=np.float32)
-        matched_columns = {c: t for c, _, t in columns}
-        if columns:
-            cols = np.array([c for c, _, _ in columns])
-            query = np.array([w for _, w, _ in columns], dtype=np.float32) * self.idf[cols]
-            scores += self.matrix[:, cols] @ query
-        synonym_scores = np.zeros_like(scores)
+        matched_columns: dict[int, str] = {}
+        for term, weight in weights.items():
+            column = self.vocabulary.get(term)
+            if column is not None:
+                rows, values = self._column(column)
+                scores[rows] += values * (weight * self.idf[column])
+                matched_columns[column] = term
         for words, phrases in groups:
             # a synonym group adds its best-matching word or phrase only: "werk" must not
             # score again for "baan", "vacature" and "solliciteren" each
             group_scores = np.zeros_like(scores)
-            if words:
-                cols = np.array([self.vocabulary[w] for w in words])
-                weighted = self.matrix[:, cols].multiply(self.idf[cols] * SYNONYM_WEIGHT)
-                group_scores = weighted.max(axis=1).toarray().ravel()
-                matched_columns.update({self.vocabulary[w]: w for w in words})
+            for word in words:
+                column = self.vocabulary[word]
+                rows, values = self._column(column)
+                group_scores[rows] = np.maximum(group_scores[rows], values * (self.idf[column] * SYNONYM_WEIGHT))
+                matched_columns[column] = word
             for phrase in phrases:
-                for row in self.phrases.get(phrase, ()):
-                    group_scores[row] = max(group_scores[row], PHRASE_BONUS * len(phrase) * SYNONYM_WEIGHT * 2)
-            synonym_scores += group_scores
-        scores += synonym_scores
-        own = self.analyzer.terms(text)
-        for phrase in set(ngrams(own)):
-            for row in self.phrases.get(phrase, ()):
-                scores[row] += PHRASE_BONUS * len(phrase)
+                rows = self.phrases.get(phrase)
+                if rows is not None:
+                    bonus = PHRASE_BONUS * len(phrase) * SYNONYM_WEIGHT * 2
+                    group_scores[rows] = np.maximum(group_scores[rows], bonus)
+            scores += group_scores
+        for phrase in set(ngrams(self.analyzer.terms(text))):
+            rows = self.phrases.get(phrase)
+            if rows is not None:
+                scores[rows] += PHRASE_BONUS * len(phrase)
 
-        if PHONE_CUES.intersection(self.analyzer.words(text)):
-            scores = np.where(self.phone_rows & (scores > 0), scores + PHONE_BONUS, scores)
         local_code = self.gemeente_codes.get(gemeente_id) if gemeente_id else None
         allowed = self.gemeente_of_row == 0
         if local_code is not None:
             allowed = allowed | (self.gemeente_of_row == local_code)
             scores = np.where(self.gemeente_of_row == 0, scores * NATIONAL_FACTOR, scores)
+        if PHONE_CUES.intersection(self.analyzer.words(text)):
+            scores = np.where(self.phone_rows & (scores > 0), scores + PHONE_BONUS, scores)
         if not include_crisis:
             allowed &= ~self.crisis_rows
         wanted_topics = [self.topic_names[t] for t in topics if t in self.topic_names]

@@ -34,6 +34,10 @@ def has_own_phone_line(how_to_reach: str) -> bool:
     return bool(_OWN_PHONE.search(how_to_reach)) and " 14 0" not in how_to_reach
 
 
+#: further facilities are shown only when they score at least this share of the best one
+RELATIVE_CUTOFF = 0.3
+
+
 @dataclass(frozen=True)
 class FacilityInfo:
     id: str
@@ -75,7 +79,7 @@ class KnowledgeBase:
         self.facilities = {f.id: f for f in facilities}
         self.routes: dict[tuple[str, str], TeamInfo] = routes
         self.gemeenten: dict[str, str] = gemeenten
-        self.index = SearchIndex(docs)
+        self.index = SearchIndex(docs, ignore=[*gemeenten, *gemeenten.values()])
 
     @classmethod
     def from_session(cls, session: Session) -> "KnowledgeBase":
@@ -132,6 +136,43 @@ class KnowledgeBase:
         local = gemeente_id if gemeente_id in self.gemeenten else None
         hits = self.index.search(text, local, topics, limit=limit, exclude=exclude)
         return [Found(self.facilities[h.facility_id], h) for h in hits]
+
+    def recommend(
+        self,
+        text: str,
+        gemeente_id: str | None,
+        topics: Sequence[str],
+        limit: int = 3,
+        exclude: Iterable[str] = (),
+    ) -> list[FacilityInfo]:
+        """The 1-``limit`` facilities to answer a help question with.
+
+        With several topics the best facility of each topic comes first (a household with
+        debts and a job loss hears about both), a local one where the municipality has one
+        that fits, then the best of the rest.
+        """
+        excluded = list(exclude)
+        chosen: list[FacilityInfo] = []
+        if len(topics) > 1:
+            for topic in topics[:limit]:
+                on_topic = [
+                    f for f in self.search(text, gemeente_id, [topic], limit=5, exclude=excluded)
+                    if topic in f.facility.topics
+                ]
+                # per topic a local facility first, when one matches the words at all
+                local = [f for f in on_topic if not f.facility.national and f.hit.matched]
+                pick = (local or on_topic)[:1]
+                for found in pick:
+                    chosen.append(found.facility)
+                    excluded.append(found.facility.id)
+        ranked = self.search(text, gemeente_id, topics, limit=limit, exclude=excluded)
+        best = ranked[0].hit.score if ranked else 0.0
+        for found in ranked:
+            # a facility far below the best one is noise, not a second option
+            if len(chosen) >= limit or (chosen and found.hit.score < RELATIVE_CUTOFF * best):
+                break
+            chosen.append(found.facility)
+        return chosen[:limit]
 
     def team_for(self, gemeente_id: str | None, topics: Sequence[str]) -> TeamInfo | None:
         """The team that takes a warm handoff for these topics in this municipality."""

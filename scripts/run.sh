@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the action server (5055) and the Rasa server with the REST channel (5005) on
-# localhost with the embedded defaults (SQLite tracker store in var/). Ctrl-C stops both.
+# localhost with the embedded defaults (SQLite tracker store and knowledge base in var/).
+# Ctrl-C stops both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p var
@@ -18,6 +19,9 @@ trap cleanup INT TERM EXIT
 # Rasa prints a user's text in some warnings (e.g. an unparsable "/..." message): keep
 # warnings out of the logs so message text never lands there.
 export PYTHONWARNINGS=ignore
+# The knowledge base: validate the content files and bring the database up to date
+# (DATABASE_URL, default SQLite in var/). With problems in the files, the last good import stays.
+.venv/bin/python -m knowledge_base import || echo "knowledge base: content problems (see above); using the last good import"
 SANIC_HOST=127.0.0.1 "$RASA" run actions --actions actions --port 5055 &
 pids+=($!)
 "$RASA" run --model models/hulpwijzer.tar.gz --endpoints bot/endpoints.yml \

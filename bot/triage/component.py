@@ -6,7 +6,8 @@ and ``python -m bot classify`` share one decision:
 * crisis rules win over everything: intent ``crisis`` whatever the classifier said;
 * a message in English, Turkish, Arabic or Polish becomes ``other_language``;
 * low confidence becomes ``nlu_fallback``, with the candidates to offer;
-* a second help topic the resident clearly mentions is added (multi-topic).
+* a second help topic the resident clearly mentions is added (multi-topic);
+* a municipality the resident names ("ik woon in Almere") is stored as ``gemeente_mention``.
 
 The full result is stored on the message under the key ``triage`` (it is kept in the
 tracker's ``parse_data`` and read by the actions); nothing is logged about the text.
@@ -26,12 +27,15 @@ from rasa.shared.constants import INTENT_MESSAGE_PREFIX
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.triage import gemeente as gemeente_mentions
 from bot.triage.topics import TRIAGE_KEY, Thresholds, triage
 from bot.triage.text import BUTTON_PAYLOAD
 
 #: triage reads at most this much of a message: enough for any real question, and a
 #: pasted 80,000-character text cannot hold up the server
 MAX_TRIAGE_CHARS = 5000
+#: where a municipality named in the message is stored in its parse data
+GEMEENTE_KEY = "gemeente_mention"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -82,4 +86,6 @@ class TriageClassifier(GraphComponent, IntentClassifier):
             result = triage(text[:MAX_TRIAGE_CHARS], ranking, self.thresholds)
             message.set(INTENT, {"name": result.intent, "confidence": result.confidence}, add_to_output=True)
             message.set(TRIAGE_KEY, asdict(result), add_to_output=True)
+            mention = gemeente_mentions.find(text[:MAX_TRIAGE_CHARS])
+            message.set(GEMEENTE_KEY, asdict(mention) if mention else None, add_to_output=True)
         return messages

@@ -2,16 +2,26 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from knowledge_base import service
 
-def make_tracker(text="", intent="", triage=None, slots=None):
-    latest = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []}
+
+def user_event(text="", intent="", triage=None, gemeente_mention=None):
+    parse = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []}
     if triage is not None:
-        latest["triage"] = triage
+        parse["triage"] = triage
+    if gemeente_mention is not None:
+        parse["gemeente_mention"] = gemeente_mention
+    return {"event": "user", "text": text, "parse_data": parse}
+
+
+def make_tracker(text="", intent="", triage=None, slots=None, earlier=(), gemeente_mention=None):
+    """A tracker whose latest message is ``text``; ``earlier`` are user events before it."""
+    latest = user_event(text, intent, triage, gemeente_mention)
     return Tracker(
         sender_id="test",
         slots=slots or {},
-        latest_message=latest,
-        events=[],
+        latest_message=latest["parse_data"],
+        events=[*earlier, latest],
         paused=False,
         followup_action=None,
         active_loop={},
@@ -30,6 +40,32 @@ def triage_dict(intent, topics, crisis_kinds=(), language="nl", candidates=()):
     }
 
 
+@pytest.fixture(scope="session")
+def kb_database(tmp_path_factory):
+    """The actions' knowledge base: the real content files in a fresh SQLite database."""
+    return f"sqlite:///{tmp_path_factory.mktemp('kb') / 'kb.db'}"
+
+
+@pytest.fixture(autouse=True)
+def knowledge_base(kb_database, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", kb_database)
+    service.get_knowledge_base.cache_clear()
+    yield service.get_knowledge_base()
+    service.get_knowledge_base.cache_clear()
+
+
 @pytest.fixture
 def dispatcher():
     return CollectingDispatcher()
+
+
+def texts(dispatcher):
+    return "\n".join(m.get("text") or "" for m in dispatcher.messages)
+
+
+def responses(dispatcher):
+    return [m.get("response") for m in dispatcher.messages]
+
+
+def slot_values(events):
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}

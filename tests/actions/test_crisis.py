@@ -1,9 +1,5 @@
 from actions.crisis import ActionRespondCrisis
-from tests.actions.conftest import make_tracker, triage_dict
-
-
-def texts(dispatcher):
-    return "\n".join(m["text"] for m in dispatcher.messages)
+from tests.actions.conftest import make_tracker, responses, texts, triage_dict
 
 
 async def test_crisis_answer_uses_the_detected_kind(dispatcher):
@@ -13,10 +9,13 @@ async def test_crisis_answer_uses_the_detected_kind(dispatcher):
 
 
 async def test_crisis_with_a_topic_gives_the_numbers_first_then_answers_the_topic(dispatcher):
-    tracker = make_tracker("x", "crisis", triage_dict("crisis", ["crisis", "schulden"], ["suicide"]))
+    text = "ik zie het niet meer zitten, de deurwaarder komt morgen"
+    tracker = make_tracker(text, "crisis", triage_dict("crisis", ["crisis", "schulden"], ["suicide"]), {"gemeente": "almelo"})
     await ActionRespondCrisis().run(dispatcher, tracker, {})
     assert "0800-0113" in dispatcher.messages[1]["text"]
-    assert [m.get("response") for m in dispatcher.messages[2:]] == ["utter_topic_schulden", "utter_topic_contact"]
+    assert responses(dispatcher)[2] == "utter_topic_schulden"
+    assert dispatcher.messages[3]["text"].startswith("Stadsbank")
+    assert responses(dispatcher)[-1] == "utter_offer_next_step"
 
 
 async def test_crisis_in_english_is_answered_in_english_with_the_configured_municipality(dispatcher, monkeypatch):
@@ -27,8 +26,9 @@ async def test_crisis_in_english_is_answered_in_english_with_the_configured_muni
 
 
 async def test_classifier_only_crisis_checks_in_and_still_answers_the_question(dispatcher):
-    tracker = make_tracker("x", "crisis", triage_dict("crisis", ["crisis", "werk"], []))
+    tracker = make_tracker("ik ben mijn baan kwijt", "crisis", triage_dict("crisis", ["crisis", "werk"], []))
     await ActionRespondCrisis().run(dispatcher, tracker, {})
     assert dispatcher.messages[0]["text"].startswith("Ik wil even zeker weten")
     assert "0800-0113" in dispatcher.messages[1]["text"]
-    assert [m.get("response") for m in dispatcher.messages[2:]] == ["utter_topic_werk", "utter_topic_contact"]
+    assert responses(dispatcher)[2] == "utter_topic_werk"
+    assert responses(dispatcher)[-1] == "utter_offer_next_step"

@@ -25,3 +25,24 @@ async def test_other_language_reply_uses_the_conversation_municipality(dispatche
 async def test_out_of_scope_points_to_the_general_channels(dispatcher):
     await ActionRespondOutOfScope().run(dispatcher, make_tracker("paspoort", "out_of_scope"), {})
     assert dispatcher.messages[0]["response"] == "utter_out_of_scope"
+
+
+async def test_an_unsure_classifier_is_helped_by_a_clear_facility_match(dispatcher):
+    from actions.routing import ActionClarifyTopic
+    from tests.actions.conftest import responses, slot_values
+
+    text = "we hebben deze week geen eten meer in huis"
+    triage = triage_dict("nlu_fallback", [], candidates=["ask_jeugd", "ask_schulden"])
+    tracker = make_tracker(text, "nlu_fallback", triage, {"gemeente": "almere"})
+    events = await ActionClarifyTopic().run(dispatcher, tracker, {})
+    assert responses(dispatcher)[0] == "utter_topic_schulden"
+    assert slot_values(events)["facilities"][0] == "almere-voedselloket"
+
+
+async def test_an_out_of_scope_question_without_a_clear_facility_match_gets_the_general_channels(dispatcher):
+    from actions.routing import ActionRespondOutOfScope
+    from tests.actions.conftest import responses
+
+    tracker = make_tracker("wanneer wordt het grofvuil opgehaald", "out_of_scope", triage_dict("out_of_scope", ["other"]))
+    await ActionRespondOutOfScope().run(dispatcher, tracker, {})
+    assert responses(dispatcher) == ["utter_out_of_scope"]

@@ -15,3 +15,18 @@ def test_ordinary_and_empty_messages_are_untouched():
     assert typed_text("hallo") == "hallo"
     assert typed_text("") == ""
     assert typed_text(None) is None
+
+
+def test_only_the_municipality_id_is_taken_from_request_metadata():
+    from channels.rest import allowed_metadata
+
+    body = {"message": "hoi", "metadata": {"gemeente": " Almere ", "phone": "0612345678", "name": "Jansen"}}
+    assert allowed_metadata(body) == {"gemeente": "almere"}
+
+
+def test_missing_or_malformed_metadata_is_ignored():
+    from channels.rest import allowed_metadata
+
+    for body in ({"message": "hoi"}, {"metadata": "almere"}, {"metadata": {"gemeente": 12}},
+                 {"metadata": {"gemeente": "<script>"}}, None, []):
+        assert allowed_metadata(body) is None

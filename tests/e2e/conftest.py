@@ -42,8 +42,11 @@ class Assistant:
         self.base_url = base_url
         self.log_path = log_path
 
-    def say(self, sender: str, message: str) -> list[dict]:
-        body = json.dumps({"sender": sender, "message": message}).encode()
+    def say(self, sender: str, message: str, metadata: dict | None = None) -> list[dict]:
+        payload = {"sender": sender, "message": message}
+        if metadata is not None:
+            payload["metadata"] = metadata
+        body = json.dumps(payload).encode()
         request = urllib.request.Request(
             f"{self.base_url}/webhooks/rest/webhook",
             data=body,
@@ -76,6 +79,7 @@ def assistant(tmp_path_factory):
         "HULPWIJZER_GEMEENTE": "almelo",
         "PYTHONWARNINGS": "ignore",
         "SANIC_HOST": "127.0.0.1",
+        "DATABASE_URL": f"sqlite:///{work / 'hulpwijzer.db'}",
     }
     logs = open(work / "servers.log", "w")
     procs = [

@@ -18,10 +18,46 @@ def test_greeting_introduces_the_assistant_for_the_configured_municipality(assis
     assert "computerprogramma" in reply
 
 
-def test_debt_question_gets_a_debt_answer_with_how_to_reach_the_municipality(assistant):
+def test_debt_question_names_a_local_facility_with_how_to_reach_it_and_its_source(assistant):
     reply = assistant.text(sender(), "er ligt een stapel brieven van het incassobureau")
     assert "zorgen over geld of schulden" in reply
-    assert "Bel de gemeente Almelo: 14 0546" in reply
+    assert "Stadsbank" in reply
+    assert "Zo komt u in contact:" in reply and "14 0546" in reply
+    assert "Bron: Evaluatie sociaal domein van de gemeente Almelo (2018)." in reply
+
+
+def test_follow_up_questions_are_about_the_facilities_just_shown(assistant):
+    resident = sender()
+    assistant.text(resident, "ik heb schulden en de deurwaarder komt steeds langs")
+    assert "Stadsbank (schuldhulpverlening): mijn bron zegt niet wat het kost" in assistant.text(resident, "wat kost dat?")
+    assert assistant.text(resident, "waar zit dat?").startswith("Stadsbank (schuldhulpverlening): ")
+    more = assistant.text(resident, "is er nog iets anders?")
+    assert "Dit kan u ook helpen:" in more or "Meer heb ik niet gevonden" in more
+    assert "Stadsbank" not in more.split("\n", 1)[-1].split("Bron")[0]
+
+
+def test_saying_where_you_live_answers_the_question_again_for_that_municipality(assistant):
+    resident = sender()
+    assistant.text(resident, "ik wil leren omgaan met geld")
+    reply = assistant.text(resident, "ik woon in Almere")
+    assert "Ik geef u nu informatie over de gemeente Almere." in reply
+    assert "Omgaan met geld" in reply
+
+
+def test_a_municipality_without_content_gets_an_honest_sentence_and_national_help(assistant):
+    resident = sender()
+    reply = assistant.text(resident, "ik woon in Enschede")
+    assert "Over de gemeente Enschede heb ik nog geen informatie" in reply
+    reply = assistant.text(resident, "ik zorg voor mijn moeder en het wordt me te veel")
+    assert "Mantelzorglijn" in reply
+    assert "14 0546" not in reply
+
+
+def test_the_page_can_choose_the_municipality_in_the_request_metadata(assistant):
+    messages = assistant.say(sender(), "ik zoek werk", metadata={"gemeente": "hengelo"})
+    reply = "\n".join(m.get("text", "") for m in messages)
+    assert "Hengelo" in reply or "14 074" in reply
+    assert "almelo" not in reply.lower()
 
 
 def test_multi_topic_question_names_both_topics(assistant):

@@ -1,0 +1,85 @@
+"""Follow-up questions about the facilities just shown: "wat kost dat?", "waar zit dat?",
+"is er nog iets anders?"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import current_gemeente, help_topics_of_latest, last_help_question, question_text
+from actions.help_question import answer_help_question, show_facilities
+from bot.replies.facilities import cost_sentence, location_sentence
+from knowledge_base.service import FacilityInfo, get_knowledge_base
+
+
+def facilities_shown(tracker: Tracker) -> list[FacilityInfo]:
+    kb = get_knowledge_base()
+    return [kb.facilities[i] for i in tracker.get_slot("facilities") or [] if i in kb.facilities]
+
+
+def answer_as_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """Nothing was shown yet: "waar moet ik heen voor de prikken van mijn baby?" is a help
+    question, not a follow-up. Without a clear topic, ask what the question is."""
+    gemeente = current_gemeente(tracker)
+    topics = help_topics_of_latest(tracker, gemeente)
+    if topics:
+        return answer_help_question(dispatcher, gemeente, question_text(tracker), topics)
+    dispatcher.utter_message(response="utter_follow_up_nothing_shown")
+    return []
+
+
+class ActionAnswerCost(Action):
+    def name(self) -> str:
+        return "action_answer_cost"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        facilities = facilities_shown(tracker)
+        if not facilities:
+            return answer_as_question(dispatcher, tracker)
+        dispatcher.utter_message(text="\n".join(cost_sentence(f) for f in facilities))
+        return []
+
+
+class ActionAnswerLocation(Action):
+    def name(self) -> str:
+        return "action_answer_location"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        facilities = facilities_shown(tracker)
+        if not facilities:
+            return answer_as_question(dispatcher, tracker)
+        dispatcher.utter_message(text="\n".join(location_sentence(f) for f in facilities))
+        return []
+
+
+class ActionMoreOptions(Action):
+    """The next best facilities for the same question, without repeating any."""
+
+    def name(self) -> str:
+        return "action_more_options"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        question = last_help_question(tracker)
+        if question is None:
+            dispatcher.utter_message(response="utter_follow_up_nothing_shown")
+            return []
+        text, topics = question
+        gemeente = current_gemeente(tracker)
+        seen = list(tracker.get_slot("facilities_seen") or [])
+        more = get_knowledge_base().recommend(text, gemeente.id or None, topics, exclude=seen)
+        if not more:
+            dispatcher.utter_message(response="utter_no_more_options")
+            return []
+        dispatcher.utter_message(response="utter_more_options_intro")
+        show_facilities(dispatcher, gemeente, topics, more)
+        shown = [f.id for f in more]
+        return [SlotSet("facilities", shown), SlotSet("facilities_seen", seen + shown)]

@@ -1,0 +1,50 @@
+"""How a facility is told to a resident (B1 Dutch): what it offers, how to reach it, and
+where the information comes from. The texts themselves come from the content files."""
+
+from __future__ import annotations
+
+from knowledge_base.service import FacilityInfo
+
+#: facts from documents older than this get a "check whether this is still right" note
+OLD_SOURCE_YEAR = 2019
+
+
+def source_line(facility: FacilityInfo) -> str:
+    line = f"Bron: {facility.source}."
+    if facility.verify or (facility.source_year and facility.source_year < OLD_SOURCE_YEAR):
+        year = f" uit {facility.source_year}" if facility.source_year else ""
+        line += f" Deze informatie komt{year}. Vraag bij de gemeente of het nog klopt."
+    return line
+
+
+def facility_message(facility: FacilityInfo) -> str:
+    """One facility as one chat message."""
+    parts = [f"{facility.name}", facility.offers, f"Zo komt u in contact: {facility.how_to_reach}"]
+    if facility.neighbourhood:
+        parts.append(f"Waar: {facility.neighbourhood}.")
+    parts.append(source_line(facility))
+    return "\n".join(parts)
+
+
+def cost_sentence(facility: FacilityInfo) -> str:
+    """Answer to "wat kost dat?" for one facility."""
+    cost = (facility.cost or "onbekend").strip()
+    if cost.lower() == "gratis":
+        text = f"{facility.name} is gratis."
+    elif cost.lower() == "onbekend":
+        text = f"{facility.name}: mijn bron zegt niet wat het kost. Vraag het als u contact opneemt."
+    else:
+        text = f"{facility.name}: {cost}"
+    if facility.indication_needed == "no":
+        text += " U heeft er geen indicatie (besluit van de gemeente) voor nodig."
+    elif facility.indication_needed == "yes":
+        text += " U heeft er wel een indicatie voor nodig: de gemeente beslist of u het krijgt."
+    return text
+
+
+def location_sentence(facility: FacilityInfo) -> str:
+    """Answer to "waar zit dat?" for one facility."""
+    text = f"{facility.name}: {facility.how_to_reach}"
+    if facility.neighbourhood:
+        text += f" Waar: {facility.neighbourhood}."
+    return text

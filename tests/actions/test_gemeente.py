@@ -1,0 +1,44 @@
+from actions.gemeente import ActionSetGemeente
+from tests.actions.conftest import make_tracker, responses, slot_values, triage_dict
+
+
+def inform(name, strong=True, question=None):
+    slots = {"gemeente": "almelo"}
+    if question:
+        slots.update({"help_question": question[0], "topics": question[1]})
+    return make_tracker(
+        f"ik woon in {name}", "inform_gemeente", triage_dict("inform_gemeente", []), slots,
+        gemeente_mention={"name": name, "strong": strong},
+    )
+
+
+async def test_naming_a_known_municipality_switches_to_it_and_asks_the_question(dispatcher):
+    events = await ActionSetGemeente().run(dispatcher, inform("almere"), {})
+    slots = slot_values(events)
+    assert (slots["gemeente"], slots["gemeente_naam"], slots["gemeente_telefoon"]) == ("almere", "Almere", "14 036")
+    assert slots["gemeente_onbekend"] is None
+    assert responses(dispatcher) == ["utter_gemeente_set", "utter_ask_question"]
+
+
+async def test_after_a_help_question_the_answer_is_given_again_for_the_new_municipality(dispatcher):
+    events = await ActionSetGemeente().run(dispatcher, inform("Hengelo", question=("ik heb schulden", ["schulden"])), {})
+    slots = slot_values(events)
+    assert slots["gemeente"] == "hengelo"
+    assert responses(dispatcher)[:2] == ["utter_gemeente_set", "utter_topic_schulden"]
+    assert slots["facilities"] and all(f.startswith(("hengelo-", "national-")) for f in slots["facilities"])
+
+
+async def test_an_unknown_municipality_is_said_honestly_and_gets_national_help(dispatcher):
+    question = ("ik zorg voor mijn vader", ["mantelzorg"])
+    events = await ActionSetGemeente().run(dispatcher, inform("enschede", question=question), {})
+    slots = slot_values(events)
+    assert slots["gemeente"] is None and slots["gemeente_onbekend"] == "Enschede"
+    assert responses(dispatcher)[0] == "utter_gemeente_unknown"
+    assert dispatcher.messages[0]["gemeente_naam"] == "Enschede"
+    assert all(f.startswith("national-") for f in slots["facilities"])
+
+
+async def test_without_a_municipality_in_the_message_it_asks_where_the_resident_lives(dispatcher):
+    tracker = make_tracker("ik woon ergens anders", "inform_gemeente", triage_dict("inform_gemeente", []))
+    assert await ActionSetGemeente().run(dispatcher, tracker, {}) == []
+    assert responses(dispatcher) == ["utter_ask_gemeente"]
