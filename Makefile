@@ -20,7 +20,7 @@ export PYTHONHASHSEED := 0
 export TF_INTRA_OP_PARALLELISM_THREADS := 1
 export TF_INTER_OP_PARALLELISM_THREADS := 1
 
-.PHONY: help install model run test test-unit validate kb-check test-stories nlu-eval crossval benchmark clean
+.PHONY: help install model run test test-unit validate kb-check kb-import test-stories nlu-eval crossval benchmark clean
 
 help:
 	@echo "make run        set up, train if needed, start the assistant on localhost"
@@ -30,6 +30,7 @@ help:
 	@echo "make crossval   5-fold cross-validation on the training data"
 	@echo "make benchmark  routing accuracy and speed (benchmarks/)"
 	@echo "make kb-check   validate the knowledge-base content files"
+	@echo "make kb-import  validate and import them into DATABASE_URL (default var/hulpwijzer.db)"
 	@echo "make clean      remove the venv, models and build output"
 
 $(STAMP): pyproject.toml constraints.txt scripts/setup-venv.sh
@@ -62,6 +63,9 @@ test-stories: install $(MODEL)
 kb-check: install
 	$(PY) -m knowledge_base check --seeds ../shared/seeds
 
+kb-import: install
+	$(PY) -m knowledge_base import
+
 test: validate kb-check test-unit test-stories
 
 tests/nlu/heldout.yml: tests/nlu/heldout.jsonl scripts/heldout_to_rasa.py
@@ -76,6 +80,10 @@ crossval: install
 benchmark: install $(MODEL)
 	$(PY) benchmarks/routing_accuracy.py --model $(MODEL) tests/nlu/heldout.jsonl
 	$(PY) benchmarks/routing_accuracy.py --model $(MODEL) benchmarks/data/blind3.jsonl
+	$(PY) benchmarks/kb_relevance.py --model $(MODEL)
+	$(PY) benchmarks/kb_relevance.py --model $(MODEL) benchmarks/data/kb_blind.jsonl
+	$(PY) benchmarks/kb_search_latency.py
+	$(PY) benchmarks/readability.py
 
 clean:
 	rm -rf $(VENV) models build

@@ -72,7 +72,11 @@ def resolve(name: str) -> Gemeente | None:
     if key in by_key:
         return by_key[key]
     close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.84)
-    return by_key[close[0]] if close else None
+    if close:
+        return by_key[close[0]]
+    # a district: "Almere-Buiten", "Almere Stad", "Hengelo Noord"
+    first = re.split(r"[\s-]+", name.strip())[0]
+    return resolve(first) if first and first != name.strip() else None
 
 
 def display_name(name: str) -> str:

@@ -4,7 +4,8 @@ The score of a facility for a question adds up, per search term of the question,
 term's weight in the facility (name and keywords count most, then what it offers, then for
 whom) times the term's rarity (idf). On top of that:
 
-* keyword phrases the question contains (``omgaan met geld``) add a bonus per word;
+* keyword phrases whose words the question contains, in any order (``omgaan met geld``),
+  add a bonus per word;
 * compound words are split against the index vocabulary (``budgetcursus``);
 * synonyms from ``synonyms.yml`` add the words the facilities use, at a lower weight;
 * facilities of the question's topics (from the NLU triage) are preferred, and local
@@ -25,7 +26,7 @@ import numpy as np
 import yaml
 from scipy import sparse
 
-from knowledge_base.analysis import Analyzer, ngrams
+from knowledge_base.analysis import STOPWORDS, Analyzer
 
 SYNONYMS_FILE = Path(__file__).parent / "synonyms.yml"
 
@@ -96,9 +97,15 @@ class SearchIndex:
         self.row_of = {f.id: i for i, f in enumerate(self.facilities)}
         self.vocabulary: dict[str, int] = {}
         self.phrases: dict[tuple[str, ...], list[int]] | dict[tuple[str, ...], np.ndarray] = defaultdict(list)
+        groups = load_synonyms() if synonyms is None else synonyms
+        # words a compound may be made of: Dutch words the lemma table knows, and the
+        # curated words of the synonym groups ("voedsel" in "voedselhulp")
+        self.known_words = self.analyzer.dictionary() | {
+            w for group in groups for phrase in group for w in self.analyzer.words(phrase)
+        }
         self._build_matrix()
         self._build_masks()
-        self.synonyms = self._analyse_synonyms(load_synonyms() if synonyms is None else synonyms)
+        self.synonyms = self._analyse_synonyms(groups)
 
     # -- building -------------------------------------------------------------------
 
@@ -119,7 +126,8 @@ class SearchIndex:
                     if weights.get(term, 0.0) < weight:
                         weights[term] = weight
 
-            add(analyse(facility.name), FIELD_WEIGHTS["name"])
+            name_terms = analyse(facility.name)
+            add(name_terms, FIELD_WEIGHTS["name"] * (PHRASE_WORD_SHARE if len(name_terms) > 1 else 1.0))
             for keyword in facility.keywords:
                 terms = analyse(keyword)
                 if len(terms) > 1:
@@ -136,11 +144,11 @@ class SearchIndex:
             weights_per_row.append(weights)
         # compound words of the facilities themselves: "schuldhulpverlening" is also "schuld"
         vocabulary = {t for w in weights_per_row for t in w}
-        dictionary = self.analyzer.dictionary()
+        known_words = self.known_words
         term = self.analyzer.term
 
         def known(word: str) -> bool:
-            return word in dictionary or term(word) in vocabulary
+            return word in known_words or term(word) in vocabulary
 
         splits: dict[str, list[str]] = {}
         for weights in weights_per_row:
@@ -165,6 +173,9 @@ class SearchIndex:
         self.rows = matrix.tocsr()
         # each facility once per phrase, as an index array for vectorised scoring
         self.phrases = {p: np.array(sorted(set(r)), dtype=np.int64) for p, r in self.phrases.items()}
+        self.phrases_by_term: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for phrase in self.phrases:
+            self.phrases_by_term[phrase[0]].append(phrase)
 
     def _column(self, column: int) -> tuple[np.ndarray, np.ndarray]:
         """Rows and weights of one term (a CSC column, without SciPy's slicing overhead)."""
@@ -202,17 +213,36 @@ class SearchIndex:
         own = self.analyzer.terms(text)
         weights: dict[str, float] = {t: 1.0 for t in own}
         term_of = self.analyzer.term
-        for term in own:
-            if term not in self.vocabulary:
-                for part in self.analyzer.split_compound(term, lambda w: term_of(w) in self.vocabulary):
+
+        def known(word: str) -> bool:
+            return word in self.known_words or term_of(word) in self.vocabulary
+
+        for word in self.analyzer.words(text):
+            if term_of(word) in self.vocabulary or word in STOPWORDS:
+                continue
+            # split the word itself, not its stem: "schuldhulpmaatje", "energieachterstand"
+            for part in self.analyzer.split_compound(word, known):
+                if term_of(part) in self.vocabulary:
                     weights.setdefault(term_of(part), COMPOUND_PART_WEIGHT)
-        grams = set(ngrams(own)) | {(t,) for t in weights}
+        present = set(weights)
         groups = []
         for phrases, words in self.synonyms:
-            if any(p in grams for p in phrases):
+            # a phrase counts when all its words occur, in any order: "de huur staat achter"
+            # has "achter met de huur"
+            if any(present.issuperset(p) for p in phrases):
                 extra = sorted(w for w in words if w not in weights and w in self.vocabulary)
-                groups.append((extra, [p for p in phrases if len(p) > 1 and p not in grams]))
+                groups.append((extra, [p for p in phrases if len(p) > 1 and not present.issuperset(p)]))
         return weights, groups
+
+    def phrases_in(self, terms: Iterable[str]) -> list[tuple[str, ...]]:
+        """The keyword phrases whose words all occur in ``terms`` (in any order)."""
+        present = set(terms)
+        found = set()
+        for term in present:
+            for phrase in self.phrases_by_term.get(term, ()):
+                if present.issuperset(phrase):
+                    found.add(phrase)
+        return sorted(found)
 
     def search(
         self,
@@ -253,10 +283,8 @@ class SearchIndex:
                     bonus = PHRASE_BONUS * len(phrase) * SYNONYM_WEIGHT * 2
                     group_scores[rows] = np.maximum(group_scores[rows], bonus)
             scores += group_scores
-        for phrase in set(ngrams(self.analyzer.terms(text))):
-            rows = self.phrases.get(phrase)
-            if rows is not None:
-                scores[rows] += PHRASE_BONUS * len(phrase)
+        for phrase in self.phrases_in(self.analyzer.terms(text)):
+            scores[self.phrases[phrase]] += PHRASE_BONUS * len(phrase)
 
         local_code = self.gemeente_codes.get(gemeente_id) if gemeente_id else None
         allowed = self.gemeente_of_row == 0

@@ -115,6 +115,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:te veel|hele doos|hele strip|alle) (?:pillen|tabletten|medicijnen)\b.{0,15}\b(?:ingenomen|geslikt|genomen)\b",
         r"\bpillen (?:geslikt|ingenomen|klaarliggen|klaar liggen|al klaar|slik)\b|\bslik pillen\b|\bal (?:mijn|m'n|mn) medicijnen\b",
         r"\bhoeveel pillen\b|\bom dood te gaan\b|\bsnelste manier om\b",
+        # asking for a lethal dose: "hoeveel paracetamol is dodelijk"
+        r"\bhoeveel (?:paracetamol|tabletten|slaappillen|medicijnen|oxazepam|insuline)\b",
+        r"\bdodelijke? (?:dosis|hoeveelheid)\b|\b(?:pillen|paracetamol|tabletten|medicijnen)\b.{0,30}\bdodelijk\b",
         r"\bik (?:ga|wil) het (?:vannacht|vanavond|vandaag|dit weekend|morgen) doen\b|\been plan om het\b",
         r"\bnaar het spoor\b|\b(?:gaat|ga|wil|gaan) springen\b",
         r"\bgarage\b.{0,40}\bmotor aan\b|\bmotor aan\b.{0,40}\bgarage\b",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NAME = r"(?P<name>'?s[- ]?[A-Za-zÀ-ÿ]+|[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*(?:[ -](?:aan|op|en|de|den|ter|[A-Z][\wÀ-ÿ'-]*)){0,3})"
+_NAME = r"(?P<name>'?s[- ]?[A-Za-zÀ-ÿ]+|[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*(?:[ -](?:aan|op|den|de|en|ter|[A-Z][\wÀ-ÿ'-]*)\b){0,3})"
 
 _STRONG = re.compile(
     r"\b(?:woon|woont|wonen|woonde|woonachtig|inwoner|inwoners|bewoner)\s+(?:nu\s+|sinds\s+kort\s+|al\s+\w+\s+jaar\s+)?"

@@ -95,6 +95,27 @@ def test_a_quote_that_is_not_in_its_document_is_reported(tmp_path):
         'source: {organisation: "Gemeente Testdorp", url: null}\nroutes:',
         'source: {document: almelo-evaluatie-sociaal-domein-2018.txt, lines: "1-2", quote: "dit staat er niet in"}\nroutes:',
     )
+    text += 'documents:\n  - document: almelo-evaluatie-sociaal-domein-2018.txt\n    title: "Evaluatie"\n'
     (tmp_path / "testdorp.yml").write_text(text, encoding="utf-8")
     problems, _ = validate(tmp_path, SEEDS)
     assert [str(p) for p in problems] == ["testdorp.yml:19: testdorp-maatje: quote not found in almelo-evaluatie-sociaal-domein-2018.txt"]
+
+
+def test_a_cited_document_without_a_title_is_reported(tmp_path):
+    text = GOOD.replace(
+        'source: {organisation: "Gemeente Testdorp", url: null}\nroutes:',
+        'source: {document: almelo-evaluatie-sociaal-domein-2018.txt, lines: "1-2", quote: "dit staat er niet in"}\nroutes:',
+    )
+    (tmp_path / "testdorp.yml").write_text(text, encoding="utf-8")
+    problems, _ = validate(tmp_path)
+    assert [str(p) for p in problems] == [
+        "testdorp.yml:13: testdorp-maatje: document 'almelo-evaluatie-sociaal-domein-2018.txt' has no title in a 'documents' block"
+    ]
+
+
+def test_keywords_indication_and_last_verified_are_checked(tmp_path):
+    text = GOOD.replace("    topics: [schulden]\n", "    topics: [schulden]\n    keywords: geld\n    indication_needed: misschien\n    last_verified: gisteren\n", 1)
+    problems, _ = check(tmp_path, text)
+    assert any("'keywords' must be a list" in p for p in problems)
+    assert any("'indication_needed' must be true, false or unknown" in p for p in problems)
+    assert any("'last_verified' must be a date" in p for p in problems)
