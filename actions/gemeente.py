@@ -10,6 +10,23 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import gemeente_slots, last_help_question, mentioned_gemeente
 from actions.help_question import answer_help_question
+from knowledge_base.gemeenten import Gemeente
+
+
+def switch_gemeente(dispatcher: CollectingDispatcher, tracker: Tracker, gemeente: Gemeente) -> list[EventType]:
+    """Say which municipality the conversation is now about, then answer the earlier help
+    question again for it (or ask for the question)."""
+    events = gemeente_slots(gemeente)
+    if gemeente.known:
+        dispatcher.utter_message(response="utter_gemeente_set", gemeente_naam=gemeente.naam)
+    else:
+        dispatcher.utter_message(response="utter_gemeente_unknown", gemeente_naam=gemeente.naam)
+    question = last_help_question(tracker)
+    if question is None:
+        dispatcher.utter_message(response="utter_ask_question")
+        return events
+    text, topics = question
+    return events + answer_help_question(dispatcher, gemeente, text, topics)
 
 
 class ActionSetGemeente(Action):
@@ -26,14 +43,4 @@ class ActionSetGemeente(Action):
         if gemeente is None:
             dispatcher.utter_message(response="utter_ask_gemeente")
             return []
-        events = gemeente_slots(gemeente)
-        if gemeente.known:
-            dispatcher.utter_message(response="utter_gemeente_set", gemeente_naam=gemeente.naam)
-        else:
-            dispatcher.utter_message(response="utter_gemeente_unknown", gemeente_naam=gemeente.naam)
-        question = last_help_question(tracker)
-        if question is None:
-            dispatcher.utter_message(response="utter_ask_question")
-            return events
-        text, topics = question
-        return events + answer_help_question(dispatcher, gemeente, text, topics)
+        return switch_gemeente(dispatcher, tracker, gemeente)

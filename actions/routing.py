@@ -9,7 +9,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import current_gemeente, help_topics_of_latest, latest_triage, question_text
+from actions.common import current_gemeente, help_topics_of_latest, latest_triage, mentioned_gemeente, question_text
+from actions.gemeente import switch_gemeente
 from actions.help_question import answer_help_question
 from bot.replies.labels import button_title
 from bot.replies.languages import other_language_reply
@@ -52,6 +53,10 @@ class ActionClarifyTopic(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        named = mentioned_gemeente(tracker.latest_message or {})
+        if named:
+            # "Tilburg is mijn woonplaats": the resident says where they live
+            return switch_gemeente(dispatcher, tracker, named)
         gemeente = current_gemeente(tracker)
         topics = help_topics_of_latest(tracker, gemeente)
         if topics:

@@ -61,7 +61,7 @@ def main() -> None:
     agent = load_agent(args.model)
     predictions, latencies = asyncio.run(evaluate(agent, rows))
 
-    gold = [set(r["topics"]) for r in rows]
+    gold = [set(r.get("topics") or []) for r in rows]
     predicted = [set(p["topics"]) for p in predictions]
     table = score(gold, predicted)
     macro_f1 = statistics.mean(table[t]["f1"] for t in HELP_TOPICS)

@@ -15,13 +15,20 @@ from dataclasses import dataclass
 _NAME = r"(?P<name>'?s[- ]?[A-Za-zÀ-ÿ]+|[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*(?:[ -](?:aan|op|den|de|en|ter|[A-Z][\wÀ-ÿ'-]*)\b){0,3})"
 
 _STRONG = re.compile(
-    r"\b(?:woon|woont|wonen|woonde|woonachtig|inwoner|inwoners|bewoner)\s+(?:nu\s+|sinds\s+kort\s+|al\s+\w+\s+jaar\s+)?"
+    r"\b(?:woon|woont|wonen|woonde|woonachtig|inwoner|inwoners|bewoner)\s+(?:[a-z]+\s+){0,3}?"
     r"(?:in|van|te)\s+(?:de\s+)?(?:gemeente\s+|stad\s+)?" + _NAME
-    + r"|\bgemeente\s+(?:is\s+)?" + _NAME.replace("?P<name>", "?P<name2>")
-    + r"|\bverhuisd\s+naar\s+" + _NAME.replace("?P<name>", "?P<name3>"),
+    + r"|\bgemeente\W{0,3}\s*(?:(?:dat\s+)?is\s+)?" + _NAME.replace("?P<name>", "?P<name2>")
+    + r"|\bverhuisd\s+naar\s+" + _NAME.replace("?P<name>", "?P<name3>")
+    + r"|\bwoonplaats(?:\s+is|:)?\s+" + _NAME.replace("?P<name>", "?P<name4>"),
     re.IGNORECASE,
 )
-_WEAK = re.compile(r"\b(?:kom|komen|kwam|zit|zitten|ben|zijn)\s+(?:uit|in|van)\s+" + _NAME)
+#: "Tilburg is mijn woonplaats", "Almere is waar ik woon"
+_NAME_FIRST = re.compile(
+    r"^\s*(?P<name>'?s[- ]?[A-Za-zÀ-ÿ]+|[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*(?:[ -](?:aan|op|den|de|en|ter|[A-Z][\wÀ-ÿ'-]*)\b){0,3})"
+    r"\s+is\s+(?:mijn\s+woonplaats|mijn\s+gemeente|waar\s+ik\s+woon)\b",
+    re.IGNORECASE,
+)
+_WEAK = re.compile(r"\b(?:(?:kom|komen|kwam|zit|zitten|ben|zijn)\s+(?:uit|in|van)|in)\s+" + _NAME)
 
 #: words that follow "woon in" but are no place
 _NOT_A_PLACE = frozenset(
@@ -33,7 +40,8 @@ _NOT_A_PLACE = frozenset(
 )
 #: a name ends before these words ("Almere en ik heb schulden")
 _STOP_AFTER = frozenset(
-    "en maar want dus ik we wij heb hebben is zijn met sinds al nu omdat of als bij".split()
+    "en maar want dus ik we wij heb hebben is zijn met sinds al nu omdat of als bij hoor toch zo eigenlijk "
+    "trouwens ja he hè hoor".split()
 )
 
 
@@ -59,7 +67,10 @@ def find(text: str) -> Mention | None:
     match = _STRONG.search(text)
     strong = match is not None
     if match:
-        name = match.group("name") or match.group("name2") or match.group("name3")
+        name = match.group("name") or match.group("name2") or match.group("name3") or match.group("name4")
+    elif _NAME_FIRST.search(text):
+        name = _NAME_FIRST.search(text).group("name")
+        strong = True
     else:
         match = _WEAK.search(text)
         if not match:

@@ -46,3 +46,16 @@ async def test_an_out_of_scope_question_without_a_clear_facility_match_gets_the_
     tracker = make_tracker("wanneer wordt het grofvuil opgehaald", "out_of_scope", triage_dict("out_of_scope", ["other"]))
     await ActionRespondOutOfScope().run(dispatcher, tracker, {})
     assert responses(dispatcher) == ["utter_out_of_scope"]
+
+
+async def test_an_unsure_message_that_names_where_the_resident_lives_switches_the_municipality(dispatcher):
+    from tests.actions.conftest import responses, slot_values
+
+    triage = triage_dict("nlu_fallback", [], candidates=["ask_werk"])
+    tracker = make_tracker(
+        "Tilburg is mijn woonplaats", "nlu_fallback", triage, {"gemeente": "almelo"},
+        gemeente_mention={"name": "Tilburg", "strong": True},
+    )
+    events = await ActionClarifyTopic().run(dispatcher, tracker, {})
+    assert responses(dispatcher)[0] == "utter_gemeente_unknown"
+    assert slot_values(events)["gemeente_onbekend"] == "Tilburg"

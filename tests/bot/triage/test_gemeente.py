@@ -153,3 +153,9 @@ def test_resolve_gives_the_contact_channels_of_the_municipality():
 )
 def test_display_name_capitalises_names_but_not_the_small_words_inside(written, shown):
     assert display_name(written) == shown
+
+
+def test_a_name_before_is_mijn_woonplaats_is_found():
+    assert find("Tilburg is mijn woonplaats") == Mention("Tilburg", strong=True)
+    assert find("mijn woonplaats is Zwolle").name == "Zwolle"
+    assert find("het is mijn gemeente") is None
