@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -31,32 +31,38 @@ def answer_as_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> li
     return []
 
 
-class ActionAnswerCost(Action):
+class _AboutFacilitiesShown:
+    """One sentence per facility just shown; before any was shown, the message is taken as
+    a help question. (A mixin, not an Action: rasa_sdk registers every Action subclass.)"""
+
+    sentence: Callable[[FacilityInfo], str]
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        facilities = facilities_shown(tracker)
+        if not facilities:
+            return answer_as_question(dispatcher, tracker)
+        dispatcher.utter_message(text="\n".join(type(self).sentence(f) for f in facilities))
+        return []
+
+
+class ActionAnswerCost(_AboutFacilitiesShown, Action):
+    """ "wat kost dat?" """
+
+    sentence = staticmethod(cost_sentence)
+
     def name(self) -> str:
         return "action_answer_cost"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        facilities = facilities_shown(tracker)
-        if not facilities:
-            return answer_as_question(dispatcher, tracker)
-        dispatcher.utter_message(text="\n".join(cost_sentence(f) for f in facilities))
-        return []
 
+class ActionAnswerLocation(_AboutFacilitiesShown, Action):
+    """ "waar zit dat?" """
 
-class ActionAnswerLocation(Action):
+    sentence = staticmethod(location_sentence)
+
     def name(self) -> str:
         return "action_answer_location"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        facilities = facilities_shown(tracker)
-        if not facilities:
-            return answer_as_question(dispatcher, tracker)
-        dispatcher.utter_message(text="\n".join(location_sentence(f) for f in facilities))
-        return []
 
 
 class ActionMoreOptions(Action):
