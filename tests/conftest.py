@@ -1,5 +1,6 @@
 """Shared test settings: the trained model is needed by the tests marked ``model``."""
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -15,3 +16,35 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "model" in item.keywords:
             item.add_marker(skip)
+
+
+#: the PostgreSQL server this machine kind runs for tests (trust auth, database "test")
+POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+@pytest.fixture
+def postgres_url():
+    """A URL on a schema of its own in the test database, dropped afterwards. Skips with
+    the reason when no PostgreSQL server is reachable (e.g. on a laptop without one)."""
+    from sqlalchemy import create_engine, text
+
+    try:
+        import psycopg2  # noqa: F401
+    except ImportError:
+        pytest.skip("psycopg2 not installed")
+    admin = create_engine(POSTGRES_URL, future=True, connect_args={"connect_timeout": 3})
+    try:
+        with admin.connect():
+            pass
+    except Exception as exc:  # the server is not running here
+        admin.dispose()
+        pytest.skip(f"PostgreSQL at {POSTGRES_URL} is unreachable: {exc.__class__.__name__}")
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()

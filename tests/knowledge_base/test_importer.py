@@ -2,12 +2,11 @@
 changed, nothing on problems; on SQLite and on PostgreSQL."""
 
 import shutil
-import uuid
 from pathlib import Path
 
 import pytest
 import yaml
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select, text
 
 from knowledge_base import CONTENT_DIR
 from knowledge_base.db import create_schema, make_engine, session_factory
@@ -15,7 +14,6 @@ from knowledge_base.importer import ContentProblems, content_fingerprint, import
 from knowledge_base.models import Base, Facility, Gemeente, Route, Source, Team
 from knowledge_base.service import ensure_imported
 
-POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
 
 
 # -- helpers ------------------------------------------------------------------------
@@ -268,32 +266,14 @@ def test_content_with_problems_writes_nothing_into_an_empty_database(tmp_path, c
 
 
 @pytest.fixture
-def postgres_engine():
-    """An engine on a schema of its own in the test database, dropped afterwards."""
+def postgres_engine(postgres_url):
+    """An engine on a schema of its own in the test database (tests/conftest.py)."""
+    engine = make_engine(postgres_url)
     try:
-        import psycopg2  # noqa: F401
-    except ImportError:
-        pytest.skip("psycopg2 not installed")
-    admin = create_engine(POSTGRES_URL, future=True, connect_args={"connect_timeout": 3})
-    try:
-        with admin.connect():
-            pass
-    except Exception as exc:  # the server is not running here
-        admin.dispose()
-        pytest.skip(f"PostgreSQL at {POSTGRES_URL} is unreachable: {exc.__class__.__name__}")
-    schema = f"kb_test_{uuid.uuid4().hex[:12]}"
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine = make_engine(f"{POSTGRES_URL}?options=-csearch_path%3D{schema}")
-    try:
-        Base.metadata.drop_all(engine)
         create_schema(engine)
         yield engine
     finally:
         engine.dispose()
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def test_the_import_works_the_same_on_postgresql(postgres_engine, content):
@@ -305,7 +285,7 @@ def test_the_import_works_the_same_on_postgresql(postgres_engine, content):
         assert dict(report.added) == expected
         assert db_counts(session) == expected
         # the tables live in the test's own schema, not in public
-        assert session.scalar(text("SELECT current_schema()")).startswith("kb_test_")
+        assert session.scalar(text("SELECT current_schema()")).startswith("test_")
     with sessions() as session:
         before = snapshot(session)
         assert import_content(session).changed is False

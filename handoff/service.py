@@ -1,0 +1,191 @@
+"""Creating a handoff exactly once, and never losing one.
+
+* One consent in one conversation is one handoff: the idempotency key is derived from the
+  conversation and the moment of consent, so a repeated confirmation returns the same
+  reference instead of a second handoff.
+* The reference is derived from that key, so it is known before the database answers.
+* When the database fails, the write is retried; if it still fails, the handoff is written
+  to a spool folder (one file each, readable by the service user only) and imported by the
+  next successful write or by ``python -m staff drain``. The resident hears honestly that
+  the request is saved but not yet with the team.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from handoff.models import Base, Handoff
+from handoff.summary import Summary
+from knowledge_base.db import PROJECT_DIR, session_factory
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SPOOL = PROJECT_DIR / "var" / "handoff-spool"
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def idempotency_key(conversation_id: str, consent_at: dt.datetime) -> str:
+    return hashlib.sha256(f"{conversation_id}\n{consent_at.isoformat()}".encode()).hexdigest()
+
+
+def reference_for(key: str) -> str:
+    """``HW-7K3P-9QXA``: 40 bits of the key in Crockford base32 (no I, L, O, U)."""
+    number = int(key[:10], 16)
+    chars = "".join(_CROCKFORD[(number >> shift) & 31] for shift in range(35, -1, -5))
+    return f"HW-{chars[:4]}-{chars[4:]}"
+
+
+def add_working_days(start: dt.date, days: int) -> dt.date:
+    """``days`` working days after ``start`` (Monday-Friday; public holidays not counted)."""
+    current = start
+    while days > 0:
+        current += dt.timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+@dataclass
+class Draft:
+    """A handoff the resident has confirmed, before it is stored."""
+
+    gemeente_id: str
+    team_id: str
+    team_name: str
+    summary: Summary
+    conversation_id: str
+    consent_at: dt.datetime
+    respond_by: dt.date | None = None
+
+    def row(self) -> dict:
+        contact = self.summary.contact
+        key = idempotency_key(self.conversation_id, self.consent_at)
+        return {
+            "reference": reference_for(key),
+            "idempotency_key": key,
+            "gemeente_id": self.gemeente_id,
+            "team_id": self.team_id,
+            "team_name": self.team_name,
+            "topics": list(self.summary.topics),
+            "urgent": bool(self.summary.urgency),
+            "urgency": list(self.summary.urgency),
+            "question": self.summary.question,
+            "summary": self.summary.as_dict(),
+            "contact_name": contact.name if contact else "",
+            "contact_method": contact.method if contact else "chat",
+            "contact_phone": contact.phone if contact else None,
+            "contact_email": contact.email if contact else None,
+            "contact_moment": contact.moment if contact else None,
+            "contact_postcode": contact.postcode if contact else None,
+            "channel": self.summary.channel,
+            "conversation_id": self.conversation_id,
+            "consent_at": self.consent_at.isoformat(),
+            "respond_by": self.respond_by.isoformat() if self.respond_by else None,
+        }
+
+
+@dataclass(frozen=True)
+class Submitted:
+    reference: str
+    #: ``False`` when this consent had already been submitted (a repeated confirmation)
+    created: bool
+    #: ``True`` when the database was unavailable and the handoff waits in the spool
+    pending: bool = False
+
+
+def _to_model(row: dict) -> Handoff:
+    values = dict(row)
+    values["consent_at"] = dt.datetime.fromisoformat(values["consent_at"])
+    values["respond_by"] = dt.date.fromisoformat(values["respond_by"]) if values.get("respond_by") else None
+    values["created_at"] = dt.datetime.now(dt.timezone.utc)
+    return Handoff(**values)
+
+
+class HandoffStore:
+    def __init__(self, engine: Engine, spool_dir: Path = DEFAULT_SPOOL, retries: int = 3, backoff: float = 0.2):
+        self.engine = engine
+        self.sessions = session_factory(engine)
+        self.spool_dir = spool_dir
+        self.retries = retries
+        self.backoff = backoff
+
+    def create_schema(self) -> None:
+        Base.metadata.create_all(self.engine)
+
+    def _store(self, row: dict) -> bool:
+        """Store one handoff row; ``False`` when it was there already."""
+        with self.sessions() as session, session.begin():
+            existing = session.scalar(select(Handoff.id).where(Handoff.idempotency_key == row["idempotency_key"]))
+            if existing is not None:
+                return False
+            session.add(_to_model(row))
+        return True
+
+    def submit(self, draft: Draft) -> Submitted:
+        row = draft.row()
+        for attempt in range(self.retries):
+            try:
+                self.drain_spool()
+                created = self._store(row)
+                return Submitted(row["reference"], created)
+            except IntegrityError:
+                # the same confirmation arrived twice at the same moment: the other one won
+                continue
+            except SQLAlchemyError as exc:
+                log.warning("handoff.store_failed attempt=%d error=%s", attempt + 1, type(exc).__name__)
+                time.sleep(self.backoff * (attempt + 1))
+        if self._spooled(row["idempotency_key"]):
+            return Submitted(row["reference"], created=False, pending=True)
+        self._spool(row)
+        return Submitted(row["reference"], created=True, pending=True)
+
+    # -- spool -------------------------------------------------------------------------
+
+    def _spool_path(self, key: str) -> Path:
+        return self.spool_dir / f"{key}.json"
+
+    def _spooled(self, key: str) -> bool:
+        return self._spool_path(key).exists()
+
+    def _spool(self, row: dict) -> None:
+        self.spool_dir.mkdir(parents=True, exist_ok=True)
+        os.chmod(self.spool_dir, 0o700)
+        path = self._spool_path(row["idempotency_key"])
+        tmp = path.with_suffix(".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(row, handle, ensure_ascii=False)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+        log.error("handoff.spooled reference=%s", row["reference"])
+
+    def pending(self) -> list[Path]:
+        return sorted(self.spool_dir.glob("*.json")) if self.spool_dir.exists() else []
+
+    def drain_spool(self) -> int:
+        """Import spooled handoffs; each file is removed only after its row is committed."""
+        imported = 0
+        for path in self.pending():
+            row = json.loads(path.read_text(encoding="utf-8"))
+            self._store(row)
+            path.unlink()
+            imported += 1
+        if imported:
+            log.warning("handoff.spool_drained count=%d", imported)
+        return imported
+
+    def get(self, reference: str) -> Handoff | None:
+        with self.sessions() as session:
+            return session.scalar(select(Handoff).where(Handoff.reference == reference))
