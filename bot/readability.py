@@ -115,12 +115,15 @@ SAMPLE_SLOTS = {
     "gemeente_website": "www.almelo.nl",
     "topic_list": "mantelzorg en geldzorgen",
     "team": "het sociaal wijkteam",
+    "reasons": "beslag of deurwaarder",
+    "reference": "HW-7K3P-9QXA",
 }
 
 
 def answer_texts() -> list[tuple[str, str]]:
     """Every Dutch text a resident can get, as ``(origin, text)``: the dialogue's
-    responses, the knowledge base's facility and team texts, and the crisis replies."""
+    responses, the knowledge base's facility and team texts, the handoff's re-asks and
+    terms, and the crisis replies."""
     from pathlib import Path
 
     import yaml
@@ -145,6 +148,18 @@ def answer_texts() -> list[tuple[str, str]]:
             texts.append((f"{path.stem}:{entry['id']}", " ".join(entry[f] for f in ("offers", "for_whom", "how_to_reach"))))
         for entry in data.get("teams") or []:
             texts.append((f"{path.stem}:{entry['id']}:reach", entry["reach"]))
+    import datetime as dt
+
+    from handoff import validation
+    from handoff.deadlines import deadline
+
+    for topics, urgency in ((["schulden"], []), (["schulden"], ["dreigende huisuitzetting"]), (["jeugd"], [])):
+        texts.append((f"handoff:deadline:{topics[0]}:{bool(urgency)}", deadline(topics, urgency, dt.date(2026, 11, 23)).sentence))
+    for check in (validation.phone, validation.email, validation.postcode, validation.name, validation.contact_method):
+        try:
+            check("<?>")
+        except validation.Invalid as problem:
+            texts.append((f"handoff:reask:{check.__name__}", str(problem)))
     gemeente = gemeenten.get("almelo")
     kinds = [crisis_kinds.DANGER, crisis_kinds.SUICIDE, crisis_kinds.VIOLENCE, crisis_kinds.HOMELESS]
     for kind in [*kinds, None]:

@@ -104,7 +104,9 @@ def test_clicking_a_topic_button_answers_that_topic(assistant):
 
 def test_a_person_can_be_asked_for(assistant):
     reply = assistant.text(sender(), "ik wil een mens spreken")
-    assert "U wilt iemand spreken" in reply
+    # without a question yet, the assistant asks what it is about and gives the phone number
+    assert "Vertel eerst kort waar uw vraag over gaat" in reply
+    assert "14 0546" in reply
 
 
 def test_servers_do_not_log_what_residents_type(assistant):
