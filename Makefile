@@ -20,7 +20,7 @@ export PYTHONHASHSEED := 0
 export TF_INTRA_OP_PARALLELISM_THREADS := 1
 export TF_INTER_OP_PARALLELISM_THREADS := 1
 
-.PHONY: help install model run test test-unit validate kb-check kb-import test-stories nlu-eval crossval benchmark clean
+.PHONY: help install chromium model run test test-unit validate kb-check kb-import test-stories nlu-eval crossval benchmark clean
 
 help:
 	@echo "make run        set up, train if needed, start the assistant on localhost"
@@ -48,13 +48,16 @@ $(MODEL): $(STAMP) $(SPACY_DIR)/meta.json $(MODEL_INPUTS)
 
 model: $(MODEL)
 
+chromium:
+	scripts/install-chromium.sh
+
 run: install $(MODEL)
 	scripts/run.sh
 
 validate: install
 	$(RASA) data validate $(RASA_ARGS) --data data
 
-test-unit: install $(MODEL)
+test-unit: install chromium $(MODEL)
 	$(PY) -m pytest
 
 test-stories: install $(MODEL)

@@ -13,6 +13,7 @@ from actions.common import current_gemeente, gemeente_slots, latest_triage, ment
 from bot.replies.facilities import facility_message
 from bot.replies.labels import topic_list
 from bot.triage.topics import HELP_TOPICS
+from handoff.urgency import signals as urgency_signals
 from knowledge_base.gemeenten import Gemeente
 from knowledge_base.service import FacilityInfo, get_knowledge_base
 
@@ -21,7 +22,11 @@ CONTACT_PAYLOAD = "/request_human"
 
 
 def show_facilities(
-    dispatcher: CollectingDispatcher, gemeente: Gemeente, topics: list[str], facilities: list[FacilityInfo]
+    dispatcher: CollectingDispatcher,
+    gemeente: Gemeente,
+    topics: list[str],
+    facilities: list[FacilityInfo],
+    urgent: bool = False,
 ) -> None:
     """Each facility as one message, then the offer of more options or contact."""
     listed = topic_list(topics)
@@ -31,13 +36,19 @@ def show_facilities(
     for facility in facilities:
         dispatcher.utter_message(text=facility_message(facility))
     team = get_knowledge_base().team_for(gemeente.id, topics)
+    contact = {"title": "Contact met de gemeente", "payload": CONTACT_PAYLOAD}
+    more = {"title": "Meer mogelijkheden", "payload": MORE_OPTIONS_PAYLOAD}
+    if team and (urgent or len(topics) > 1):
+        # urgency or several problems at once: a person is the better next step, so it comes first
+        dispatcher.utter_message(
+            response="utter_offer_contact_first", team=team.name,
+            buttons=[{"title": "Ja, neem contact met mij op", "payload": CONTACT_PAYLOAD}, more],
+        )
+        return
     dispatcher.utter_message(
         response="utter_offer_next_step",
         team=team.name if team else f"de gemeente {gemeente.naam}",
-        buttons=[
-            {"title": "Meer mogelijkheden", "payload": MORE_OPTIONS_PAYLOAD},
-            {"title": "Contact met de gemeente", "payload": CONTACT_PAYLOAD},
-        ],
+        buttons=[more, contact],
     )
 
 
@@ -52,7 +63,7 @@ def answer_help_question(
     if not gemeente.known:
         dispatcher.utter_message(response="utter_gemeente_unknown_national", gemeente_naam=gemeente.naam)
     facilities = get_knowledge_base().recommend(text, gemeente.id or None, topics)
-    show_facilities(dispatcher, gemeente, topics, facilities)
+    show_facilities(dispatcher, gemeente, topics, facilities, urgent=bool(urgency_signals([text])))
     shown = [f.id for f in facilities]
     return [
         SlotSet("topics", topics),

@@ -15,7 +15,7 @@ async def test_crisis_with_a_topic_gives_the_numbers_first_then_answers_the_topi
     assert "0800-0113" in dispatcher.messages[1]["text"]
     assert responses(dispatcher)[2] == "utter_topic_schulden"
     assert dispatcher.messages[3]["text"].startswith("Stadsbank")
-    assert responses(dispatcher)[-1] == "utter_offer_next_step"
+    assert responses(dispatcher)[-1] == "utter_offer_contact_first"
 
 
 async def test_crisis_in_english_is_answered_in_english_with_the_configured_municipality(dispatcher, monkeypatch):

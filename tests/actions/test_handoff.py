@@ -135,3 +135,20 @@ async def test_cancelling_stops_the_form_and_forgets_the_answers(dispatcher):
     assert responses(dispatcher) == ["utter_handoff_cancelled"]
     assert {"event": "active_loop", "timestamp": None, "name": None} in events
     assert all(slot_values(events)[s] is None for s in actions.CONTACT_SLOTS)
+
+
+async def test_when_the_database_is_down_the_resident_hears_it_honestly_and_nothing_is_lost(dispatcher, store, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    def down(row):
+        raise OperationalError("INSERT", {}, Exception("database is down"))
+
+    monkeypatch.setattr(store, "_store", down)
+    tracker = conversation(handoff_consent_at="2026-11-23T10:30:00+00:00", **CONTACT)
+    events = await actions.ActionSubmitHandoff().run(dispatcher, tracker, {})
+    assert responses(dispatcher)[0] == "utter_handoff_pending"
+    reference = slot_values(events)["handoff_reference"]
+    assert dispatcher.messages[0]["reference"] == reference
+    assert len(store.pending()) == 1
+    monkeypatch.undo()
+    assert store.drain_spool() == 1 and store.get(reference).contact_name == "Fatma"

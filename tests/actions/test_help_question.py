@@ -13,8 +13,10 @@ async def test_a_debt_question_names_the_local_facility_with_how_to_reach_it_and
     assert "Bron: Evaluatie sociaal domein van de gemeente Almelo (2018)." in first
     # the 2018 source is marked for checking
     assert "Vraag bij de gemeente of het nog klopt" in first
-    assert responses(dispatcher)[-1] == "utter_offer_next_step"
-    assert [b["payload"] for b in dispatcher.messages[-1]["buttons"]] == ["/ask_more_options", "/request_human"]
+    # a bailiff at the door is urgent: contact with the team is offered first
+    assert responses(dispatcher)[-1] == "utter_offer_contact_first"
+    assert dispatcher.messages[-1]["team"] == "Klantcontactcentrum (KCC) van de gemeente"
+    assert [b["payload"] for b in dispatcher.messages[-1]["buttons"]] == ["/request_human", "/ask_more_options"]
     slots = slot_values(events)
     assert slots["topics"] == ["schulden"]
     assert slots["facilities"][0] == "almelo-stadsbank"
@@ -82,3 +84,10 @@ async def test_button_payload_searches_with_the_question_it_clarified(dispatcher
     events = await ActionAnswerHelpQuestion().run(dispatcher, tracker, {})
     assert dispatcher.messages[0]["response"] == "utter_topic_schulden"
     assert slot_values(events)["facilities"][0] == "almelo-stadsbank"
+
+
+async def test_an_ordinary_question_offers_more_options_or_contact(dispatcher):
+    tracker = make_tracker("ik wil leren budgetteren", "ask_schulden", triage_dict("ask_schulden", ["schulden"]), {"gemeente": "almere"})
+    await ActionAnswerHelpQuestion().run(dispatcher, tracker, {})
+    assert responses(dispatcher)[-1] == "utter_offer_next_step"
+    assert [b["payload"] for b in dispatcher.messages[-1]["buttons"]] == ["/ask_more_options", "/request_human"]

@@ -1,0 +1,68 @@
+"""Rasa's endpoints for this deployment: the action server, and the tracker store in the
+same database as the knowledge base and handoffs.
+
+With ``DATABASE_URL`` unset, conversations go to SQLite in ``var/tracker.db`` (the
+embedded default). With ``DATABASE_URL=postgresql://user:pw@host:5432/db`` they go to
+PostgreSQL, like the handoffs, so the staff app reads transcripts from there.
+
+    python -m bot.endpoints var/endpoints.yml      (scripts/run.sh does this)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+import yaml
+
+from knowledge_base.db import PROJECT_DIR
+
+DEFAULT_TRACKER_DB = PROJECT_DIR / "var" / "tracker.db"
+
+
+def tracker_store(database_url: str | None) -> dict:
+    if not database_url or database_url.startswith("sqlite"):
+        return {"type": "SQL", "dialect": "sqlite", "db": str(DEFAULT_TRACKER_DB)}
+    url = urlsplit(database_url.replace("postgres://", "postgresql://", 1))
+    config = {
+        "type": "SQL",
+        "dialect": url.scheme,
+        "url": url.hostname or "127.0.0.1",
+        "db": url.path.lstrip("/"),
+    }
+    if url.port:
+        config["port"] = url.port
+    if url.username:
+        config["username"] = unquote(url.username)
+    if url.password:
+        config["password"] = unquote(url.password)
+    if url.query:
+        config["query"] = dict(parse_qsl(url.query))
+    return config
+
+
+def tracker_database_url(database_url: str | None) -> str:
+    """The SQLAlchemy URL of that tracker store, for the staff app's transcripts."""
+    if not database_url or database_url.startswith("sqlite"):
+        return f"sqlite:///{DEFAULT_TRACKER_DB}"
+    return database_url
+
+
+def endpoints(database_url: str | None, action_url: str = "http://127.0.0.1:5055/webhook") -> dict:
+    return {"action_endpoint": {"url": action_url}, "tracker_store": tracker_store(database_url)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("target", type=Path)
+    args = parser.parse_args(argv)
+    args.target.parent.mkdir(parents=True, exist_ok=True)
+    content = endpoints(os.environ.get("DATABASE_URL"))
+    args.target.write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
+    os.chmod(args.target, 0o600)  # it may hold a database password
+
+
+if __name__ == "__main__":
+    main()

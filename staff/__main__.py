@@ -1,0 +1,109 @@
+"""The staff review app and its command line.
+
+    python -m staff serve [--host 127.0.0.1] [--port 8080]
+    python -m staff create-user NAME --team almelo-kcc [--team ...] [--admin]   (password on stdin)
+    python -m staff list                       open handoffs, one JSON object per line
+    python -m staff export                     all handoffs with their summaries, as JSON
+    python -m staff purge [--days N]           delete what is older than the retention period
+    python -m staff delete HW-XXXX-XXXX        a resident's request: delete one handoff and its conversation
+    python -m staff drain                      import handoffs waiting in the spool
+
+DATABASE_URL is the handoff database (default SQLite in var/hulpwijzer.db); Rasa's tracker
+store is var/tracker.db, or the same PostgreSQL database (TRACKER_DATABASE_URL overrides);
+HULPWIJZER_RETENTION_DAYS is the retention period (default 365 days).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+
+from knowledge_base.db import make_engine
+
+DEFAULT_RETENTION_DAYS = 365
+
+
+def service():
+    from staff.service import StaffService
+
+    from bot.endpoints import tracker_database_url
+
+    tracker_url = os.environ.get("TRACKER_DATABASE_URL") or tracker_database_url(os.environ.get("DATABASE_URL"))
+    svc = StaffService(make_engine(), make_engine(tracker_url))
+    svc.create_schema()
+    return svc
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m staff", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="start the review app")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--insecure-cookie", action="store_true", help="plain-http development on localhost only")
+    user = commands.add_parser("create-user", help="create or update a staff account (password on stdin)")
+    user.add_argument("username")
+    user.add_argument("--team", action="append", default=[], help="team id from knowledge_base/content (repeatable)")
+    user.add_argument("--admin", action="store_true", help="sees every team's handoffs")
+    commands.add_parser("list", help="open handoffs as JSON lines")
+    commands.add_parser("export", help="all handoffs with summaries as JSON")
+    purge = commands.add_parser("purge", help="delete handoffs and conversations older than the retention period")
+    purge.add_argument("--days", type=int, default=int(os.environ.get("HULPWIJZER_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)))
+    delete = commands.add_parser("delete", help="delete one handoff and its conversation (a resident's request)")
+    delete.add_argument("reference")
+    commands.add_parser("drain", help="import handoffs waiting in the spool")
+    args = parser.parse_args(argv)
+
+    if args.command == "serve":
+        from aiohttp import web
+
+        from staff.web import create_app
+
+        web.run_app(create_app(service(), secure_cookie=not args.insecure_cookie), host=args.host, port=args.port,
+                    access_log=None, print=lambda *_: print(f"staff app on http://{args.host}:{args.port}"))
+        return 0
+    if args.command == "create-user":
+        if not args.team and not args.admin:
+            print("give at least one --team, or --admin", file=sys.stderr)
+            return 2
+        password = sys.stdin.readline().rstrip("\n") if not sys.stdin.isatty() else getpass.getpass("wachtwoord: ")
+        from staff.passwords import WeakPassword
+
+        try:
+            service().create_user(args.username, password, args.team, args.admin)
+        except WeakPassword as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        print(f"user {args.username}: teams {', '.join(args.team) or '-'}{' (admin)' if args.admin else ''}")
+        return 0
+    if args.command in ("list", "export"):
+        rows = service().export()
+        if args.command == "list":
+            for row in rows:
+                if row["status"] != "afgerond":
+                    print(json.dumps({k: row[k] for k in ("reference", "team", "topics", "urgent", "status", "created_at", "respond_by")}, ensure_ascii=False))
+        else:
+            print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if args.command == "purge":
+        print(json.dumps(service().purge(args.days)))
+        return 0
+    if args.command == "delete":
+        found = service().delete_reference(args.reference.strip().upper())
+        print("deleted" if found else "no handoff with that reference")
+        return 0 if found else 1
+    if args.command == "drain":
+        from handoff.service import HandoffStore
+
+        store = HandoffStore(make_engine())
+        store.create_schema()
+        print(f"imported {store.drain_spool()} spooled handoff(s)")
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,199 @@
+"""What staff can do, scoped to their teams, with every view and change in the audit log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import case, delete, select
+from sqlalchemy.engine import Engine
+
+from handoff.models import STATUSES, Base as HandoffBase, Handoff
+from knowledge_base.db import session_factory
+from staff import transcript as transcripts
+from staff.models import AuditEntry, Base, Note, StaffSession, StaffTeam, StaffUser
+from staff.passwords import hash_password, verify_password
+
+SESSION_HOURS = 8
+#: a failed login takes as long as a real check, so timing tells nothing about usernames
+_DUMMY_HASH = "scrypt$15$8$1$" + "00" * 16 + "$" + "00" * 32
+
+
+class NotFound(LookupError):
+    """No such handoff for this user (also when it exists for another team)."""
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    is_admin: bool
+    teams: tuple[str, ...]
+    csrf_token: str = ""
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    """SQLite gives naive datetimes back; they were stored as UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+
+class StaffService:
+    def __init__(self, engine: Engine, tracker_engine: Engine):
+        self.engine = engine
+        self.tracker_engine = tracker_engine
+        self.sessions = session_factory(engine)
+
+    def create_schema(self) -> None:
+        Base.metadata.create_all(self.engine)
+        HandoffBase.metadata.create_all(self.engine)
+
+    # -- accounts and sessions ------------------------------------------------------
+
+    def create_user(self, username: str, password: str, teams: list[str], is_admin: bool = False) -> None:
+        with self.sessions() as session, session.begin():
+            session.merge(StaffUser(username=username, password_hash=hash_password(password), is_admin=is_admin, created_at=_now()))
+            session.execute(delete(StaffTeam).where(StaffTeam.username == username))
+            session.add_all(StaffTeam(username=username, team_id=t) for t in dict.fromkeys(teams))
+            session.add(AuditEntry(at=_now(), actor="cli", action="create_user", detail=username))
+
+    def login(self, username: str, password: str) -> str | None:
+        """A new session token, or ``None`` for a wrong username or password."""
+        with self.sessions() as session, session.begin():
+            user = session.get(StaffUser, username)
+            ok = verify_password(password, user.password_hash if user else _DUMMY_HASH) and user is not None
+            session.add(AuditEntry(at=_now(), actor=username[:80], action="login" if ok else "login_failed"))
+            if not ok:
+                return None
+            token = secrets.token_urlsafe(32)
+            session.add(StaffSession(
+                token_hash=hashlib.sha256(token.encode()).hexdigest(), username=username,
+                csrf_token=secrets.token_urlsafe(32), expires_at=_now() + dt.timedelta(hours=SESSION_HOURS),
+            ))
+            return token
+
+    def user_for(self, token: str | None) -> User | None:
+        if not token:
+            return None
+        with self.sessions() as session:
+            row = session.get(StaffSession, hashlib.sha256(token.encode()).hexdigest())
+            if row is None or _aware(row.expires_at) < _now():
+                return None
+            user = session.get(StaffUser, row.username)
+            teams = tuple(session.scalars(select(StaffTeam.team_id).where(StaffTeam.username == user.username)))
+            return User(user.username, user.is_admin, teams, row.csrf_token)
+
+    def logout(self, token: str) -> None:
+        with self.sessions() as session, session.begin():
+            session.execute(delete(StaffSession).where(StaffSession.token_hash == hashlib.sha256(token.encode()).hexdigest()))
+
+    # -- handoffs -------------------------------------------------------------------
+
+    def _scoped(self, user: User):
+        query = select(Handoff)
+        if not user.is_admin:
+            query = query.where(Handoff.team_id.in_(user.teams or ("",)))
+        return query
+
+    def queue(self, user: User, include_done: bool = False) -> list[Handoff]:
+        """Urgent first, then oldest first."""
+        query = self._scoped(user)
+        if not include_done:
+            query = query.where(Handoff.status != STATUSES[-1])
+        query = query.order_by(case((Handoff.urgent, 0), else_=1), Handoff.created_at, Handoff.id)
+        with self.sessions() as session:
+            rows = list(session.scalars(query))
+            session.add(AuditEntry(at=_now(), actor=user.username, action="view_queue", detail=f"{len(rows)} handoffs"))
+            session.commit()
+            return rows
+
+    def handoff(self, user: User, reference: str) -> tuple[Handoff, list[Note], list[transcripts.Line]]:
+        with self.sessions() as session:
+            row = session.scalar(self._scoped(user).where(Handoff.reference == reference))
+            if row is None:
+                session.add(AuditEntry(at=_now(), actor=user.username, action="view_denied", reference=reference[:16]))
+                session.commit()
+                raise NotFound(reference)
+            notes = list(session.scalars(select(Note).where(Note.reference == reference).order_by(Note.id)))
+            session.add(AuditEntry(at=_now(), actor=user.username, action="view_handoff", reference=reference))
+            session.commit()
+        return row, notes, transcripts.transcript(self.tracker_engine, row.conversation_id)
+
+    def _change(self, user: User, reference: str, action: str, detail: str | None, apply) -> None:
+        with self.sessions() as session, session.begin():
+            row = session.scalar(self._scoped(user).where(Handoff.reference == reference))
+            if row is None:
+                session.add(AuditEntry(at=_now(), actor=user.username, action=f"{action}_denied", reference=reference[:16]))
+                raise NotFound(reference)
+            apply(session, row)
+            session.add(AuditEntry(at=_now(), actor=user.username, action=action, reference=reference, detail=detail))
+
+    def claim(self, user: User, reference: str) -> None:
+        def apply(session, row):
+            row.claimed_by = user.username
+            if row.status == STATUSES[0]:
+                row.status = STATUSES[1]
+
+        self._change(user, reference, "claim", None, apply)
+
+    def set_status(self, user: User, reference: str, status: str) -> None:
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}")
+        self._change(user, reference, "status", status, lambda session, row: setattr(row, "status", status))
+
+    def add_note(self, user: User, reference: str, text: str) -> None:
+        text = text.strip()[:2000]
+        if not text:
+            raise ValueError("empty note")
+
+        def apply(session, row):
+            session.add(Note(reference=reference, author=user.username, text=text, created_at=_now()))
+
+        self._change(user, reference, "note", None, apply)
+
+    # -- retention --------------------------------------------------------------------
+
+    def delete_reference(self, reference: str, actor: str = "cli") -> bool:
+        """A resident's request for deletion: the handoff, its notes and the conversation."""
+        with self.sessions() as session, session.begin():
+            row = session.scalar(select(Handoff).where(Handoff.reference == reference))
+            if row is None:
+                return False
+            transcripts.delete_conversation(self.tracker_engine, row.conversation_id)
+            session.execute(delete(Note).where(Note.reference == reference))
+            session.delete(row)
+            session.add(AuditEntry(at=_now(), actor=actor, action="delete", reference=reference))
+            return True
+
+    def purge(self, older_than_days: int, actor: str = "cli") -> dict[str, int]:
+        """Delete handoffs, notes and conversations older than the retention period."""
+        cutoff = _now() - dt.timedelta(days=older_than_days)
+        with self.sessions() as session, session.begin():
+            old = list(session.scalars(select(Handoff).where(Handoff.created_at < cutoff)))
+            for row in old:
+                transcripts.delete_conversation(self.tracker_engine, row.conversation_id)
+                session.execute(delete(Note).where(Note.reference == row.reference))
+                session.delete(row)
+            session.execute(delete(StaffSession).where(StaffSession.expires_at < _now()))
+            session.add(AuditEntry(at=_now(), actor=actor, action="purge", detail=f"{len(old)} handoffs, {older_than_days} days"))
+        events = transcripts.delete_older_than(self.tracker_engine, cutoff)
+        return {"handoffs": len(old), "conversation_events": events}
+
+    def export(self) -> list[dict]:
+        with self.sessions() as session:
+            rows = list(session.scalars(select(Handoff).order_by(Handoff.id)))
+            session.add(AuditEntry(at=_now(), actor="cli", action="export", detail=f"{len(rows)} handoffs"))
+            session.commit()
+            return [
+                {
+                    "reference": r.reference, "gemeente": r.gemeente_id, "team": r.team_id, "topics": r.topics,
+                    "urgent": r.urgent, "urgency": r.urgency, "status": r.status, "claimed_by": r.claimed_by,
+                    "created_at": _aware(r.created_at).isoformat(), "respond_by": r.respond_by.isoformat() if r.respond_by else None,
+                    "summary": r.summary,
+                }
+                for r in rows
+            ]

@@ -1,0 +1,147 @@
+"""The review app (aiohttp, server-rendered HTML, Jinja2 with autoescaping).
+
+Security: sessions are random tokens in an HttpOnly, SameSite=Strict cookie (Secure unless
+the app is told it runs on plain http for localhost development); every POST carries the
+session's CSRF token; responses carry a strict Content-Security-Policy and no-store caching.
+A handoff of another team answers 404, the same as one that does not exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+from pathlib import Path
+
+import jinja2
+from aiohttp import web
+
+from handoff.models import STATUSES
+from staff.service import NotFound, StaffService
+
+COOKIE = "hulpwijzer_staff"
+TEMPLATES = Path(__file__).parent / "templates"
+SERVICE = web.AppKey("service", StaffService)
+SECURE_COOKIE = web.AppKey("secure_cookie", bool)
+ENV = web.AppKey("jinja", jinja2.Environment)
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+def _age(created: dt.datetime) -> str:
+    created = created if created.tzinfo else created.replace(tzinfo=dt.timezone.utc)
+    hours = int((dt.datetime.now(dt.timezone.utc) - created).total_seconds() // 3600)
+    return f"{hours // 24} d {hours % 24} u" if hours >= 24 else f"{hours} u"
+
+
+def render(request: web.Request, template: str, status: int = 200, **context) -> web.Response:
+    env = request.app[ENV]
+    html = env.get_template(template).render(user=request.get("user"), statuses=STATUSES, age=_age, **context)
+    return web.Response(text=html, content_type="text/html", charset="utf-8", status=status)
+
+
+@web.middleware
+async def security_headers(request: web.Request, handler):
+    try:
+        response = await handler(request)
+    except web.HTTPException as exc:
+        response = exc
+    response.headers.update(SECURITY_HEADERS)
+    if isinstance(response, web.HTTPException):
+        raise response
+    return response
+
+
+@web.middleware
+async def session_and_csrf(request: web.Request, handler):
+    service = request.app[SERVICE]
+    user = service.user_for(request.cookies.get(COOKIE))
+    request["user"] = user
+    public = request.path in ("/login", "/health", "/static/app.css")
+    if user is None and not public:
+        raise web.HTTPSeeOther("/login")
+    if request.method == "POST" and request.path != "/login":
+        form = await request.post()
+        if user is None or not hmac.compare_digest(str(form.get("csrf", "")), user.csrf_token):
+            raise web.HTTPForbidden(text="CSRF-controle mislukt. Laad de pagina opnieuw.")
+    return await handler(request)
+
+
+async def login_page(request: web.Request) -> web.Response:
+    return render(request, "login.html")
+
+
+async def login(request: web.Request) -> web.Response:
+    form = await request.post()
+    token = request.app[SERVICE].login(str(form.get("username", "")), str(form.get("password", "")))
+    if token is None:
+        return render(request, "login.html", status=401, error="Gebruikersnaam of wachtwoord klopt niet.")
+    response = web.HTTPSeeOther("/")
+    response.set_cookie(COOKIE, token, httponly=True, samesite="Strict", secure=request.app[SECURE_COOKIE], path="/")
+    return response
+
+
+async def logout(request: web.Request) -> web.Response:
+    request.app[SERVICE].logout(request.cookies.get(COOKIE, ""))
+    response = web.HTTPSeeOther("/login")
+    response.del_cookie(COOKIE, path="/")
+    return response
+
+
+async def queue(request: web.Request) -> web.Response:
+    handoffs = request.app[SERVICE].queue(request["user"], include_done=request.query.get("alles") == "1")
+    return render(request, "queue.html", handoffs=handoffs, today=dt.date.today())
+
+
+async def detail(request: web.Request) -> web.Response:
+    try:
+        handoff, notes, lines = request.app[SERVICE].handoff(request["user"], request.match_info["reference"])
+    except NotFound:
+        raise web.HTTPNotFound(text="Deze overdracht bestaat niet, of is niet van uw team.")
+    return render(request, "detail.html", h=handoff, notes=notes, lines=lines)
+
+
+async def change(request: web.Request) -> web.Response:
+    reference = request.match_info["reference"]
+    form = await request.post()
+    service, user = request.app[SERVICE], request["user"]
+    try:
+        action = request.match_info["action"]
+        if action == "claim":
+            service.claim(user, reference)
+        elif action == "status":
+            service.set_status(user, reference, str(form.get("status", "")))
+        elif action == "note":
+            service.add_note(user, reference, str(form.get("text", "")))
+        else:
+            raise web.HTTPNotFound()
+    except NotFound:
+        raise web.HTTPNotFound(text="Deze overdracht bestaat niet, of is niet van uw team.")
+    except ValueError:
+        raise web.HTTPBadRequest(text="Ongeldige invoer.")
+    raise web.HTTPSeeOther(f"/handoffs/{reference}")
+
+
+async def health(request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+def create_app(service: StaffService, secure_cookie: bool = True) -> web.Application:
+    app = web.Application(middlewares=[security_headers, session_and_csrf], client_max_size=64 * 1024)
+    app[SERVICE] = service
+    app[SECURE_COOKIE] = secure_cookie
+    app[ENV] = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
+    app.router.add_get("/login", login_page)
+    app.router.add_post("/login", login)
+    app.router.add_post("/logout", logout)
+    app.router.add_get("/", queue)
+    app.router.add_get("/health", health)
+    app.router.add_get(r"/handoffs/{reference:HW-[0-9A-Z]{4}-[0-9A-Z]{4}}", detail)
+    app.router.add_post(r"/handoffs/{reference:HW-[0-9A-Z]{4}-[0-9A-Z]{4}}/{action:claim|status|note}", change)
+    app.router.add_static("/static", TEMPLATES / "static")
+    return app

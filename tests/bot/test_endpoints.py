@@ -1,0 +1,40 @@
+"""Rasa's tracker store follows DATABASE_URL: SQLite by default, PostgreSQL for real."""
+
+import json
+
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.endpoints import endpoints, tracker_database_url, tracker_store
+from knowledge_base.db import make_engine
+from staff.transcript import transcript
+
+
+def test_without_database_url_conversations_go_to_sqlite_in_var():
+    config = tracker_store(None)
+    assert config["dialect"] == "sqlite" and config["db"].endswith("var/tracker.db")
+    assert tracker_database_url(None).endswith("var/tracker.db")
+
+
+def test_a_postgresql_url_is_split_into_rasas_settings():
+    config = endpoints("postgresql://hw:geheim%21@db.example:5433/hulpwijzer?sslmode=require")["tracker_store"]
+    assert config == {"type": "SQL", "dialect": "postgresql", "url": "db.example", "db": "hulpwijzer", "port": 5433,
+                      "username": "hw", "password": "geheim!", "query": {"sslmode": "require"}}
+
+
+async def test_rasa_stores_conversations_in_postgresql_and_the_staff_app_reads_them(postgres_url):
+    config = tracker_store(postgres_url)
+    config.pop("type")
+    store = SQLTrackerStore(domain=Domain.empty(), **config)
+    tracker = DialogueStateTracker("pg-resident", [])
+    tracker.update(UserUttered("ik heb schulden <b>echt</b>"))
+    tracker.update(BotUttered("U heeft zorgen over geld."))
+    await store.save(tracker)
+    lines = transcript(make_engine(tracker_database_url(postgres_url)), "pg-resident")
+    assert [(line.speaker, line.text) for line in lines] == [
+        ("inwoner", "ik heb schulden <b>echt</b>"), ("assistent", "U heeft zorgen over geld.")
+    ]
+    store.engine.dispose()
+    assert json.dumps(config)  # nothing in it that YAML could not write

@@ -1,0 +1,65 @@
+"""Retention, deletion on request, export and the command line."""
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+from sqlalchemy import func, select, update
+
+from handoff.models import Handoff
+from knowledge_base.db import make_engine
+from staff import transcript
+from staff.models import StaffUser
+from tests.conftest import ROOT
+
+
+def test_a_residents_request_deletes_the_handoff_and_the_conversation(world):
+    service, refs = world
+    assert service.delete_reference(refs["urgent"])
+    with service.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Handoff).where(Handoff.reference == refs["urgent"])) == 0
+    assert transcript.transcript(service.tracker_engine, "c-urgent") == []
+    assert transcript.transcript(service.tracker_engine, "c-old")  # other conversations stay
+    assert not service.delete_reference(refs["urgent"])
+
+
+def test_purge_deletes_what_is_older_than_the_retention_period(world):
+    service, refs = world
+    with service.sessions() as session, session.begin():
+        session.execute(update(Handoff).where(Handoff.reference == refs["old"])
+                        .values(created_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=400)))
+    result = service.purge(365)
+    assert result["handoffs"] == 1
+    assert service.export() and refs["old"] not in [r["reference"] for r in service.export()]
+    # conversation events older than the period go too (the fixture's are from 2026-11-18)
+    assert service.purge(1)["conversation_events"] >= 2
+
+
+def test_export_gives_every_handoff_with_its_summary(world):
+    service, refs = world
+    exported = {row["reference"]: row for row in service.export()}
+    assert set(exported) == set(refs.values())
+    assert exported[refs["urgent"]]["urgent"] is True
+    assert exported[refs["urgent"]]["summary"]["contact"]["name"] == "Fatma"
+
+
+def test_the_command_line_creates_users_and_lists_open_handoffs(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
+           "TRACKER_DATABASE_URL": f"sqlite:///{tmp_path / 'tracker.db'}"}
+
+    def staff(*args, stdin=""):
+        return subprocess.run([sys.executable, "-m", "staff", *args], input=stdin, capture_output=True, text=True,
+                              cwd=ROOT, env=env, timeout=120)
+
+    made = staff("create-user", "schuld", "--team", "almelo-kcc", stdin="een lang wachtwoord\n")
+    assert made.returncode == 0, made.stderr
+    assert "user schuld: teams almelo-kcc" in made.stdout
+    assert staff("create-user", "kort", "--team", "x", stdin="kort\n").returncode == 2
+    assert staff("list").stdout == ""
+    assert staff("delete", "HW-0000-0000").returncode == 1
+    # the CLI stored a real scrypt hash, not the password
+    with make_engine(env["DATABASE_URL"]).connect() as connection:
+        stored = connection.execute(select(StaffUser.password_hash)).scalar_one()
+    assert stored.startswith("scrypt$15$8$1$") and "een lang wachtwoord" not in stored
+    assert json.loads(staff("purge", "--days", "30").stdout) == {"handoffs": 0, "conversation_events": 0}

@@ -1,0 +1,110 @@
+"""The review app in an aiohttp test client: login, team scope, queue, detail, changes."""
+
+from sqlalchemy import select
+
+from staff.models import AuditEntry
+from tests.staff.conftest import PASSWORD, login
+
+
+async def test_without_login_every_page_sends_you_to_the_login_page(client, world):
+    _, refs = world
+    for path in ("/", f"/handoffs/{refs['urgent']}"):
+        response = await client.get(path, allow_redirects=False)
+        assert response.status == 303 and response.headers["Location"] == "/login"
+
+
+async def test_a_wrong_password_is_refused_without_saying_which_part_was_wrong(client):
+    response = await client.post("/login", data={"username": "schuld", "password": "fout wachtwoord!"})
+    assert response.status == 401
+    assert "Gebruikersnaam of wachtwoord klopt niet." in await response.text()
+    response = await client.post("/login", data={"username": "niemand", "password": PASSWORD})
+    assert response.status == 401
+
+
+async def test_the_session_cookie_is_httponly_and_strict(client):
+    response = await client.post("/login", data={"username": "schuld", "password": PASSWORD}, allow_redirects=False)
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+
+
+async def test_the_queue_shows_only_the_own_team_urgent_first(client, world):
+    _, refs = world
+    await login(client, "schuld")
+    page = await (await client.get("/")).text()
+    assert page.index(refs["urgent"]) < page.index(refs["old"])
+    assert refs["other"] not in page
+    assert "Dringend</strong>: beslag of deurwaarder" in page
+
+
+async def test_an_admin_sees_every_team(client, world):
+    _, refs = world
+    await login(client, "beheer")
+    page = await (await client.get("/")).text()
+    assert all(ref in page for ref in refs.values())
+
+
+async def test_the_detail_shows_the_summary_and_the_whole_conversation_as_text(client, world):
+    _, refs = world
+    await login(client, "schuld")
+    page = await (await client.get(f"/handoffs/{refs['urgent']}")).text()
+    assert "Samenvatting (zoals de inwoner die heeft bevestigd)" in page
+    assert "+31612345678" in page and "Fatma" in page
+    assert "U heeft zorgen over geld." in page
+    # what the resident typed is shown as text, never run as HTML
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page
+
+
+async def test_another_team_cannot_open_or_change_a_handoff_even_by_guessing_the_url(client, world):
+    _, refs = world
+    csrf = await login(client, "wijk")
+    assert (await client.get(f"/handoffs/{refs['urgent']}")).status == 404
+    response = await client.post(f"/handoffs/{refs['urgent']}/claim", data={"csrf": csrf})
+    assert response.status == 404
+    # the same answer as for a reference that does not exist
+    assert (await client.get("/handoffs/HW-0000-0000")).status == 404
+
+
+async def test_claim_status_and_note_change_the_handoff_and_are_audited(client, world):
+    service, refs = world
+    csrf = await login(client, "schuld")
+    ref = refs["urgent"]
+    assert (await client.post(f"/handoffs/{ref}/claim", data={"csrf": csrf}, allow_redirects=False)).status == 303
+    await client.post(f"/handoffs/{ref}/status", data={"csrf": csrf, "status": "contact gelegd"})
+    await client.post(f"/handoffs/{ref}/note", data={"csrf": csrf, "text": "Gebeld, <b>afspraak</b> dinsdag"})
+    page = await (await client.get(f"/handoffs/{ref}")).text()
+    assert "contact gelegd – opgepakt door schuld" in page
+    assert "Gebeld, &lt;b&gt;afspraak&lt;/b&gt; dinsdag" in page
+    with service.sessions() as session:
+        actions = [(a.actor, a.action) for a in session.scalars(select(AuditEntry).where(AuditEntry.reference == ref))]
+    assert ("schuld", "claim") in actions and ("schuld", "status") in actions and ("schuld", "note") in actions
+    assert ("schuld", "view_handoff") in actions
+
+
+async def test_a_post_without_the_csrf_token_is_refused(client, world):
+    _, refs = world
+    await login(client, "schuld")
+    response = await client.post(f"/handoffs/{refs['urgent']}/claim", data={"csrf": "verkeerd"})
+    assert response.status == 403
+
+
+async def test_an_unknown_status_is_a_bad_request(client, world):
+    _, refs = world
+    csrf = await login(client, "schuld")
+    response = await client.post(f"/handoffs/{refs['urgent']}/status", data={"csrf": csrf, "status": "weg"})
+    assert response.status == 400
+
+
+async def test_every_response_carries_the_security_headers(client):
+    response = await client.get("/login")
+    assert response.headers["Content-Security-Policy"].startswith("default-src 'self'")
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Cache-Control"] == "no-store"
+    assert (await client.get("/", allow_redirects=False)).headers["X-Frame-Options"] == "DENY"
+
+
+async def test_logging_out_ends_the_session(client, world):
+    csrf = await login(client, "schuld")
+    await client.post("/logout", data={"csrf": csrf})
+    assert (await client.get("/", allow_redirects=False)).status == 303
