@@ -196,7 +196,8 @@ class ActionSubmitHandoff(Action):
             dispatcher.utter_message(response="utter_handoff_failed_nothing_sent")
             return []
         consent_at = dt.datetime.fromisoformat(consent)
-        due = deadline(summary.topics, summary.urgency, consent_at.date())
+        due = deadline(summary.topics, summary.urgency, consent_at.date(),
+                       team.response_working_days, team.urgent_response_working_days)
         draft = Draft(gemeente.id, team.id, team.name, summary, tracker.sender_id, consent_at, due.respond_by)
         submitted = get_store().submit(draft)
         if submitted.pending:

@@ -25,11 +25,27 @@ class Deadline:
     sentence: str
 
 
-def deadline(topics: list[str], urgency: list[str], today: dt.date) -> Deadline:
+def deadline(
+    topics: list[str],
+    urgency: list[str],
+    today: dt.date,
+    team_days: int | None = None,
+    team_urgent_days: int | None = None,
+) -> Deadline:
+    """The earliest of the legal term and the team's own promise (content file:
+    ``response_working_days``, ``urgent_response_working_days``)."""
+    candidates: list[Deadline] = []
     if "schulden" in topics:
         if WGS_THREATS.intersection(urgency):
             by = add_working_days(today, 3)
-            return Deadline(by, f"Omdat het dringend is, heeft u binnen 3 werkdagen een eerste gesprek: uiterlijk op {by:%d-%m-%Y}. Dat staat in de wet.")
-        by = today + dt.timedelta(weeks=4)
-        return Deadline(by, f"Bij schulden heeft u binnen 4 weken een eerste gesprek: uiterlijk op {by:%d-%m-%Y}. Dat staat in de wet.")
+            candidates.append(Deadline(by, f"Omdat het dringend is, heeft u binnen 3 werkdagen een eerste gesprek: uiterlijk op {by:%d-%m-%Y}. Dat staat in de wet."))
+        else:
+            by = today + dt.timedelta(weeks=4)
+            candidates.append(Deadline(by, f"Bij schulden heeft u binnen 4 weken een eerste gesprek: uiterlijk op {by:%d-%m-%Y}. Dat staat in de wet."))
+    days = team_urgent_days if urgency and team_urgent_days else team_days
+    if days:
+        by = add_working_days(today, days)
+        candidates.append(Deadline(by, f"Het team neemt binnen {days} werkdagen contact met u op: uiterlijk op {by:%d-%m-%Y}."))
+    if candidates:
+        return min(candidates, key=lambda d: d.respond_by)
     return Deadline(None, "Het team neemt zo snel mogelijk contact met u op. De gemeente heeft hier geen vaste termijn voor genoemd.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -46,6 +46,16 @@ def make_engine(url: str | None = None) -> Engine:
 
 
 def create_schema(engine: Engine) -> None:
+    """Create the knowledge-base tables. They only hold what the content files say, so
+    when a newer version needs other columns they are dropped and rebuilt (the next
+    import fills them again); handoffs and staff data live in other tables."""
+    existing = inspect(engine)
+    for table in Base.metadata.sorted_tables:
+        if existing.has_table(table.name):
+            have = {c["name"] for c in existing.get_columns(table.name)}
+            if not {c.name for c in table.columns} <= have:
+                Base.metadata.drop_all(engine)
+                break
     Base.metadata.create_all(engine)
 
 

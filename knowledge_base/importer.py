@@ -127,6 +127,8 @@ def _fill_team(row: Team, entry: dict, gemeente_id: str) -> None:
     row.name = entry["name"]
     row.reach = entry["reach"].strip()
     row.multi_topic = bool(entry.get("multi_topic"))
+    row.response_working_days = entry.get("response_working_days")
+    row.urgent_response_working_days = entry.get("urgent_response_working_days")
     row.verify = bool(entry.get("verify"))
     row.last_verified = _date(entry.get("last_verified"))
     row._topics = [TeamTopic(topic=t) for t in dict.fromkeys(entry.get("topics") or [])]

@@ -121,6 +121,9 @@ class Team(_Entry, Base):
     gemeente_id = Column(ForeignKey("kb_gemeenten.id", ondelete="CASCADE"), nullable=False, index=True)
     reach = Column(Text, nullable=False)
     multi_topic = Column(Boolean, nullable=False, default=False)
+    #: the team's own promise for first contact, in working days, if the municipality set one
+    response_working_days = Column(Integer)
+    urgent_response_working_days = Column(Integer)
     source_id = Column(ForeignKey("kb_sources.id"), nullable=False)
 
     source = relationship(Source, lazy="joined")

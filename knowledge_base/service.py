@@ -66,6 +66,9 @@ class TeamInfo:
     name: str
     reach: str
     topics: tuple[str, ...]
+    #: the team's own promise for first contact, if the municipality configured one
+    response_working_days: int | None = None
+    urgent_response_working_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,8 @@ class KnowledgeBase:
         for route in session.scalars(select(Route)):
             team = route.team
             routes[(route.gemeente_id, route.topic)] = TeamInfo(
-                team.id, team.gemeente_id, team.name, team.reach, tuple(team.topics)
+                team.id, team.gemeente_id, team.name, team.reach, tuple(team.topics),
+                team.response_working_days, team.urgent_response_working_days,
             )
         gemeenten = {g.id: g.name for g in session.scalars(select(Gemeente))}
         return cls(facilities, docs, routes, gemeenten)

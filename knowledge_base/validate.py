@@ -143,6 +143,10 @@ def _check_entry(
         yield Problem(file, line, f"{entry.get('id')}: 'keywords' must be a list of words or phrases")
     if entry.get("indication_needed") not in (None, True, False, "unknown"):
         yield Problem(file, line, f"{entry.get('id')}: 'indication_needed' must be true, false or unknown")
+    for field in ("response_working_days", "urgent_response_working_days"):
+        value = entry.get(field)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 60):
+            yield Problem(file, line, f"{entry.get('id')}: '{field}' must be a whole number of working days (1-60)")
     if entry.get("last_verified") is not None and not _is_date(entry["last_verified"]):
         yield Problem(file, line, f"{entry.get('id')}: 'last_verified' must be a date like 2026-11-23")
     yield from _check_source(entry, (file, line), seeds)

@@ -50,6 +50,9 @@ def test_a_resident_with_a_bailiff_at_the_door_is_handed_over_once_with_a_refere
     assert [(r.reference, r.urgent, r.contact_name, r.contact_phone, r.team_id) for r in mine] == [
         (reference, True, "Fatma", "+31612345678", "almelo-kcc")
     ]
+    # neither server logged the contact details or the question
+    log = assistant.log_path.read_text(errors="replace")
+    assert "12345678" not in log and "Fatma" not in log and "deurwaarder aan de deur" not in log
 
 
 def test_stop_during_the_contact_questions_sends_nothing(assistant):

@@ -26,3 +26,19 @@ def test_other_topics_get_no_invented_term():
     due = deadline(["mantelzorg"], [], MONDAY)
     assert due.respond_by is None
     assert "geen vaste termijn" in due.sentence
+
+
+def test_a_team_promise_is_used_when_there_is_no_legal_term():
+    due = deadline(["jeugd"], [], MONDAY, team_days=5)
+    assert due.respond_by == dt.date(2026, 11, 30)
+    assert due.sentence == "Het team neemt binnen 5 werkdagen contact met u op: uiterlijk op 30-11-2026."
+
+
+def test_the_earlier_of_the_law_and_the_team_promise_counts():
+    assert deadline(["schulden"], [], MONDAY, team_days=10).respond_by == dt.date(2026, 12, 7)
+    assert deadline(["schulden"], ["dreigende huisuitzetting"], MONDAY, team_days=10).respond_by == dt.date(2026, 11, 26)
+
+
+def test_an_urgent_team_promise_applies_to_urgent_handoffs_only():
+    assert deadline(["jeugd"], ["kind in gevaar"], MONDAY, team_days=10, team_urgent_days=1).respond_by == dt.date(2026, 11, 24)
+    assert deadline(["jeugd"], [], MONDAY, team_days=10, team_urgent_days=1).respond_by == dt.date(2026, 12, 7)

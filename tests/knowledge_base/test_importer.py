@@ -334,3 +334,28 @@ def test_ensure_imported_keeps_the_last_good_import_when_the_files_have_problems
         assert snapshot(session) == before
         assert len(before) == expected_counts()["facility"]
         assert imported_fingerprint(session) == good
+
+
+def test_a_team_response_promise_in_the_content_reaches_the_routing(tmp_path, content):
+    path = content / "almelo.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  - id: almelo-kcc\n", "  - id: almelo-kcc\n    response_working_days: 5\n    urgent_response_working_days: 1\n", 1),
+        encoding="utf-8")
+    engine = fresh_sqlite(tmp_path)
+    with session_factory(engine)() as session:
+        import_content(session, content)
+    from knowledge_base.service import KnowledgeBase
+
+    with session_factory(engine)() as session:
+        team = KnowledgeBase.from_session(session).team_for("almelo", ["schulden"])
+    assert (team.response_working_days, team.urgent_response_working_days) == (5, 1)
+
+
+def test_an_older_database_without_the_new_columns_is_rebuilt_from_the_content(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE kb_teams (id VARCHAR(80) PRIMARY KEY, name VARCHAR(80))"))
+    create_schema(engine)
+    with session_factory(engine)() as session:
+        import_content(session)
+        assert db_counts(session)["team"] == expected_counts()["team"]
