@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import current_gemeente, last_help_question
 from handoff import validation
 from handoff.deadlines import deadline
-from handoff.service import Draft, HandoffStore
+from handoff.service import Draft, HandoffNotSaved, HandoffStore
 from handoff.summary import Contact, Summary, facts
 from handoff.urgency import signals
 from knowledge_base.db import make_engine
@@ -39,11 +39,15 @@ def get_store() -> HandoffStore:
 
 
 def resident_texts(tracker: Tracker) -> list[str]:
-    """What the resident wrote before agreeing to contact (button payloads left out)."""
+    """What the resident wrote before agreeing to contact this time (button payloads left
+    out). Before the *latest* consent: a cancelled earlier attempt may be followed by new
+    facts ("morgen wordt het gas afgesloten")."""
+    events = list(tracker.events)
+    consents = [i for i, e in enumerate(events) if e.get("event") == "action" and e.get("name") == "action_record_consent"]
+    if consents:
+        events = events[: consents[-1]]
     texts = []
-    for event in tracker.events:
-        if event.get("event") == "action" and event.get("name") == "action_record_consent":
-            break
+    for event in events:
         if event.get("event") == "user" and not (event.get("text") or "").startswith("/"):
             texts.append(event.get("text") or "")
     return texts
@@ -199,7 +203,11 @@ class ActionSubmitHandoff(Action):
         due = deadline(summary.topics, summary.urgency, consent_at.date(),
                        team.response_working_days, team.urgent_response_working_days)
         draft = Draft(gemeente.id, team.id, team.name, summary, tracker.sender_id, consent_at, due.respond_by)
-        submitted = get_store().submit(draft)
+        try:
+            submitted = get_store().submit(draft)
+        except HandoffNotSaved:
+            dispatcher.utter_message(response="utter_handoff_failed_nothing_sent")
+            return []
         if submitted.pending:
             dispatcher.utter_message(response="utter_handoff_pending", reference=submitted.reference)
         elif not submitted.created:

@@ -91,8 +91,13 @@ class Draft:
             "channel": self.summary.channel,
             "conversation_id": self.conversation_id,
             "consent_at": self.consent_at.isoformat(),
+            "created_at": dt.datetime.now(dt.timezone.utc).isoformat(),
             "respond_by": self.respond_by.isoformat() if self.respond_by else None,
         }
+
+
+class HandoffNotSaved(RuntimeError):
+    """Neither the database nor the spool could take the handoff: nothing was sent."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,8 @@ def _to_model(row: dict) -> Handoff:
     values = dict(row)
     values["consent_at"] = dt.datetime.fromisoformat(values["consent_at"])
     values["respond_by"] = dt.date.fromisoformat(values["respond_by"]) if values.get("respond_by") else None
-    values["created_at"] = dt.datetime.now(dt.timezone.utc)
+    # when the resident confirmed, also for a handoff that waited in the spool
+    values["created_at"] = dt.datetime.fromisoformat(values["created_at"]) if values.get("created_at") else dt.datetime.now(dt.timezone.utc)
     return Handoff(**values)
 
 
@@ -133,22 +139,39 @@ class HandoffStore:
         return True
 
     def submit(self, draft: Draft) -> Submitted:
+        """Store the handoff (exactly once); with the database down, spool it.
+
+        Raises :class:`HandoffNotSaved` only when neither worked (then nothing was sent,
+        and the resident must hear that)."""
         row = draft.row()
         for attempt in range(self.retries):
             try:
-                self.drain_spool()
                 created = self._store(row)
-                return Submitted(row["reference"], created)
             except IntegrityError:
                 # the same confirmation arrived twice at the same moment: the other one won
                 continue
             except SQLAlchemyError as exc:
                 log.warning("handoff.store_failed attempt=%d error=%s", attempt + 1, type(exc).__name__)
                 time.sleep(self.backoff * (attempt + 1))
+                continue
+            self._drain_quietly()
+            return Submitted(row["reference"], created)
         if self._spooled(row["idempotency_key"]):
             return Submitted(row["reference"], created=False, pending=True)
-        self._spool(row)
+        try:
+            self._spool(row)
+        except OSError as exc:
+            log.error("handoff.not_saved reference=%s error=%s", row["reference"], type(exc).__name__)
+            raise HandoffNotSaved(row["reference"]) from None
         return Submitted(row["reference"], created=True, pending=True)
+
+    def _drain_quietly(self) -> None:
+        """Bring spooled handoffs in after a successful write; a problem there never
+        affects the handoff just stored."""
+        try:
+            self.drain_spool()
+        except SQLAlchemyError as exc:
+            log.warning("handoff.drain_failed error=%s", type(exc).__name__)
 
     # -- spool -------------------------------------------------------------------------
 
@@ -175,16 +198,38 @@ class HandoffStore:
         return sorted(self.spool_dir.glob("*.json")) if self.spool_dir.exists() else []
 
     def drain_spool(self) -> int:
-        """Import spooled handoffs; each file is removed only after its row is committed."""
+        """Import spooled handoffs; each file is removed only after its row is committed.
+
+        A file the database refuses for good (unreadable, or a constraint it breaks) is
+        moved to ``quarantine/`` and logged by file name, so one bad file cannot block the
+        others; with the database down, draining stops and the files wait."""
         imported = 0
         for path in self.pending():
-            row = json.loads(path.read_text(encoding="utf-8"))
-            self._store(row)
+            try:
+                row = json.loads(path.read_text(encoding="utf-8"))
+                self._store(row)
+            except (ValueError, KeyError, TypeError, IntegrityError) as exc:
+                quarantine = self.spool_dir / "quarantine"
+                quarantine.mkdir(mode=0o700, exist_ok=True)
+                os.replace(path, quarantine / path.name)
+                log.error("handoff.quarantined file=%s error=%s", path.name, type(exc).__name__)
+                continue
             path.unlink()
             imported += 1
         if imported:
             log.warning("handoff.spool_drained count=%d", imported)
         return imported
+
+    def discard_spooled(self, reference: str) -> bool:
+        """Remove a spooled handoff (a resident's request for deletion)."""
+        for path in self.pending():
+            try:
+                if json.loads(path.read_text(encoding="utf-8")).get("reference") == reference:
+                    path.unlink()
+                    return True
+            except ValueError:
+                continue
+        return False
 
     def get(self, reference: str) -> Handoff | None:
         with self.sessions() as session:

@@ -63,8 +63,14 @@ def postcode(text: str) -> str:
 _NAME_PREFIX = re.compile(r"^(?:ik heet|mijn naam is|naam is|naam:|ik ben|dit is)\s+", re.IGNORECASE)
 
 
+#: answers to "Hoe mag het team u noemen?" that are a refusal, not a name
+_REFUSAL = re.compile(r"^(?:nee|neen|no|laat maar|laat maar zitten|hou op|ho maar|nee laat maar|liever niet|dat wil ik niet)\b")
+
+
 def name(text: str) -> str:
     """The name the team may use: "ik heet Fatma" -> "Fatma"."""
+    if _REFUSAL.match(fold(text).strip(" .!")):
+        raise Invalid("Wilt u stoppen? Typ dan 'stop'. Anders: hoe mag het team u noemen?")
     value = _NAME_PREFIX.sub("", text.strip()).strip(" .!,")
     if not 2 <= len(value) <= 80 or re.search(r"[\d@<>{}\[\]]", value) or not re.search(r"[^\W\d_]", value):
         raise Invalid("Hoe mag het team u noemen? Typ alleen uw naam, bijvoorbeeld: Fatma de Vries. Of typ 'stop'.")

@@ -92,7 +92,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(service().purge(args.days)))
         return 0
     if args.command == "delete":
-        found = service().delete_reference(args.reference.strip().upper())
+        from handoff.service import HandoffStore
+
+        found = service().delete_reference(args.reference.strip().upper(), spool=HandoffStore(make_engine()))
         print("deleted" if found else "no handoff with that reference")
         return 0 if found else 1
     if args.command == "drain":

@@ -121,16 +121,23 @@ class StaffService:
             notes = list(session.scalars(select(Note).where(Note.reference == reference).order_by(Note.id)))
             session.add(AuditEntry(at=_now(), actor=user.username, action="view_handoff", reference=reference))
             session.commit()
-        return row, notes, transcripts.transcript(self.tracker_engine, row.conversation_id)
+        until = _aware(row.created_at) + dt.timedelta(minutes=2)
+        return row, notes, transcripts.transcript(self.tracker_engine, row.conversation_id, _aware(row.consent_at), until)
+
+    def _audit(self, actor: str, action: str, reference: str | None = None, detail: str | None = None) -> None:
+        with self.sessions() as session, session.begin():
+            session.add(AuditEntry(at=_now(), actor=actor[:80], action=action, reference=reference and reference[:16], detail=detail))
 
     def _change(self, user: User, reference: str, action: str, detail: str | None, apply) -> None:
         with self.sessions() as session, session.begin():
             row = session.scalar(self._scoped(user).where(Handoff.reference == reference))
-            if row is None:
-                session.add(AuditEntry(at=_now(), actor=user.username, action=f"{action}_denied", reference=reference[:16]))
-                raise NotFound(reference)
-            apply(session, row)
-            session.add(AuditEntry(at=_now(), actor=user.username, action=action, reference=reference, detail=detail))
+            if row is not None:
+                apply(session, row)
+                session.add(AuditEntry(at=_now(), actor=user.username, action=action, reference=reference, detail=detail))
+        if row is None:
+            # committed on its own: a denied attempt must stay in the audit log
+            self._audit(user.username, f"{action}_denied", reference)
+            raise NotFound(reference)
 
     def claim(self, user: User, reference: str) -> None:
         def apply(session, row):
@@ -157,17 +164,28 @@ class StaffService:
 
     # -- retention --------------------------------------------------------------------
 
-    def delete_reference(self, reference: str, actor: str = "cli") -> bool:
-        """A resident's request for deletion: the handoff, its notes and the conversation."""
+    def _delete_handoff(self, session, row: Handoff) -> None:
+        """The handoff, its notes, and its conversation unless another handoff needs it.
+        A failure to delete the conversation fails the whole deletion (nothing half done)."""
+        others = session.scalar(
+            select(Handoff.id).where(Handoff.conversation_id == row.conversation_id, Handoff.id != row.id)
+        )
+        if others is None:
+            transcripts.delete_conversation(self.tracker_engine, row.conversation_id)
+        session.execute(delete(Note).where(Note.reference == row.reference))
+        session.delete(row)
+
+    def delete_reference(self, reference: str, actor: str = "cli", spool=None) -> bool:
+        """A resident's request for deletion: the handoff, its notes and the conversation,
+        and a copy still waiting in the spool (``spool``: a HandoffStore)."""
+        discarded = bool(spool and spool.discard_spooled(reference))
         with self.sessions() as session, session.begin():
             row = session.scalar(select(Handoff).where(Handoff.reference == reference))
-            if row is None:
-                return False
-            transcripts.delete_conversation(self.tracker_engine, row.conversation_id)
-            session.execute(delete(Note).where(Note.reference == reference))
-            session.delete(row)
-            session.add(AuditEntry(at=_now(), actor=actor, action="delete", reference=reference))
-            return True
+            if row is not None:
+                self._delete_handoff(session, row)
+            if row is not None or discarded:
+                session.add(AuditEntry(at=_now(), actor=actor, action="delete", reference=reference))
+        return row is not None or discarded
 
     def purge(self, older_than_days: int, actor: str = "cli") -> dict[str, int]:
         """Delete handoffs, notes and conversations older than the retention period."""
@@ -175,9 +193,7 @@ class StaffService:
         with self.sessions() as session, session.begin():
             old = list(session.scalars(select(Handoff).where(Handoff.created_at < cutoff)))
             for row in old:
-                transcripts.delete_conversation(self.tracker_engine, row.conversation_id)
-                session.execute(delete(Note).where(Note.reference == row.reference))
-                session.delete(row)
+                self._delete_handoff(session, row)
             session.execute(delete(StaffSession).where(StaffSession.expires_at < _now()))
             session.add(AuditEntry(at=_now(), actor=actor, action="purge", detail=f"{len(old)} handoffs, {older_than_days} days"))
         events = transcripts.delete_older_than(self.tracker_engine, cutoff)

@@ -8,6 +8,7 @@ A handoff of another team answers 404, the same as one that does not exist.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hmac
 from pathlib import Path
@@ -23,6 +24,29 @@ TEMPLATES = Path(__file__).parent / "templates"
 SERVICE = web.AppKey("service", StaffService)
 SECURE_COOKIE = web.AppKey("secure_cookie", bool)
 ENV = web.AppKey("jinja", jinja2.Environment)
+
+class LoginThrottle:
+    """At most ``limit`` failed logins per IP address and per username in ``window``."""
+
+    def __init__(self, limit: int = 5, window: dt.timedelta = dt.timedelta(minutes=15)):
+        self.limit, self.window = limit, window
+        self.failures: dict[str, list[dt.datetime]] = {}
+
+    def _recent(self, key: str) -> list[dt.datetime]:
+        cutoff = dt.datetime.now(dt.timezone.utc) - self.window
+        recent = [t for t in self.failures.get(key, []) if t > cutoff]
+        self.failures[key] = recent
+        return recent
+
+    def blocked(self, keys) -> bool:
+        return any(len(self._recent(k)) >= self.limit for k in keys)
+
+    def failed(self, keys) -> None:
+        for key in keys:
+            self._recent(key).append(dt.datetime.now(dt.timezone.utc))
+
+
+THROTTLE = web.AppKey("throttle", LoginThrottle)
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
@@ -67,7 +91,8 @@ async def session_and_csrf(request: web.Request, handler):
         raise web.HTTPSeeOther("/login")
     if request.method == "POST" and request.path != "/login":
         form = await request.post()
-        if user is None or not hmac.compare_digest(str(form.get("csrf", "")), user.csrf_token):
+        given = str(form.get("csrf", "")).encode("utf-8", "replace")
+        if user is None or not hmac.compare_digest(given, user.csrf_token.encode()):
             raise web.HTTPForbidden(text="CSRF-controle mislukt. Laad de pagina opnieuw.")
     return await handler(request)
 
@@ -78,8 +103,16 @@ async def login_page(request: web.Request) -> web.Response:
 
 async def login(request: web.Request) -> web.Response:
     form = await request.post()
-    token = request.app[SERVICE].login(str(form.get("username", "")), str(form.get("password", "")))
+    username, password = str(form.get("username", ""))[:80], str(form.get("password", ""))[:200]
+    throttle = request.app[THROTTLE]
+    keys = (f"ip:{request.remote}", f"user:{username.lower()}")
+    if throttle.blocked(keys):
+        return render(request, "login.html", status=429, error="Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.")
+    # scrypt takes ~0.15 s: off the event loop, so other staff are not held up
+    loop = asyncio.get_running_loop()
+    token = await loop.run_in_executor(None, request.app[SERVICE].login, username, password)
     if token is None:
+        throttle.failed(keys)
         return render(request, "login.html", status=401, error="Gebruikersnaam of wachtwoord klopt niet.")
     response = web.HTTPSeeOther("/")
     response.set_cookie(COOKIE, token, httponly=True, samesite="Strict", secure=request.app[SECURE_COOKIE], path="/")
@@ -135,6 +168,7 @@ def create_app(service: StaffService, secure_cookie: bool = True) -> web.Applica
     app = web.Application(middlewares=[security_headers, session_and_csrf], client_max_size=64 * 1024)
     app[SERVICE] = service
     app[SECURE_COOKIE] = secure_cookie
+    app[THROTTLE] = LoginThrottle()
     app[ENV] = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
     app.router.add_get("/login", login_page)
     app.router.add_post("/login", login)

@@ -5,6 +5,7 @@ import pytest
 from actions import handoff as actions
 from handoff.service import HandoffStore
 from knowledge_base.db import make_engine
+from handoff.urgency import signals
 from tests.actions.conftest import make_tracker, responses, slot_values, texts, triage_dict, user_event
 
 QUESTION_SLOTS = {
@@ -152,3 +153,21 @@ async def test_when_the_database_is_down_the_resident_hears_it_honestly_and_noth
     assert len(store.pending()) == 1
     monkeypatch.undo()
     assert store.drain_spool() == 1 and store.get(reference).contact_name == "Fatma"
+
+
+def test_facts_after_a_cancelled_attempt_count_for_the_new_consent():
+    from rasa_sdk import Tracker
+
+    events = [
+        user_event("ik heb schulden", "ask_schulden", triage_dict("ask_schulden", ["schulden"])),
+        {"event": "action", "name": "action_record_consent"},
+        user_event("stop", "handoff_cancel"),
+        {"event": "action", "name": "action_cancel_handoff"},
+        user_event("morgen wordt het gas afgesloten", "ask_schulden", triage_dict("ask_schulden", ["schulden"])),
+        {"event": "action", "name": "action_record_consent"},
+        user_event("Fatma", "nlu_fallback"),
+    ]
+    tracker = Tracker("t", {}, events[-1]["parse_data"], events, False, None, {}, "action_listen")
+    texts = actions.resident_texts(tracker)
+    assert "morgen wordt het gas afgesloten" in texts and "Fatma" not in texts
+    assert "afsluiting van energie of water" in signals(texts)

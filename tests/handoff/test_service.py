@@ -125,3 +125,30 @@ def test_handoffs_are_stored_exactly_once_on_postgresql(postgres_url, tmp_path):
     assert first.reference == second.reference and count(store) == 1
     assert store.get(first.reference).consent_at == CONSENT
     store.engine.dispose()
+
+
+def test_a_damaged_spool_file_is_put_aside_and_does_not_block_new_handoffs(store):
+    store.spool_dir.mkdir(parents=True)
+    (store.spool_dir / "kapot.json").write_text("{niet af", encoding="utf-8")
+    submitted = store.submit(draft())
+    assert submitted.created and not submitted.pending
+    assert store.pending() == [] and (store.spool_dir / "quarantine" / "kapot.json").exists()
+
+
+def test_when_neither_database_nor_spool_can_take_it_the_caller_is_told(store, tmp_path):
+    from handoff.service import HandoffNotSaved
+
+    failing(store, 3)
+    (tmp_path / "blocked").write_text("a file where the spool folder should be")
+    store.spool_dir = tmp_path / "blocked"
+    with pytest.raises(HandoffNotSaved):
+        store.submit(draft())
+
+
+def test_a_spooled_handoff_keeps_the_time_the_resident_confirmed(store):
+    failing(store, 3)
+    submitted = store.submit(draft())
+    confirmed = json.loads(store.pending()[0].read_text())["created_at"]
+    store.drain_spool()
+    stored = store.get(submitted.reference).created_at
+    assert stored.replace(tzinfo=dt.timezone.utc).isoformat() == confirmed

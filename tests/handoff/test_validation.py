@@ -71,3 +71,9 @@ def test_optional_answers_can_be_skipped():
     assert v.is_skip("overslaan") and v.is_skip("Liever niet.") and not v.is_skip("7607 AB")
     assert v.moment("maakt niet uit") == "maakt niet uit"
     assert v.moment("dinsdag  na 15 uur") == "dinsdag na 15 uur"
+
+
+def test_a_refusal_is_not_taken_as_a_name():
+    for refusal in ("nee laat maar", "Nee.", "hou op", "liever niet"):
+        with pytest.raises(v.Invalid, match="Typ dan 'stop'"):
+            v.name(refusal)

@@ -63,3 +63,41 @@ def test_the_command_line_creates_users_and_lists_open_handoffs(tmp_path):
         stored = connection.execute(select(StaffUser.password_hash)).scalar_one()
     assert stored.startswith("scrypt$15$8$1$") and "een lang wachtwoord" not in stored
     assert json.loads(staff("purge", "--days", "30").stdout) == {"handoffs": 0, "conversation_events": 0}
+
+
+def test_deleting_one_handoff_keeps_a_conversation_another_handoff_still_needs(world, tmp_path):
+    from handoff.service import HandoffStore
+    from tests.staff.conftest import make_draft
+
+    service, refs = world
+    store = HandoffStore(service.engine, spool_dir=tmp_path / "spool2", backoff=0)
+    second = store.submit(make_draft("c-urgent", "almelo-kcc", "KCC", ["werk"], "ik zoek ook werk", minutes=60)).reference
+    assert service.delete_reference(refs["urgent"])
+    assert transcript.transcript(service.tracker_engine, "c-urgent")  # still there for the second handoff
+    assert service.delete_reference(second)
+    assert transcript.transcript(service.tracker_engine, "c-urgent") == []
+
+
+def test_staff_see_only_the_consenting_session_without_a_cancelled_attempt(tmp_path):
+    from sqlalchemy import insert
+
+    engine = make_engine(f"sqlite:///{tmp_path / 't.db'}")
+    transcript._metadata.create_all(engine)
+    t0 = 1_795_000_000.0
+
+    def ev(kind, ts, **data):
+        return {"sender_id": "c", "type_name": kind, "timestamp": t0 + ts, "data": json.dumps(data)}
+
+    with engine.begin() as connection:
+        connection.execute(insert(transcript.events), [
+            ev("session_started", 0), ev("user", 1, text="een oud gesprek"),
+            ev("session_started", 100), ev("user", 101, text="ik heb schulden"),
+            ev("action", 102, name="action_record_consent"), ev("user", 103, text="06 11111111"),
+            ev("action", 104, name="action_cancel_handoff"), ev("user", 105, text="de deurwaarder komt morgen"),
+            ev("action", 110, name="action_record_consent"), ev("user", 111, text="Fatma"),
+            ev("user", 500, text="een latere vraag"),
+        ])
+    consent = dt.datetime.fromtimestamp(t0 + 110, dt.timezone.utc)
+    until = dt.datetime.fromtimestamp(t0 + 200, dt.timezone.utc)
+    texts = [line.text for line in transcript.transcript(engine, "c", consent, until)]
+    assert texts == ["ik heb schulden", "de deurwaarder komt morgen", "Fatma"]

@@ -108,3 +108,27 @@ async def test_logging_out_ends_the_session(client, world):
     csrf = await login(client, "schuld")
     await client.post("/logout", data={"csrf": csrf})
     assert (await client.get("/", allow_redirects=False)).status == 303
+
+
+async def test_a_denied_change_is_in_the_audit_log(client, world):
+    service, refs = world
+    csrf = await login(client, "wijk")
+    await client.post(f"/handoffs/{refs['urgent']}/claim", data={"csrf": csrf})
+    with service.sessions() as session:
+        denied = session.scalars(select(AuditEntry.action).where(AuditEntry.actor == "wijk")).all()
+    assert "claim_denied" in denied
+
+
+async def test_repeated_wrong_passwords_are_slowed_down(client):
+    for _ in range(5):
+        await client.post("/login", data={"username": "schuld", "password": "fout wachtwoord!"})
+    response = await client.post("/login", data={"username": "schuld", "password": PASSWORD})
+    assert response.status == 429
+    assert "Te veel mislukte pogingen" in await response.text()
+
+
+async def test_a_strange_csrf_value_is_refused_cleanly(client, world):
+    _, refs = world
+    await login(client, "schuld")
+    response = await client.post(f"/handoffs/{refs['urgent']}/claim", data={"csrf": "é€"})
+    assert response.status == 403 and response.headers["X-Frame-Options"] == "DENY"
