@@ -24,13 +24,15 @@ export PYTHONWARNINGS=ignore
 .venv/bin/python -m knowledge_base import || echo "knowledge base: content problems (see above); using the last good import"
 # Rasa's tracker store follows DATABASE_URL (SQLite in var/ by default, else PostgreSQL)
 .venv/bin/python -m bot.endpoints var/endpoints.yml
+# REST always; WhatsApp when WHATSAPP_* are set (README, "Channels")
+.venv/bin/python -m channels.credentials var/credentials.yml
 SANIC_HOST=127.0.0.1 "$RASA" run actions --actions actions --port 5055 &
 pids+=($!)
 # the staff review app; plain http is for this localhost setup only (put HTTPS in front in production)
 .venv/bin/python -m staff serve --host 127.0.0.1 --port 8080 --insecure-cookie &
 pids+=($!)
 "$RASA" run --model models/hulpwijzer.tar.gz --endpoints var/endpoints.yml \
-  --credentials bot/credentials.yml --interface "$HOST" --port 5005 &
+  --credentials var/credentials.yml --interface "$HOST" --port 5005 &
 pids+=($!)
 
 echo "Hulpwijzer (gemeente ${HULPWIJZER_GEMEENTE:-almelo}) is starting:"

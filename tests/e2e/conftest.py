@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MODEL, ROOT
+from tests.e2e.fake_graph import FakeGraph
 
 RASA = str(Path(sys.executable).with_name("rasa"))
 
@@ -37,10 +38,15 @@ def wait_for(url: str, proc: subprocess.Popen, timeout: float = 240) -> None:
     raise TimeoutError(f"{url} did not come up within {timeout} s")
 
 
+#: the WhatsApp channel's settings in the end-to-end tests (a fake Graph API on loopback)
+WHATSAPP = {"verify_token": "verify-me", "app_secret": "app-secret-for-tests", "access_token": "token-for-tests"}
+
+
 class Assistant:
-    def __init__(self, base_url: str, log_path: Path):
+    def __init__(self, base_url: str, log_path: Path, graph: FakeGraph | None = None):
         self.base_url = base_url
         self.log_path = log_path
+        self.graph = graph
 
     def say(self, sender: str, message: str, metadata: dict | None = None) -> list[dict]:
         payload = {"sender": sender, "message": message}
@@ -65,6 +71,16 @@ def assistant(tmp_path_factory):
         pytest.skip("no trained model: run `make model`")
     work = tmp_path_factory.mktemp("assistant")
     action_port, rasa_port = free_port(), free_port()
+    graph = FakeGraph(free_port()).start()
+    (work / "credentials.yml").write_text(
+        "channels.rest.RestInput: {}\n"
+        "channels.whatsapp.WhatsAppInput:\n"
+        f"  verify_token: {WHATSAPP['verify_token']}\n"
+        f"  app_secret: {WHATSAPP['app_secret']}\n"
+        f"  access_token: {WHATSAPP['access_token']}\n"
+        f"  phone_number_id: '{graph.phone_number_id}'\n"
+        f"  api_base_url: {graph.base_url}\n"
+    )
     (work / "endpoints.yml").write_text(
         f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n"
         f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {work / 'tracker.db'}\n"
@@ -89,7 +105,7 @@ def assistant(tmp_path_factory):
         ),
         subprocess.Popen(
             [RASA, "run", "--model", str(MODEL), "--endpoints", str(work / "endpoints.yml"),
-             "--credentials", str(ROOT / "bot" / "credentials.yml"),
+             "--credentials", str(work / "credentials.yml"),
              "--interface", "127.0.0.1", "--port", str(rasa_port)],
             cwd=ROOT, env=env, stdout=logs, stderr=subprocess.STDOUT,
         ),
@@ -97,8 +113,9 @@ def assistant(tmp_path_factory):
     try:
         wait_for(f"http://127.0.0.1:{action_port}/health", procs[0])
         wait_for(f"http://127.0.0.1:{rasa_port}/", procs[1])
-        yield Assistant(f"http://127.0.0.1:{rasa_port}", work / "servers.log")
+        yield Assistant(f"http://127.0.0.1:{rasa_port}", work / "servers.log", graph)
     finally:
+        graph.stop()
         for proc in procs:
             proc.terminate()
         for proc in procs:

@@ -1,0 +1,58 @@
+"""Rasa's credentials for this deployment: the REST channel always, WhatsApp when its
+environment variables are set.
+
+    WHATSAPP_VERIFY_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_ACCESS_TOKEN,
+    WHATSAPP_PHONE_NUMBER_ID, and optionally WHATSAPP_API_BASE_URL
+
+    python -m channels.credentials var/credentials.yml      (scripts/run.sh does this)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import yaml
+
+from channels.whatsapp_api import DEFAULT_API_BASE_URL
+
+WHATSAPP_VARIABLES = {
+    "verify_token": "WHATSAPP_VERIFY_TOKEN",
+    "app_secret": "WHATSAPP_APP_SECRET",
+    "access_token": "WHATSAPP_ACCESS_TOKEN",
+    "phone_number_id": "WHATSAPP_PHONE_NUMBER_ID",
+}
+
+
+def credentials(environ: dict[str, str]) -> tuple[dict, list[str]]:
+    """The credentials, and the names of WhatsApp variables that are missing when only
+    some are set (then WhatsApp stays off)."""
+    content: dict = {"channels.rest.RestInput": {}}
+    given = {key: environ.get(var, "").strip() for key, var in WHATSAPP_VARIABLES.items()}
+    if all(given.values()):
+        content["channels.whatsapp.WhatsAppInput"] = {
+            **given, "api_base_url": environ.get("WHATSAPP_API_BASE_URL", "").strip() or DEFAULT_API_BASE_URL,
+        }
+        return content, []
+    missing = [var for key, var in WHATSAPP_VARIABLES.items() if not given[key]]
+    return content, missing if len(missing) < len(WHATSAPP_VARIABLES) else []
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("target", type=Path)
+    args = parser.parse_args(argv)
+    content, missing = credentials(dict(os.environ))
+    if missing:
+        print(f"WhatsApp stays off: {', '.join(missing)} not set", file=sys.stderr)
+    args.target.parent.mkdir(parents=True, exist_ok=True)
+    args.target.write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
+    os.chmod(args.target, 0o600)  # holds secrets
+    print("channels: REST" + (", WhatsApp (/webhooks/whatsapp/webhook)" if len(content) > 1 else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

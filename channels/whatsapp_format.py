@@ -1,0 +1,120 @@
+"""WhatsApp Cloud API message shapes: reading Meta's webhook payloads, and turning the
+assistant's replies into messages WhatsApp accepts (limits from Meta's documentation:
+text 4096 characters, interactive body 1024, at most 3 reply buttons with titles of at most
+20 characters, at most 10 list rows with titles of at most 24)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TEXT_LIMIT = 4096
+BODY_LIMIT = 1024
+MAX_BUTTONS = 3
+BUTTON_TITLE_LIMIT = 20
+MAX_ROWS = 10
+ROW_TITLE_LIMIT = 24
+ID_LIMIT = 256
+#: what residents hear when they send a photo, voice note, location or sticker
+UNSUPPORTED_REPLY = (
+    "Ik kan alleen tekst lezen. Wilt u uw vraag in een paar woorden typen? "
+    "Stuur geen foto's van brieven met persoonlijke gegevens."
+)
+
+
+@dataclass(frozen=True)
+class Incoming:
+    message_id: str
+    wa_id: str
+    #: what the assistant reads: the typed text, or the id of the chosen button or row
+    text: str | None
+    kind: str  # text, button, list, unsupported
+
+
+def parse_webhook(body: dict) -> list[Incoming]:
+    """The residents' messages in a webhook body; status callbacks and anything else are
+    left out."""
+    found = []
+    for entry in body.get("entry") or []:
+        for change in entry.get("changes") or []:
+            value = change.get("value") or {}
+            for message in value.get("messages") or []:
+                message_id, wa_id, kind = message.get("id"), message.get("from"), message.get("type")
+                if not message_id or not wa_id:
+                    continue
+                if kind == "text":
+                    found.append(Incoming(message_id, wa_id, (message.get("text") or {}).get("body", ""), "text"))
+                elif kind == "interactive":
+                    interactive = message.get("interactive") or {}
+                    reply = interactive.get("button_reply") or interactive.get("list_reply") or {}
+                    label = "button" if "button_reply" in interactive else "list"
+                    found.append(Incoming(message_id, wa_id, reply.get("id") or reply.get("title"), label))
+                elif kind == "button":  # a quick-reply button of a template message
+                    button = message.get("button") or {}
+                    found.append(Incoming(message_id, wa_id, button.get("payload") or button.get("text"), "button"))
+                else:
+                    found.append(Incoming(message_id, wa_id, None, "unsupported"))
+    return found
+
+
+def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
+    """Chunks under ``limit``, cut at sentence ends (then line ends, then spaces)."""
+    text = text.strip()
+    chunks = []
+    while len(text) > limit:
+        window = text[:limit]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "), window.rfind("\n"))
+        cut = cut + 1 if cut > limit // 3 else window.rfind(" ")
+        if cut <= 0:
+            cut = limit
+        chunks.append(text[:cut].strip())
+        text = text[cut:].strip()
+    if text:
+        chunks.append(text)
+    return chunks
+
+
+def _short(title: str, limit: int) -> str:
+    title = " ".join(title.split())
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
+def _text_message(to: str, body: str) -> dict:
+    return {"messaging_product": "whatsapp", "recipient_type": "individual", "to": to, "type": "text",
+            "text": {"preview_url": False, "body": body}}
+
+
+def outgoing(to: str, text: str, buttons: list[dict] | None = None) -> list[dict]:
+    """Graph API message bodies for one reply of the assistant."""
+    buttons = [b for b in buttons or [] if b.get("payload") and b.get("title")]
+    if not buttons:
+        return [_text_message(to, chunk) for chunk in split_text(text)]
+    chunks = split_text(text or "Kies een van deze:", BODY_LIMIT)
+    messages = [_text_message(to, chunk) for chunk in chunks[:-1]]
+    body = chunks[-1]
+    if len(buttons) <= MAX_BUTTONS:
+        interactive = {
+            "type": "button",
+            "body": {"text": body},
+            "action": {"buttons": [
+                {"type": "reply", "reply": {"id": b["payload"][:ID_LIMIT], "title": _short(b["title"], BUTTON_TITLE_LIMIT)}}
+                for b in buttons
+            ]},
+        }
+    else:
+        rows = [{"id": b["payload"][:ID_LIMIT], "title": _short(b["title"], ROW_TITLE_LIMIT)} for b in buttons[:MAX_ROWS]]
+        interactive = {
+            "type": "list",
+            "body": {"text": body},
+            "action": {"button": "Kies", "sections": [{"title": "Mogelijkheden", "rows": rows}]},
+        }
+        if len(buttons) > MAX_ROWS:
+            rest = ", ".join(b["title"] for b in buttons[MAX_ROWS:])
+            messages.append(_text_message(to, f"Nog meer keuzes (typ er een): {rest}"))
+    messages.append({"messaging_product": "whatsapp", "recipient_type": "individual", "to": to,
+                     "type": "interactive", "interactive": interactive})
+    return messages
+
+
+def is_plausible_wa_id(value: str) -> bool:
+    return bool(re.fullmatch(r"\d{6,20}", value or ""))

@@ -1,0 +1,24 @@
+from channels.credentials import credentials
+
+ALL = {"WHATSAPP_VERIFY_TOKEN": "v", "WHATSAPP_APP_SECRET": "s", "WHATSAPP_ACCESS_TOKEN": "t", "WHATSAPP_PHONE_NUMBER_ID": "123"}
+
+
+def test_without_whatsapp_variables_only_rest_is_on():
+    assert credentials({}) == ({"channels.rest.RestInput": {}}, [])
+
+
+def test_with_all_variables_whatsapp_is_on_with_the_pinned_graph_api_version():
+    content, missing = credentials(ALL)
+    assert missing == []
+    assert content["channels.whatsapp.WhatsAppInput"] == {
+        "verify_token": "v", "app_secret": "s", "access_token": "t", "phone_number_id": "123",
+        "api_base_url": "https://graph.facebook.com/v21.0",
+    }
+    assert credentials({**ALL, "WHATSAPP_API_BASE_URL": "http://127.0.0.1:9/v21.0"})[0][
+        "channels.whatsapp.WhatsAppInput"]["api_base_url"] == "http://127.0.0.1:9/v21.0"
+
+
+def test_a_partial_setup_keeps_whatsapp_off_and_names_what_is_missing():
+    content, missing = credentials({"WHATSAPP_VERIFY_TOKEN": "v"})
+    assert "channels.whatsapp.WhatsAppInput" not in content
+    assert missing == ["WHATSAPP_APP_SECRET", "WHATSAPP_ACCESS_TOKEN", "WHATSAPP_PHONE_NUMBER_ID"]
