@@ -150,3 +150,35 @@ def test_rasa_sees_a_pseudonym_and_the_logs_hold_no_phone_number(assistant):
         senders = {row[0] for row in db.execute("select distinct sender_id from events")}
     assert not any(wa_id in sender for sender in senders)
     assert any(sender.startswith("wa-") for sender in senders)
+
+
+def test_the_whole_journey_to_a_reference_code_works_over_whatsapp(assistant):
+    graph, wa_id = assistant.graph, new_resident()
+    seen = 0
+
+    def say(message: dict, expect: str) -> str:
+        nonlocal seen
+        post(assistant, payload(wa_id, message))
+        deadline_messages = graph.wait_for(wa_id, seen + 1)
+        for _ in range(20):  # a reply may come as several messages
+            if expect in bodies(deadline_messages[seen:]):
+                break
+            deadline_messages = graph.wait_for(wa_id, len(deadline_messages) + 1, timeout=1)
+        reply = bodies(deadline_messages[seen:])
+        seen = len(deadline_messages)
+        assert expect in reply, reply
+        return reply
+
+    def button(payload_id: str, title: str) -> dict:
+        return {"type": "interactive", "interactive": {"type": "button_reply", "button_reply": {"id": payload_id, "title": title}}}
+
+    say(text("er staat een deurwaarder aan de deur en ik kan de huur niet betalen"), "Wilt u dat iemand van")
+    say(button("/request_human", "Ja, neem contact op"), "Zal ik uw vraag doorsturen")
+    say(button("/affirm", "Ja, graag"), "Hoe mag het team u noemen?")
+    say(text("Fatma"), "Hoe wilt u dat het team contact met u opneemt?")
+    say(button("telefoon", "Bellen"), "Op welk telefoonnummer")
+    say(text("06 12345678"), "Wanneer komt het u het best uit?")
+    say(button("maakt niet uit", "Maakt niet uit"), "Wat is uw postcode?")
+    say(button("overslaan", "Overslaan"), "Klopt dit?")
+    sent = say(button("/affirm", "Ja, versturen"), "Uw referentie is HW-")
+    assert "binnen 4 weken" in sent
