@@ -20,7 +20,7 @@ export PYTHONHASHSEED := 0
 export TF_INTRA_OP_PARALLELISM_THREADS := 1
 export TF_INTER_OP_PARALLELISM_THREADS := 1
 
-.PHONY: help install chromium model run test test-unit validate kb-check kb-import test-stories nlu-eval crossval benchmark clean
+.PHONY: help install chromium axe model run test test-unit validate kb-check kb-import test-stories nlu-eval crossval benchmark clean
 
 help:
 	@echo "make run        set up, train if needed, start the assistant on localhost"
@@ -51,13 +51,19 @@ model: $(MODEL)
 chromium:
 	scripts/install-chromium.sh
 
+# axe-core (npm) for the accessibility scans in the browser tests; skipped without npm
+AXE := node_modules/axe-core/axe.min.js
+axe: $(AXE)
+$(AXE): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; else echo "npm not found: accessibility scans will be skipped"; fi
+
 run: install $(MODEL)
 	scripts/run.sh
 
 validate: install
 	$(RASA) data validate $(RASA_ARGS) --data data
 
-test-unit: install chromium $(MODEL)
+test-unit: install chromium axe $(MODEL)
 	$(PY) -m pytest
 
 test-stories: install $(MODEL)

@@ -16,6 +16,7 @@ from tests.e2e.conftest import free_port, wait_for
 pytestmark = [pytest.mark.model, pytest.mark.browser]
 
 CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PASSWORD = "een lang wachtwoord"
 
 
@@ -98,3 +99,29 @@ def test_the_schulden_team_reviews_the_urgent_handoff_and_another_team_cannot(as
     response = other.goto(f"{staff_app}/handoffs/{reference}")
     assert response.status == 404
     other.close()
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core's serious and critical WCAG 2.1 A/AA findings on the current page."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}))
+            .violations.filter(v => ['serious', 'critical'].includes(v.impact))
+            .map(v => v.id + ': ' + v.nodes.length)"""
+    )
+
+
+def test_the_staff_pages_have_no_serious_accessibility_violations(assistant, staff_app, browser):
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (node_modules/axe-core); `make test` installs it with npm")
+    reference = hand_over(assistant)
+    # the app's CSP forbids injected scripts; only this test context may bypass it
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(f"{staff_app}/login")
+    assert serious_violations(page) == []
+    log_in(page, staff_app, "schuld")
+    assert serious_violations(page) == []
+    page.goto(f"{staff_app}/handoffs/{reference}")
+    assert serious_violations(page) == []
+    context.close()
