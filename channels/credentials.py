@@ -1,5 +1,5 @@
-"""Rasa's credentials for this deployment: the REST channel always, WhatsApp when its
-environment variables are set.
+"""Rasa's credentials for this deployment: the REST and socket.io (website widget)
+channels always, WhatsApp when its environment variables are set.
 
     WHATSAPP_VERIFY_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_ACCESS_TOKEN,
     WHATSAPP_PHONE_NUMBER_ID, and optionally WHATSAPP_API_BASE_URL
@@ -29,7 +29,13 @@ WHATSAPP_VARIABLES = {
 def credentials(environ: dict[str, str]) -> tuple[dict, list[str]]:
     """The credentials, and the names of WhatsApp variables that are missing when only
     some are set (then WhatsApp stays off)."""
-    content: dict = {"channels.rest.RestInput": {}}
+    content: dict = {
+        "channels.rest.RestInput": {},
+        # the website widget; session_persistence: a reload continues the same conversation
+        "channels.socketio.SocketIOInput": {
+            "user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered", "session_persistence": True,
+        },
+    }
     given = {key: environ.get(var, "").strip() for key, var in WHATSAPP_VARIABLES.items()}
     if all(given.values()):
         content["channels.whatsapp.WhatsAppInput"] = {
@@ -50,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     args.target.parent.mkdir(parents=True, exist_ok=True)
     args.target.write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
     os.chmod(args.target, 0o600)  # holds secrets
-    print("channels: REST" + (", WhatsApp (/webhooks/whatsapp/webhook)" if len(content) > 1 else ""))
+    whatsapp = "channels.whatsapp.WhatsAppInput" in content
+    print("channels: REST, socket.io (/socket.io)" + (", WhatsApp (/webhooks/whatsapp/webhook)" if whatsapp else ""))
     return 0
 
 

@@ -3,8 +3,10 @@ from channels.credentials import credentials
 ALL = {"WHATSAPP_VERIFY_TOKEN": "v", "WHATSAPP_APP_SECRET": "s", "WHATSAPP_ACCESS_TOKEN": "t", "WHATSAPP_PHONE_NUMBER_ID": "123"}
 
 
-def test_without_whatsapp_variables_only_rest_is_on():
-    assert credentials({}) == ({"channels.rest.RestInput": {}}, [])
+def test_without_whatsapp_variables_rest_and_socketio_are_on():
+    content, missing = credentials({})
+    assert list(content) == ["channels.rest.RestInput", "channels.socketio.SocketIOInput"] and missing == []
+    assert content["channels.socketio.SocketIOInput"]["session_persistence"] is True
 
 
 def test_with_all_variables_whatsapp_is_on_with_the_pinned_graph_api_version():

@@ -74,6 +74,7 @@ def assistant(tmp_path_factory):
     graph = FakeGraph(free_port()).start()
     (work / "credentials.yml").write_text(
         "channels.rest.RestInput: {}\n"
+        "channels.socketio.SocketIOInput: {user_message_evt: user_uttered, bot_message_evt: bot_uttered, session_persistence: true}\n"
         "channels.whatsapp.WhatsAppInput:\n"
         f"  verify_token: {WHATSAPP['verify_token']}\n"
         f"  app_secret: {WHATSAPP['app_secret']}\n"

@@ -1,0 +1,45 @@
+"""Rasa's socket.io channel for the website widget, with the same protections as the REST
+channel: typed text starting with "/" stays text (``channels.rest.typed_text``), and only
+the municipality id is taken from the message metadata (``channels.rest.allowed_metadata``).
+
+Credentials (``var/credentials.yml``, written by ``python -m channels.credentials``)::
+
+    channels.socketio.SocketIOInput:
+      user_message_evt: user_uttered
+      bot_message_evt: bot_uttered
+      session_persistence: true      # the widget sends session_request with its session id
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, Awaitable, Callable, Dict, Optional
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
+from sanic import Blueprint
+
+from channels.rest import allowed_metadata, typed_text
+
+
+class SocketIOInput(RasaSocketIOInput):
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        async def guarded(message: UserMessage) -> Any:
+            message.text = typed_text(message.text)
+            message.metadata = allowed_metadata({"metadata": message.metadata}) or {}
+            return await on_new_message(message)
+
+        blueprint = super().blueprint(guarded)
+        sio = blueprint.ctx.sio
+
+        # Rasa 3.6 calls ``sio.enter_room`` without ``await``; with python-socketio 5.x that
+        # is a coroutine, so the client never joins its session's room and receives no
+        # replies. This handler replaces Rasa's and awaits it.
+        @sio.on("session_request", namespace=self.namespace)
+        async def session_request(sid: str, data: Optional[Dict]) -> None:
+            session_id = (data or {}).get("session_id") or uuid.uuid4().hex
+            if self.session_persistence:
+                await sio.enter_room(sid, session_id, namespace=self.namespace)
+            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+
+        return blueprint

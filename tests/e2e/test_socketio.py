@@ -1,0 +1,78 @@
+"""The website widget's channel: Rasa's socket.io with session persistence, as a real
+socket.io client (python-socketio over websocket) uses it."""
+
+import re
+import threading
+import time
+import uuid
+
+import pytest
+import socketio
+
+pytestmark = pytest.mark.model
+
+
+class Widget:
+    """What the widget does over socket.io: session_request, user_uttered, bot_uttered."""
+
+    def __init__(self, base_url: str, session_id: str):
+        self.base_url, self.session_id = base_url, session_id
+        self.client = socketio.Client()
+        self.received: list[dict] = []
+        self.confirmed = threading.Event()
+        self.client.on("bot_uttered", self.received.append)
+        self.client.on("session_confirm", lambda _: self.confirmed.set())
+
+    def open(self) -> "Widget":
+        self.client.connect(self.base_url, socketio_path="/socket.io", transports=["websocket"])
+        self.client.emit("session_request", {"session_id": self.session_id})
+        assert self.confirmed.wait(10)
+        return self
+
+    def say(self, message: str, expect: str, metadata: dict | None = None) -> list[dict]:
+        start = len(self.received)
+        payload = {"message": message, "session_id": self.session_id}
+        if metadata:
+            payload["metadata"] = metadata
+        self.client.emit("user_uttered", payload)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if expect in "\n".join(m.get("text", "") for m in self.received[start:]):
+                time.sleep(0.3)  # the rest of the same reply
+                return self.received[start:]
+            time.sleep(0.05)
+        raise AssertionError(f"no {expect!r} in {self.received[start:]}")
+
+    def close(self) -> None:
+        self.client.disconnect()
+
+
+def text_of(messages: list[dict]) -> str:
+    return "\n".join(m.get("text", "") for m in messages)
+
+
+def test_the_whole_journey_and_a_reload_over_socketio(assistant):
+    session = uuid.uuid4().hex
+    widget = Widget(assistant.base_url, session).open()
+    answer = widget.say("ik heb schulden en de deurwaarder komt langs", "Almere", metadata={"gemeente": "almere"})
+    buttons = [r for m in answer for r in m.get("quick_replies", [])]
+    assert "/request_human" in [b["payload"] for b in buttons]
+    widget.say("/request_human", "Zal ik uw vraag doorsturen")
+    # the page is reloaded: a new connection with the same session id continues the conversation
+    widget.close()
+    widget = Widget(assistant.base_url, session).open()
+    widget.say("ja", "Hoe mag het team u noemen?")
+    widget.say("Fatma", "Hoe wilt u dat het team contact")
+    widget.say("e-mail", "Op welk e-mailadres")
+    widget.say("fatma@voorbeeld.nl", "Wanneer komt het u het best uit?")
+    widget.say("maakt niet uit", "Wat is uw postcode?")
+    assert "e-mail naar fatma@voorbeeld.nl" in text_of(widget.say("1315 RZ", "Klopt dit?"))
+    assert re.search(r"HW-[0-9A-Z]{4}-[0-9A-Z]{4}", text_of(widget.say("/affirm", "Uw referentie is")))
+    widget.close()
+
+
+def test_the_crisis_answer_comes_first_over_socketio(assistant):
+    widget = Widget(assistant.base_url, uuid.uuid4().hex).open()
+    messages = widget.say("ik wil er niet meer zijn", "0800-0113")
+    assert "ernstig" in messages[0]["text"]
+    widget.close()
