@@ -160,6 +160,9 @@ def answer_texts() -> list[tuple[str, str]]:
             check("<?>")
         except validation.Invalid as problem:
             texts.append((f"handoff:reask:{check.__name__}", str(problem)))
+    from channels.whatsapp_format import UNSUPPORTED_REPLY
+
+    texts.append(("whatsapp:unsupported", UNSUPPORTED_REPLY))
     gemeente = gemeenten.get("almelo")
     kinds = [crisis_kinds.DANGER, crisis_kinds.SUICIDE, crisis_kinds.VIOLENCE, crisis_kinds.HOMELESS]
     for kind in [*kinds, None]:

@@ -22,6 +22,10 @@ from sanic import Blueprint
 from channels.rest import allowed_metadata, typed_text
 
 
+#: what the resident sees when their page did not start a session (it never reached Rasa)
+LOST_SESSION = "Uw bericht kwam niet aan: de verbinding is niet goed gestart. Laad de pagina opnieuw en probeer het nog eens."
+
+
 class SocketIOInput(RasaSocketIOInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         async def guarded(message: UserMessage) -> Any:
@@ -41,5 +45,16 @@ class SocketIOInput(RasaSocketIOInput):
             if self.session_persistence:
                 await sio.enter_room(sid, session_id, namespace=self.namespace)
             await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+
+        original = sio.handlers.get(self.namespace or "/", {}).get(self.user_message_evt)
+
+        # Rasa drops a message without a session id with only a warning on the server: the
+        # resident would wait for an answer that never comes. Tell them instead.
+        @sio.on(self.user_message_evt, namespace=self.namespace)
+        async def user_uttered(sid: str, data: Dict) -> None:
+            if self.session_persistence and not (data or {}).get("session_id"):
+                await sio.emit(self.bot_message_evt, {"text": LOST_SESSION}, room=sid, namespace=self.namespace)
+                return
+            await original(sid, data)
 
         return blueprint

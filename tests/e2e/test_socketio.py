@@ -76,3 +76,15 @@ def test_the_crisis_answer_comes_first_over_socketio(assistant):
     messages = widget.say("ik wil er niet meer zijn", "0800-0113")
     assert "ernstig" in messages[0]["text"]
     widget.close()
+
+
+def test_a_message_without_a_session_is_answered_not_dropped(assistant):
+    client, received = socketio.Client(), []
+    client.on("bot_uttered", received.append)
+    client.connect(assistant.base_url, socketio_path="/socket.io", transports=["websocket"])
+    client.emit("user_uttered", {"message": "ik heb schulden"})
+    deadline = time.monotonic() + 10
+    while not received and time.monotonic() < deadline:
+        time.sleep(0.05)
+    client.disconnect()
+    assert received and received[0]["text"].startswith("Uw bericht kwam niet aan")
