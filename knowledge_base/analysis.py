@@ -14,7 +14,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 from bot.triage.text import fold
 
@@ -108,8 +108,12 @@ class Analyzer:
 
     def terms(self, text: str) -> list[str]:
         """The search terms of ``text`` in order, without function words."""
+        return self.terms_of(self.words(text))
+
+    def terms_of(self, words: list[str]) -> list[str]:
+        """The search terms of words from :meth:`words` (for callers that need both)."""
         out = []
-        for word in self.words(text):
+        for word in words:
             if word in STOPWORDS or len(word) < 2:
                 continue
             lemma = self.lemmas.get(word, word)
@@ -150,9 +154,3 @@ class Analyzer:
         if self._dictionary is None:
             self._dictionary = frozenset(self.lemmas) | frozenset(self.lemmas.values())
         return self._dictionary
-
-def ngrams(terms: Iterable[str], longest: int = 4) -> Iterable[tuple[str, ...]]:
-    seq = list(terms)
-    for n in range(2, longest + 1):
-        for i in range(len(seq) - n + 1):
-            yield tuple(seq[i : i + n])

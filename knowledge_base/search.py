@@ -69,6 +69,14 @@ class FacilityDoc:
 
 
 @dataclass(frozen=True)
+class _Query:
+    words: list[str]
+    own: list[str]
+    weights: dict[str, float]
+    groups: list[tuple[list[str], list[tuple[str, ...]]]]
+
+
+@dataclass(frozen=True)
 class Hit:
     facility_id: str
     score: float
@@ -207,17 +215,18 @@ class SearchIndex:
 
     # -- querying -------------------------------------------------------------------
 
-    def query_terms(self, text: str) -> tuple[dict[str, float], list[list[str]]]:
-        """The search terms of a question: its own words with compound parts (weighted),
-        and the synonym groups it triggers (each group counts once, see :meth:`search`)."""
-        own = self.analyzer.terms(text)
+    def _query(self, text: str) -> _Query:
+        """The question analysed once: its words, its own terms, the weighted search terms
+        (own terms and compound parts) and the synonym groups it triggers."""
+        words = self.analyzer.words(text)
+        own = self.analyzer.terms_of(words)
         weights: dict[str, float] = {t: 1.0 for t in own}
         term_of = self.analyzer.term
 
         def known(word: str) -> bool:
             return word in self.known_words or term_of(word) in self.vocabulary
 
-        for word in self.analyzer.words(text):
+        for word in words:
             if term_of(word) in self.vocabulary or word in STOPWORDS:
                 continue
             # split the word itself, not its stem: "schuldhulpmaatje", "energieachterstand"
@@ -226,13 +235,19 @@ class SearchIndex:
                     weights.setdefault(term_of(part), COMPOUND_PART_WEIGHT)
         present = set(weights)
         groups = []
-        for phrases, words in self.synonyms:
+        for phrases, group_words in self.synonyms:
             # a phrase counts when all its words occur, in any order: "de huur staat achter"
             # has "achter met de huur"
             if any(present.issuperset(p) for p in phrases):
-                extra = sorted(w for w in words if w not in weights and w in self.vocabulary)
+                extra = sorted(w for w in group_words if w not in weights and w in self.vocabulary)
                 groups.append((extra, [p for p in phrases if len(p) > 1 and not present.issuperset(p)]))
-        return weights, groups
+        return _Query(words, own, weights, groups)
+
+    def query_terms(self, text: str) -> tuple[dict[str, float], list[tuple[list[str], list[tuple[str, ...]]]]]:
+        """The search terms of a question: its own words with compound parts (weighted),
+        and the synonym groups it triggers (each group counts once, see :meth:`search`)."""
+        query = self._query(text)
+        return query.weights, query.groups
 
     def phrases_in(self, terms: Iterable[str]) -> list[tuple[str, ...]]:
         """The keyword phrases whose words all occur in ``terms`` (in any order)."""
@@ -259,16 +274,16 @@ class SearchIndex:
         """
         if not self.facilities:
             return []
-        weights, groups = self.query_terms(text)
+        query = self._query(text)
         scores = np.zeros(len(self.facilities), dtype=np.float32)
         matched_columns: dict[int, str] = {}
-        for term, weight in weights.items():
+        for term, weight in query.weights.items():
             column = self.vocabulary.get(term)
             if column is not None:
                 rows, values = self._column(column)
                 scores[rows] += values * (weight * self.idf[column])
                 matched_columns[column] = term
-        for words, phrases in groups:
+        for words, phrases in query.groups:
             # a synonym group adds its best-matching word or phrase only: "werk" must not
             # score again for "baan", "vacature" and "solliciteren" each
             group_scores = np.zeros_like(scores)
@@ -283,7 +298,7 @@ class SearchIndex:
                     bonus = PHRASE_BONUS * len(phrase) * SYNONYM_WEIGHT * 2
                     group_scores[rows] = np.maximum(group_scores[rows], bonus)
             scores += group_scores
-        for phrase in self.phrases_in(self.analyzer.terms(text)):
+        for phrase in self.phrases_in(query.own):
             scores[self.phrases[phrase]] += PHRASE_BONUS * len(phrase)
 
         local_code = self.gemeente_codes.get(gemeente_id) if gemeente_id else None
@@ -291,7 +306,7 @@ class SearchIndex:
         if local_code is not None:
             allowed = allowed | (self.gemeente_of_row == local_code)
             scores = np.where(self.gemeente_of_row == 0, scores * NATIONAL_FACTOR, scores)
-        if PHONE_CUES.intersection(self.analyzer.words(text)):
+        if PHONE_CUES.intersection(query.words):
             scores = np.where(self.phone_rows & (scores > 0), scores + PHONE_BONUS, scores)
         if not include_crisis:
             allowed &= ~self.crisis_rows

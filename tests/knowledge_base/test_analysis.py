@@ -3,7 +3,7 @@ compound words."""
 
 import pytest
 
-from knowledge_base.analysis import Analyzer, ngrams, stem
+from knowledge_base.analysis import Analyzer, stem
 
 
 @pytest.fixture(scope="module")
@@ -146,8 +146,3 @@ def test_the_dictionary_holds_forms_and_lemmas_of_the_lemma_table(analyzer):
     dictionary = analyzer.dictionary()
     assert {"kinderen", "kind", "schuld", "geld"} <= dictionary
     assert analyzer.split_compound("geldzorgen", lambda w: w in dictionary) == ["geld", "zorgen"]
-
-
-def test_ngrams_give_every_run_of_two_to_four_terms():
-    assert list(ngrams(["omgaan", "met", "geld"])) == [("omgaan", "met"), ("met", "geld"), ("omgaan", "met", "geld")]
-    assert list(ngrams(["geld"])) == []
