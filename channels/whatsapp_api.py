@@ -8,12 +8,12 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
 import uuid
 from pathlib import Path
 
 import aiohttp
 
+from bot.private_files import write_private_json
 from knowledge_base.db import PROJECT_DIR
 
 log = logging.getLogger(__name__)
@@ -79,13 +79,8 @@ class GraphClient:
     def _keep(self, body: dict, folder: Path | None = None) -> None:
         """Kept for retry (``outbox``) or, when the API refused it, for a person to look at
         (``outbox/refused``); never dropped."""
-        folder = folder or self.outbox
-        folder.mkdir(parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
-        path = folder / f"{uuid.uuid1().hex}.json"  # uuid1: time-ordered
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(body, handle)
+        path = (folder or self.outbox) / f"{uuid.uuid1().hex}.json"  # uuid1: time-ordered
+        write_private_json(path, body)
         log.error("whatsapp.kept_for_retry file=%s", path.name)
 
     def kept(self) -> list[Path]:

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from bot.private_files import private_folder, write_private_json
 from handoff.models import Base, Handoff
 from handoff.summary import Summary
 from knowledge_base.db import PROJECT_DIR, session_factory
@@ -182,16 +183,7 @@ class HandoffStore:
         return self._spool_path(key).exists()
 
     def _spool(self, row: dict) -> None:
-        self.spool_dir.mkdir(parents=True, exist_ok=True)
-        os.chmod(self.spool_dir, 0o700)
-        path = self._spool_path(row["idempotency_key"])
-        tmp = path.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(row, handle, ensure_ascii=False)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        write_private_json(self._spool_path(row["idempotency_key"]), row)
         log.error("handoff.spooled reference=%s", row["reference"])
 
     def pending(self) -> list[Path]:
@@ -209,9 +201,7 @@ class HandoffStore:
                 row = json.loads(path.read_text(encoding="utf-8"))
                 self._store(row)
             except (ValueError, KeyError, TypeError, IntegrityError) as exc:
-                quarantine = self.spool_dir / "quarantine"
-                quarantine.mkdir(mode=0o700, exist_ok=True)
-                os.replace(path, quarantine / path.name)
+                os.replace(path, private_folder(self.spool_dir / "quarantine") / path.name)
                 log.error("handoff.quarantined file=%s error=%s", path.name, type(exc).__name__)
                 continue
             path.unlink()
