@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import yaml
 
-from knowledge_base.db import PROJECT_DIR
+from knowledge_base.db import PROJECT_DIR, normalise_url
 
 DEFAULT_TRACKER_DB = PROJECT_DIR / "var" / "tracker.db"
 
@@ -25,7 +25,7 @@ DEFAULT_TRACKER_DB = PROJECT_DIR / "var" / "tracker.db"
 def tracker_store(database_url: str | None) -> dict:
     if not database_url or database_url.startswith("sqlite"):
         return {"type": "SQL", "dialect": "sqlite", "db": str(DEFAULT_TRACKER_DB)}
-    url = urlsplit(database_url.replace("postgres://", "postgresql://", 1))
+    url = urlsplit(normalise_url(database_url))
     config = {
         "type": "SQL",
         "dialect": url.scheme,
@@ -47,7 +47,7 @@ def tracker_database_url(database_url: str | None) -> str:
     """The SQLAlchemy URL of that tracker store, for the staff app's transcripts."""
     if not database_url or database_url.startswith("sqlite"):
         return f"sqlite:///{DEFAULT_TRACKER_DB}"
-    return database_url
+    return normalise_url(database_url)
 
 
 def endpoints(database_url: str | None, action_url: str = "http://127.0.0.1:5055/webhook") -> dict:

@@ -19,13 +19,15 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_URL = f"sqlite:///{PROJECT_DIR / 'var' / 'hulpwijzer.db'}"
 
 
+def normalise_url(url: str) -> str:
+    """Heroku-style URLs name the dialect "postgres"; SQLAlchemy 1.4 needs "postgresql"."""
+    url = url.strip()
+    return "postgresql://" + url[len("postgres://"):] if url.startswith("postgres://") else url
+
+
 def database_url(environ: dict[str, str] | None = None) -> str:
     env = os.environ if environ is None else environ
-    url = (env.get("DATABASE_URL") or DEFAULT_URL).strip()
-    # Heroku-style URLs name the dialect "postgres"; SQLAlchemy 1.4 needs "postgresql"
-    if url.startswith("postgres://"):
-        url = "postgresql://" + url[len("postgres://"):]
-    return url
+    return normalise_url(env.get("DATABASE_URL") or DEFAULT_URL)
 
 
 def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
