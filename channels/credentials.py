@@ -4,6 +4,9 @@ channels always, WhatsApp when its environment variables are set.
     WHATSAPP_VERIFY_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_ACCESS_TOKEN,
     WHATSAPP_PHONE_NUMBER_ID, and optionally WHATSAPP_API_BASE_URL
 
+HULPWIJZER_WIDGET_ORIGINS (comma-separated, e.g. "https://www.almere.nl") limits which web
+pages may open the chat; unset, any page may.
+
     python -m channels.credentials var/credentials.yml      (scripts/run.sh does this)
 """
 
@@ -36,6 +39,9 @@ def credentials(environ: dict[str, str]) -> tuple[dict, list[str]]:
             "user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered", "session_persistence": True,
         },
     }
+    origins = [o.strip().rstrip("/") for o in environ.get("HULPWIJZER_WIDGET_ORIGINS", "").split(",") if o.strip()]
+    if origins:
+        content["channels.socketio.SocketIOInput"]["cors_allowed_origins"] = origins
     given = {key: environ.get(var, "").strip() for key, var in WHATSAPP_VARIABLES.items()}
     if all(given.values()):
         content["channels.whatsapp.WhatsAppInput"] = {

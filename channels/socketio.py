@@ -8,12 +8,16 @@ Credentials (``var/credentials.yml``, written by ``python -m channels.credential
       user_message_evt: user_uttered
       bot_message_evt: bot_uttered
       session_persistence: true      # the widget sends session_request with its session id
+      cors_allowed_origins: [https://www.almere.nl]   # pages that may open the chat (HULPWIJZER_WIDGET_ORIGINS)
+
+Rasa itself accepts a websocket from any web page; with ``cors_allowed_origins`` a browser
+on another site is refused (clients that send no Origin header are not browsers and pass).
 """
 
 from __future__ import annotations
 
 import uuid
-from typing import Any, Awaitable, Callable, Dict, Optional
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
@@ -27,6 +31,16 @@ LOST_SESSION = "Uw bericht kwam niet aan: de verbinding is niet goed gestart. La
 
 
 class SocketIOInput(RasaSocketIOInput):
+    #: web page origins whose browsers may connect; empty: any (Rasa's behaviour)
+    allowed_origins: List[str] = []
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "SocketIOInput":
+        channel = super().from_credentials(credentials)
+        origins = (credentials or {}).get("cors_allowed_origins") or []
+        channel.allowed_origins = [origins] if isinstance(origins, str) else [str(o) for o in origins]
+        return channel
+
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         async def guarded(message: UserMessage) -> Any:
             message.text = typed_text(message.text)
@@ -35,6 +49,8 @@ class SocketIOInput(RasaSocketIOInput):
 
         blueprint = super().blueprint(guarded)
         sio = blueprint.ctx.sio
+        if self.allowed_origins:
+            sio.eio.cors_allowed_origins = list(self.allowed_origins)
 
         # Rasa 3.6 calls ``sio.enter_room`` without ``await``; with python-socketio 5.x that
         # is a coroutine, so the client never joins its session's room and receives no

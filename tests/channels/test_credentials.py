@@ -24,3 +24,10 @@ def test_a_partial_setup_keeps_whatsapp_off_and_names_what_is_missing():
     content, missing = credentials({"WHATSAPP_VERIFY_TOKEN": "v"})
     assert "channels.whatsapp.WhatsAppInput" not in content
     assert missing == ["WHATSAPP_APP_SECRET", "WHATSAPP_ACCESS_TOKEN", "WHATSAPP_PHONE_NUMBER_ID"]
+
+
+def test_widget_origins_limit_which_pages_may_open_the_chat():
+    content, _ = credentials({"HULPWIJZER_WIDGET_ORIGINS": "https://www.almere.nl/, http://127.0.0.1:8000"})
+    assert content["channels.socketio.SocketIOInput"]["cors_allowed_origins"] == [
+        "https://www.almere.nl", "http://127.0.0.1:8000"]
+    assert "cors_allowed_origins" not in credentials({})[0]["channels.socketio.SocketIOInput"]

@@ -12,12 +12,22 @@ import socketio
 pytestmark = pytest.mark.model
 
 
+def page_origin(assistant) -> str:
+    return f"http://127.0.0.1:{assistant.widget_port}"
+
+
+def client_from(origin: str) -> socketio.Client:
+    """A socket.io client that says it runs on a page of ``origin``, as a browser does."""
+    return socketio.Client(websocket_extra_options={"origin": origin})
+
+
 class Widget:
     """What the widget does over socket.io: session_request, user_uttered, bot_uttered."""
 
-    def __init__(self, base_url: str, session_id: str):
-        self.base_url, self.session_id = base_url, session_id
-        self.client = socketio.Client()
+    def __init__(self, assistant, session_id: str):
+        self.base_url, self.session_id = assistant.base_url, session_id
+        #: the widget runs on the municipality's page, the one web origin allowed to connect
+        self.client = client_from(page_origin(assistant))
         self.received: list[dict] = []
         self.confirmed = threading.Event()
         self.client.on("bot_uttered", self.received.append)
@@ -53,14 +63,14 @@ def text_of(messages: list[dict]) -> str:
 
 def test_the_whole_journey_and_a_reload_over_socketio(assistant):
     session = uuid.uuid4().hex
-    widget = Widget(assistant.base_url, session).open()
+    widget = Widget(assistant, session).open()
     answer = widget.say("ik heb schulden en de deurwaarder komt langs", "Almere", metadata={"gemeente": "almere"})
     buttons = [r for m in answer for r in m.get("quick_replies", [])]
     assert "/request_human" in [b["payload"] for b in buttons]
     widget.say("/request_human", "Zal ik uw vraag doorsturen")
     # the page is reloaded: a new connection with the same session id continues the conversation
     widget.close()
-    widget = Widget(assistant.base_url, session).open()
+    widget = Widget(assistant, session).open()
     widget.say("ja", "Hoe mag het team u noemen?")
     widget.say("Fatma", "Hoe wilt u dat het team contact")
     widget.say("e-mail", "Op welk e-mailadres")
@@ -72,14 +82,14 @@ def test_the_whole_journey_and_a_reload_over_socketio(assistant):
 
 
 def test_the_crisis_answer_comes_first_over_socketio(assistant):
-    widget = Widget(assistant.base_url, uuid.uuid4().hex).open()
+    widget = Widget(assistant, uuid.uuid4().hex).open()
     messages = widget.say("ik wil er niet meer zijn", "0800-0113")
     assert "ernstig" in messages[0]["text"]
     widget.close()
 
 
 def test_a_message_without_a_session_is_answered_not_dropped(assistant):
-    client, received = socketio.Client(), []
+    client, received = client_from(page_origin(assistant)), []
     client.on("bot_uttered", received.append)
     client.connect(assistant.base_url, socketio_path="/socket.io", transports=["websocket"])
     client.emit("user_uttered", {"message": "ik heb schulden"})
@@ -88,3 +98,13 @@ def test_a_message_without_a_session_is_answered_not_dropped(assistant):
         time.sleep(0.05)
     client.disconnect()
     assert received and received[0]["text"].startswith("Uw bericht kwam niet aan")
+
+
+def test_a_page_on_another_site_may_not_open_the_chat(assistant):
+    client = client_from("https://elders.example")
+    with pytest.raises(socketio.exceptions.ConnectionError):
+        client.connect(assistant.base_url, transports=["websocket"], wait_timeout=5)
+    # the page the widget is configured for may
+    allowed = client_from(page_origin(assistant))
+    allowed.connect(assistant.base_url, transports=["websocket"], wait_timeout=5)
+    allowed.disconnect()
