@@ -24,6 +24,9 @@ from knowledge_base.service import get_knowledge_base
 CONTACT_SLOTS = ("contact_name", "contact_method", "contact_phone", "contact_email", "contact_moment", "contact_postcode")
 #: what an optional slot holds when the resident skipped it
 SKIPPED = "-"
+#: the channel on which a team can answer in the chat itself (channels.whatsapp)
+WHATSAPP = "whatsapp"
+
 CONFIRM_BUTTONS = [
     {"title": "Ja, versturen", "payload": "/affirm"},
     {"title": "Aanpassen", "payload": "/handoff_change"},
@@ -155,7 +158,12 @@ class ValidateHandoffForm(FormValidationAction):
         return self._check("contact_name", validation.name, value, dispatcher)
 
     def validate_contact_method(self, value, dispatcher, tracker, domain):
-        return self._check("contact_method", validation.contact_method, value, dispatcher)
+        checked = self._check("contact_method", validation.contact_method, value, dispatcher)
+        if checked["contact_method"] == validation.CHAT and tracker.get_latest_input_channel() != WHATSAPP:
+            # a website chat cannot be answered later: the team needs a number or an address
+            dispatcher.utter_message(response="utter_contact_chat_only_on_whatsapp")
+            return {"contact_method": None}
+        return checked
 
     def validate_contact_phone(self, value, dispatcher, tracker, domain):
         return self._check("contact_phone", validation.phone, value, dispatcher)
@@ -208,6 +216,10 @@ class ActionSubmitHandoff(Action):
         except HandoffNotSaved:
             dispatcher.utter_message(response="utter_handoff_failed_nothing_sent")
             return []
+        if summary.contact.method == validation.CHAT and tracker.get_latest_input_channel() == WHATSAPP:
+            # not shown: tells the WhatsApp channel to keep this resident's number with the
+            # handoff, which they chose as the way to be contacted and confirmed
+            dispatcher.utter_message(json_message={"whatsapp_contact": {"reference": submitted.reference}})
         if submitted.pending:
             dispatcher.utter_message(response="utter_handoff_pending", reference=submitted.reference)
         elif not submitted.created:

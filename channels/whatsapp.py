@@ -9,6 +9,10 @@ Webhook: ``/webhooks/whatsapp/webhook`` on the Rasa server.
   ignored; a message id Meta delivers again is answered once (ids are kept in the
   database). Photos, voice notes, locations and stickers get a polite text reply.
 * Rasa sees a pseudonymous sender id (a keyed hash of the phone number), never the number.
+  The number is kept only with a handoff whose resident chose contact via WhatsApp and
+  confirmed it (``channels.whatsapp_contacts``).
+* Replies are free-form, so they may only go out within 24 hours of the resident's message;
+  one kept for retry past that is set aside, not sent late (``channels.whatsapp_api``).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import asyncio
 import datetime as dt
 import hashlib
 import hmac
+import itertools
 import json
 import logging
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
@@ -24,14 +29,20 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
-from sqlalchemy import Column, DateTime, MetaData, String, Table, insert
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Column, DateTime, MetaData, String, Table, delete, insert
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from channels.whatsapp_api import DEFAULT_API_BASE_URL, GraphClient
+from channels.whatsapp_contacts import WhatsAppContacts
 from channels.whatsapp_format import UNSUPPORTED_REPLY, Incoming, outgoing, parse_webhook
 from knowledge_base.db import make_engine
 
 log = logging.getLogger(__name__)
+
+#: how often kept replies are retried when no new message triggers it
+OUTBOX_RETRY_SECONDS = 60.0
+#: message ids are remembered this long: Meta redelivers for up to a few days
+SEEN_DAYS = 30
 
 _metadata = MetaData()
 seen_messages = Table(
@@ -69,23 +80,46 @@ class SeenMessages:
             return False
         return True
 
+    def forget_older_than(self, days: int) -> int:
+        cutoff = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days)
+        with self.engine.begin() as connection:
+            return connection.execute(delete(seen_messages).where(seen_messages.c.seen_at < cutoff)).rowcount
+
 
 class WhatsAppOutput(OutputChannel):
-    """Replies to one resident; ``recipient_id`` (the pseudonym) is not used for sending."""
+    """Replies to one resident's message; ``recipient_id`` (the pseudonym) is not used for
+    sending."""
 
     @classmethod
     def name(cls) -> Text:
         return "whatsapp"
 
-    def __init__(self, client: GraphClient, wa_id: str):
+    def __init__(self, client: GraphClient, message: Incoming, contacts: "WhatsAppContacts | None" = None):
         self.client = client
-        self.wa_id = wa_id
+        self.wa_id = message.wa_id
+        self.message = message
+        self.contacts = contacts
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
-        await self.client.send(outgoing(self.wa_id, text))
+        await self.client.send(outgoing(self.wa_id, text), self.message.window_closes_at)
 
     async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: list, **kwargs: Any) -> None:
-        await self.client.send(outgoing(self.wa_id, text, buttons))
+        await self.client.send(outgoing(self.wa_id, text, buttons), self.message.window_closes_at)
+
+    async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
+        """``{"whatsapp_contact": {"reference": …}}`` from a confirmed handoff with contact via
+        WhatsApp: keep this resident's number with it. Nothing is sent."""
+        reference = (json_message.get("whatsapp_contact") or {}).get("reference")
+        if isinstance(reference, str) and self.contacts is not None:
+            try:
+                self.contacts.remember(reference, self.wa_id, recipient_id, self.message.sent_at)
+                log.info("whatsapp.contact_kept_with_handoff")
+            except SQLAlchemyError as error:
+                # the confirmation that follows must still reach the resident; the team has
+                # the handoff and can use the other contact routes
+                log.error("whatsapp.contact_not_kept error=%s", type(error).__name__)
+        else:
+            log.warning("whatsapp.custom_message_ignored keys=%s", ",".join(sorted(map(str, json_message))[:5]))
 
 
 class WhatsAppInput(InputChannel):
@@ -107,11 +141,13 @@ class WhatsAppInput(InputChannel):
             ),
         )
 
-    def __init__(self, verify_token: str, app_secret: str, client: GraphClient, seen: SeenMessages | None = None):
+    def __init__(self, verify_token: str, app_secret: str, client: GraphClient, seen: SeenMessages | None = None,
+                 contacts: WhatsAppContacts | None = None):
         self.verify_token = verify_token
         self.app_secret = app_secret
         self.client = client
         self._seen = seen
+        self._contacts = contacts
         self._tasks: set[asyncio.Task] = set()
 
     @property
@@ -120,18 +156,43 @@ class WhatsAppInput(InputChannel):
             self._seen = SeenMessages()
         return self._seen
 
+    @property
+    def contacts(self) -> WhatsAppContacts:
+        if self._contacts is None:
+            self._contacts = WhatsAppContacts(self.seen.engine)
+            self._contacts.create_schema()
+        return self._contacts
+
     async def handle(self, message: Incoming, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
         if not self.seen.first_time(message.message_id):
             log.info("whatsapp.redelivery_ignored")
             return
         if message.kind == "unsupported" or not (message.text or "").strip():
-            await self.client.send(outgoing(message.wa_id, UNSUPPORTED_REPLY))
+            await self.client.send(outgoing(message.wa_id, UNSUPPORTED_REPLY), message.window_closes_at)
             return
-        output = WhatsAppOutput(self.client, message.wa_id)
+        sender = pseudonym(self.app_secret, message.wa_id)
+        # a resident with a handoff via WhatsApp wrote again: the team's 24-hour window reopens
+        try:
+            self.contacts.heard_from(sender, message.sent_at)
+        except SQLAlchemyError as error:  # the message is answered all the same
+            log.error("whatsapp.window_not_updated error=%s", type(error).__name__)
+        output = WhatsAppOutput(self.client, message, self.contacts)
         await on_new_message(UserMessage(
-            message.text, output, pseudonym(self.app_secret, message.wa_id),
-            input_channel=self.name(), message_id=message.message_id,
+            message.text, output, sender, input_channel=self.name(), message_id=message.message_id,
         ))
+
+    async def maintain(self, interval: float = OUTBOX_RETRY_SECONDS) -> None:
+        """Runs with the server: the outbox's upkeep (kept replies retried even when the
+        resident writes nothing new), and old message ids forgotten once a day."""
+        rounds_per_day = max(1, int(24 * 3600 / interval))
+        for round_ in itertools.count():
+            try:
+                await self.client.upkeep()
+                if round_ % rounds_per_day == 0:
+                    self.seen.forget_older_than(SEEN_DAYS)
+            except Exception as error:  # keep going: the next round tries again
+                log.error("whatsapp.maintenance_failed error=%s", type(error).__name__)
+            await asyncio.sleep(interval)
 
     def _spawn(self, coroutine) -> None:
         task = asyncio.create_task(coroutine)
@@ -145,6 +206,10 @@ class WhatsAppInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         hook = Blueprint("whatsapp_webhook", __name__)
+
+        @hook.listener("after_server_start")
+        async def start_maintenance(app, loop):
+            self._spawn(self.maintain())
 
         @hook.route("/", methods=["GET"])
         async def health(request: Request):

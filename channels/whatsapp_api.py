@@ -1,13 +1,20 @@
 """Sending through the WhatsApp Cloud API (Graph API), with timeouts, retries with backoff
 on 429 and 5xx, and an outbox: a message that cannot be delivered is kept (readable by the
 service user only) and retried before the next send, never dropped silently. Logs carry
-neither message text nor phone numbers."""
+neither message text nor phone numbers.
+
+WhatsApp allows free-form messages only within 24 hours of the resident's last message. A
+kept reply whose window has closed is not sent late: it moves to ``outbox/expired`` for a
+person to see; a team reaches the resident with the approved template instead
+(``Template``, sent from the staff app)."""
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import logging
+import time
 import uuid
 from pathlib import Path
 
@@ -23,6 +30,8 @@ DEFAULT_API_BASE_URL = "https://graph.facebook.com/v21.0"
 DEFAULT_OUTBOX = PROJECT_DIR / "var" / "whatsapp-outbox"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 SENT, REFUSED, FAILED = "sent", "refused", "failed"
+#: what was refused or expired is kept this long for a person to look at, then deleted
+SET_ASIDE_DAYS = 30
 
 
 class GraphClient:
@@ -61,34 +70,81 @@ class GraphClient:
             await asyncio.sleep(min(wait, 30))
         return FAILED
 
-    async def send(self, messages: list[dict]) -> bool:
-        """Send in order; what cannot be delivered goes to the outbox. ``True`` if all went."""
+    async def send(self, messages: list[dict], window_closes_at: dt.datetime | None = None) -> bool:
+        """``True`` if all were delivered (``deliver`` says what happened otherwise)."""
+        return await self.deliver(messages, window_closes_at) == SENT
+
+    async def deliver(self, messages: list[dict], window_closes_at: dt.datetime | None = None) -> str:
+        """Send in order. ``sent``; ``failed``: the rest is kept in the outbox for retry;
+        ``refused``: the API refused one (kept in ``outbox/refused``), the others went.
+        ``window_closes_at``: until when these free-form replies may still be delivered."""
+        outcome = SENT
         async with self._lock, aiohttp.ClientSession(timeout=self.timeout) as session:
             await self._retry_outbox(session)
             for index, body in enumerate(messages):
                 result = await self._post(session, body)
                 if result == REFUSED:
                     self._keep(body, self.outbox / "refused")
+                    outcome = REFUSED
                 elif result == FAILED:
                     # keep this one and the ones after it, in order
                     for rest in messages[index:]:
-                        self._keep(rest)
-                    return False
-            return True
+                        self._keep(rest, window_closes_at=window_closes_at)
+                    return FAILED
+            return outcome
 
-    def _keep(self, body: dict, folder: Path | None = None) -> None:
-        """Kept for retry (``outbox``) or, when the API refused it, for a person to look at
-        (``outbox/refused``); never dropped."""
+    def _keep(self, body: dict, folder: Path | None = None, window_closes_at: dt.datetime | None = None) -> None:
+        """Kept for retry (``outbox``) or, when the API refused it or its window closed, for a
+        person to look at (``outbox/refused``, ``outbox/expired``); never dropped."""
         path = (folder or self.outbox) / f"{uuid.uuid1().hex}.json"  # uuid1: time-ordered
-        write_private_json(path, body)
-        log.error("whatsapp.kept_for_retry file=%s", path.name)
+        closes = window_closes_at.isoformat() if window_closes_at else None
+        write_private_json(path, {"body": body, "window_closes_at": closes})
+        log.error("whatsapp.kept_for_retry file=%s folder=%s", path.name, path.parent.name)
 
     def kept(self) -> list[Path]:
         return sorted(self.outbox.glob("*.json"), key=lambda p: uuid.UUID(p.stem).time) if self.outbox.exists() else []
 
+    def _read_kept(self, path: Path) -> tuple[dict, str | None] | None:
+        """A kept message and its window end; a damaged file is moved to ``refused/`` so it
+        cannot block the others."""
+        try:
+            kept = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(kept, dict):
+                raise ValueError("not an object")
+        except (OSError, ValueError):
+            (self.outbox / "refused").mkdir(parents=True, exist_ok=True)
+            path.rename(self.outbox / "refused" / path.name)
+            log.error("whatsapp.kept_file_damaged file=%s", path.name)
+            return None
+        if "body" in kept and "messaging_product" not in kept:
+            return kept["body"], kept.get("window_closes_at")
+        return kept, None  # kept before window ends were recorded
+
+    def forget_set_aside(self, days: int) -> int:
+        """Delete what was set aside for a person (refused, expired) longer than ``days``
+        ago: those files hold a phone number and a message."""
+        cutoff = time.time() - days * 86400
+        removed = 0
+        for path in [*(self.outbox / "refused").glob("*.json"), *(self.outbox / "expired").glob("*.json")]:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        if removed:
+            log.warning("whatsapp.set_aside_deleted count=%d days=%d", removed, days)
+        return removed
+
     async def _retry_outbox(self, session: aiohttp.ClientSession) -> None:
+        now = dt.datetime.now(dt.timezone.utc)
         for path in self.kept():
-            body = json.loads(path.read_text(encoding="utf-8"))
+            read = self._read_kept(path)
+            if read is None:
+                continue
+            body, closes = read
+            if closes and body.get("type") != "template" and dt.datetime.fromisoformat(closes) <= now:
+                self._keep(body, self.outbox / "expired")
+                path.unlink()
+                log.warning("whatsapp.window_closed file=%s", path.name)
+                continue
             result = await self._post(session, body)
             if result == FAILED:
                 return  # still failing: keep the rest in order
@@ -96,6 +152,13 @@ class GraphClient:
                 self._keep(body, self.outbox / "refused")
             path.unlink()
             log.warning("whatsapp.delivered_from_outbox file=%s", path.name)
+
+    async def upkeep(self) -> None:
+        """What a running process does every round: retry what is kept, and delete what was
+        set aside longer than ``SET_ASIDE_DAYS`` ago."""
+        if self.kept():
+            await self.retry_outbox()
+        self.forget_set_aside(SET_ASIDE_DAYS)
 
     async def retry_outbox(self) -> None:
         async with self._lock, aiohttp.ClientSession(timeout=self.timeout) as session:

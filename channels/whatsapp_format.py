@@ -5,8 +5,9 @@ text 4096 characters, interactive body 1024, at most 3 reply buttons with titles
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 TEXT_LIMIT = 4096
 BODY_LIMIT = 1024
@@ -15,6 +16,8 @@ BUTTON_TITLE_LIMIT = 20
 MAX_ROWS = 10
 ROW_TITLE_LIMIT = 24
 ID_LIMIT = 256
+#: WhatsApp's customer-service window: free-form messages only this long after the resident's last one
+WINDOW = dt.timedelta(hours=24)
 #: what residents hear when they send a photo, voice note, location or sticker
 UNSUPPORTED_REPLY = (
     "Ik kan alleen tekst lezen. Wilt u uw vraag in een paar woorden typen? "
@@ -29,6 +32,22 @@ class Incoming:
     #: what the assistant reads: the typed text, or the id of the chosen button or row
     text: str | None
     kind: str  # text, button, list, unsupported
+    #: when the resident sent it (Meta's ``timestamp``): WhatsApp's 24-hour window starts here
+    sent_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+
+    @property
+    def window_closes_at(self) -> dt.datetime:
+        """Until when replies to this message may be sent free-form."""
+        return self.sent_at + WINDOW
+
+
+def _sent_at(message: dict) -> dt.datetime:
+    now = dt.datetime.now(dt.timezone.utc)
+    try:
+        sent = dt.datetime.fromtimestamp(int(message.get("timestamp")), dt.timezone.utc)
+    except (TypeError, ValueError, OverflowError, OSError):
+        return now
+    return min(sent, now)  # a clock ahead of ours must not stretch the window
 
 
 def parse_webhook(body: dict) -> list[Incoming]:
@@ -42,18 +61,19 @@ def parse_webhook(body: dict) -> list[Incoming]:
                 message_id, wa_id, kind = message.get("id"), message.get("from"), message.get("type")
                 if not message_id or not wa_id:
                     continue
+                sent_at = _sent_at(message)
                 if kind == "text":
-                    found.append(Incoming(message_id, wa_id, (message.get("text") or {}).get("body", ""), "text"))
+                    found.append(Incoming(message_id, wa_id, (message.get("text") or {}).get("body", ""), "text", sent_at))
                 elif kind == "interactive":
                     interactive = message.get("interactive") or {}
                     reply = interactive.get("button_reply") or interactive.get("list_reply") or {}
                     label = "button" if "button_reply" in interactive else "list"
-                    found.append(Incoming(message_id, wa_id, reply.get("id") or reply.get("title"), label))
+                    found.append(Incoming(message_id, wa_id, reply.get("id") or reply.get("title"), label, sent_at))
                 elif kind == "button":  # a quick-reply button of a template message
                     button = message.get("button") or {}
-                    found.append(Incoming(message_id, wa_id, button.get("payload") or button.get("text"), "button"))
+                    found.append(Incoming(message_id, wa_id, button.get("payload") or button.get("text"), "button", sent_at))
                 else:
-                    found.append(Incoming(message_id, wa_id, None, "unsupported"))
+                    found.append(Incoming(message_id, wa_id, None, "unsupported", sent_at))
     return found
 
 
@@ -118,3 +138,24 @@ def outgoing(to: str, text: str, buttons: list[dict] | None = None) -> list[dict
 
 def is_plausible_wa_id(value: str) -> bool:
     return bool(re.fullmatch(r"\d{6,20}", value or ""))
+
+
+@dataclass(frozen=True)
+class Template:
+    """An approved message template (WhatsApp Manager), the only kind of message a business
+    may send outside the 24-hour window. Hulpwijzer's follow-up template has three body
+    parameters: {{1}} the reference, {{2}} the team, {{3}} the municipality's phone number
+    (README, "Channels")."""
+
+    name: str
+    language: str = "nl"
+
+    def message(self, to: str, parameters: list[str]) -> dict:
+        return {
+            "messaging_product": "whatsapp", "recipient_type": "individual", "to": to, "type": "template",
+            "template": {
+                "name": self.name,
+                "language": {"code": self.language},
+                "components": [{"type": "body", "parameters": [{"type": "text", "text": p} for p in parameters]}],
+            },
+        }

@@ -55,7 +55,7 @@ class Contact:
         elif self.method == EMAIL and self.email:
             how = f"e-mail naar {self.email}"
         else:
-            how = "een bericht via deze chat"
+            how = "een WhatsApp-bericht naar het nummer waarmee u nu appt"
         if self.moment and self.moment != "maakt niet uit":
             how += f", het liefst {self.moment}"
         return how

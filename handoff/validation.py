@@ -91,7 +91,7 @@ def contact_method(text: str) -> str:
     for method, pattern in _METHODS:
         if pattern.search(folded):
             return method
-    raise Invalid("Hoe wilt u dat het team contact opneemt: telefoon, e-mail of via deze chat?")
+    raise Invalid("Hoe wilt u dat het team contact met u opneemt? Typ bellen of e-mail.")
 
 
 def moment(text: str) -> str:

@@ -6,6 +6,7 @@ PostgreSQL in production: ``DATABASE_URL=postgresql://user@host/db``.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -34,6 +35,11 @@ def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def as_utc(moment: dt.datetime) -> dt.datetime:
+    """A stored time, timezone-aware: SQLite gives naive datetimes back; they were stored as UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def make_engine(url: str | None = None) -> Engine:

@@ -4,6 +4,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from aiohttp import web
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "hulpwijzer.tar.gz"
@@ -48,3 +49,24 @@ def postgres_url():
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture
+async def graph(aiohttp_server):
+    """A recording fake of the Graph API's ``/{phone-number-id}/messages`` in this test's
+    loop: the next ``fail`` requests get ``status`` (set ``fail`` high for an outage), the
+    others are recorded in ``received`` as (Authorization header, body)."""
+    state = {"fail": 0, "status": 500, "received": []}
+
+    async def messages(request):
+        if state["fail"]:
+            state["fail"] -= 1
+            return web.json_response({}, status=state["status"])
+        state["received"].append((request.headers["Authorization"], await request.json()))
+        return web.json_response({"messages": [{"id": "wamid.x"}]})
+
+    app = web.Application()
+    app.router.add_post("/v21.0/{phone}/messages", messages)
+    server = await aiohttp_server(app)
+    state["base"] = str(server.make_url("/v21.0"))
+    return state

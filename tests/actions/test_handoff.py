@@ -171,3 +171,34 @@ def test_facts_after_a_cancelled_attempt_count_for_the_new_consent():
     texts = actions.resident_texts(tracker)
     assert "morgen wordt het gas afgesloten" in texts and "Fatma" not in texts
     assert "afsluiting van energie of water" in signals(texts)
+
+
+def on_channel(tracker, channel):
+    for event in tracker.events:
+        if event.get("event") == "user":
+            event["input_channel"] = channel
+    return tracker
+
+
+async def test_contact_via_the_chat_is_only_taken_on_whatsapp(dispatcher):
+    form = actions.ValidateHandoffForm()
+    website = on_channel(conversation("via deze chat"), "socketio")
+    assert form.validate_contact_method("chat", dispatcher, website, {}) == {"contact_method": None}
+    assert responses(dispatcher) == ["utter_contact_chat_only_on_whatsapp"]
+    dispatcher.messages.clear()
+    whatsapp = on_channel(conversation("via whatsapp"), "whatsapp")
+    assert form.validate_contact_method("chat", dispatcher, whatsapp, {}) == {"contact_method": "chat"}
+    assert dispatcher.messages == []
+
+
+async def test_a_whatsapp_handoff_by_chat_tells_the_channel_to_keep_the_number_with_it(dispatcher):
+    contact = {**CONTACT, "contact_method": "chat", "contact_phone": None}
+    tracker = on_channel(conversation(handoff_consent_at="2026-11-23T10:30:00+00:00", **contact), "whatsapp")
+    events = await actions.ActionSubmitHandoff().run(dispatcher, tracker, {})
+    reference = slot_values(events)["handoff_reference"]
+    assert dispatcher.messages[0]["custom"] == {"whatsapp_contact": {"reference": reference}}
+    # by phone, nothing is kept by the channel
+    dispatcher.messages.clear()
+    tracker = on_channel(conversation(handoff_consent_at="2026-11-23T11:30:00+00:00", **CONTACT), "whatsapp")
+    await actions.ActionSubmitHandoff().run(dispatcher, tracker, {})
+    assert not any(m.get("custom") for m in dispatcher.messages)

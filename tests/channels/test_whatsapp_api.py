@@ -1,28 +1,7 @@
 """The Graph API client against a recording fake on loopback: retries, outbox, no loss."""
 
-import pytest
-from aiohttp import web
-
 from channels.whatsapp import pseudonym, signature_ok
 from channels.whatsapp_api import GraphClient
-
-
-@pytest.fixture
-async def graph(aiohttp_server):
-    state = {"fail": 0, "status": 500, "received": []}
-
-    async def messages(request):
-        if state["fail"]:
-            state["fail"] -= 1
-            return web.json_response({}, status=state["status"])
-        state["received"].append((request.headers["Authorization"], await request.json()))
-        return web.json_response({"messages": [{"id": "wamid.x"}]})
-
-    app = web.Application()
-    app.router.add_post("/v21.0/{phone}/messages", messages)
-    server = await aiohttp_server(app)
-    state["base"] = str(server.make_url("/v21.0"))
-    return state
 
 
 def client(graph, tmp_path, retries=3):
@@ -70,3 +49,53 @@ def test_the_sender_id_is_a_stable_pseudonym():
     assert pseudonym("s", "31612345678") == pseudonym("s", "31612345678")
     assert pseudonym("s", "31612345678") != pseudonym("t", "31612345678")
     assert "31612345678" not in pseudonym("s", "31612345678")
+
+
+async def test_a_kept_reply_whose_24_hour_window_closed_is_set_aside_not_sent_late(graph, tmp_path):
+    import datetime as dt
+
+    sender = client(graph, tmp_path, retries=1)
+    graph["fail"] = 2
+    closed = dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=1)
+    assert not await sender.send([{"to": "316", "type": "text", "text": {"body": "te laat"}}], window_closes_at=closed)
+    template = {"to": "316", "type": "template", "template": {"name": "hulpwijzer_opvolging"}}
+    assert not await sender.send([template], window_closes_at=closed)
+    # the free-form reply is not retried but kept for a person to see; the template waits
+    assert len(sender.kept()) == 1 and len(list((tmp_path / "outbox" / "expired").glob("*.json"))) == 1
+    assert await sender.send([{"to": "317", "type": "text", "text": {"body": "nu"}}])
+    assert [body for _, body in graph["received"]] == [template, {"to": "317", "type": "text", "text": {"body": "nu"}}]
+    assert sender.kept() == []
+
+
+async def test_a_message_kept_by_an_older_release_is_still_sent_and_a_damaged_file_does_not_block(graph, tmp_path):
+    import json as json_
+
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    old = {"messaging_product": "whatsapp", "to": "316", "type": "text", "text": {"body": "van voor de update"}}
+    (outbox / "8efaaf5ee74c11f1ae5802fc00000001.json").write_text(json_.dumps(old))
+    (outbox / "8efaaf5ee74c11f1ae5802fc00000002.json").write_text("{kapot")
+    sender = client(graph, tmp_path)
+    assert await sender.send([{"to": "317", "type": "text", "text": {"body": "nieuw"}}])
+    assert [body["to"] for _, body in graph["received"]] == ["316", "317"]
+    assert sender.kept() == [] and len(list((outbox / "refused").glob("*.json"))) == 1
+
+
+async def test_a_refusal_is_reported_as_such_not_as_sent(graph, tmp_path):
+    graph["fail"], graph["status"] = 1, 400  # e.g. a template that is not approved
+    assert await client(graph, tmp_path).deliver([{"to": "316", "type": "template"}]) == "refused"
+
+
+def test_what_was_set_aside_is_deleted_after_its_time(tmp_path):
+    import os
+    import time
+
+    sender = GraphClient("http://127.0.0.1:9/v21.0", "123", "t", outbox=tmp_path / "outbox")
+    for folder, age_days in (("refused", 31), ("expired", 31), ("expired", 1)):
+        (tmp_path / "outbox" / folder).mkdir(parents=True, exist_ok=True)
+        path = tmp_path / "outbox" / folder / f"{folder}-{age_days}.json"
+        path.write_text("{}")
+        then = time.time() - age_days * 86400
+        os.utime(path, (then, then))
+    assert sender.forget_set_aside(30) == 2
+    assert [p.name for p in (tmp_path / "outbox").rglob("*.json")] == ["expired-1.json"]

@@ -68,3 +68,29 @@ def test_a_long_text_with_buttons_puts_the_buttons_on_the_last_part():
 
 def test_the_reply_to_media_is_plain_dutch():
     assert UNSUPPORTED_REPLY.startswith("Ik kan alleen tekst lezen.")
+
+
+def test_the_window_starts_when_the_resident_sent_the_message():
+    import datetime as dt
+
+    from channels.whatsapp_format import parse_webhook
+
+    def body(timestamp):
+        return {"entry": [{"changes": [{"value": {"messages": [
+            {"from": "316", "id": "wamid.1", "timestamp": timestamp, "type": "text", "text": {"body": "hoi"}}]}}]}]}
+
+    assert parse_webhook(body("1795000000"))[0].sent_at == dt.datetime(2026, 11, 18, 11, 6, 40, tzinfo=dt.timezone.utc)
+    # a missing or future timestamp never makes the window longer than from now
+    now = dt.datetime.now(dt.timezone.utc)
+    for odd in (None, "soon", str(int(now.timestamp()) + 86_400)):
+        assert abs((parse_webhook(body(odd))[0].sent_at - now).total_seconds()) < 5
+
+
+def test_a_template_message_carries_its_name_language_and_body_parameters():
+    from channels.whatsapp_format import Template
+
+    message = Template("hulpwijzer_opvolging").message("31612345678", ["HW-AAAA-BBBB", "Sociaal wijkteam", "14 0546"])
+    assert message["type"] == "template" and message["to"] == "31612345678"
+    assert message["template"]["name"] == "hulpwijzer_opvolging" and message["template"]["language"] == {"code": "nl"}
+    assert [p["text"] for p in message["template"]["components"][0]["parameters"]] == [
+        "HW-AAAA-BBBB", "Sociaal wijkteam", "14 0546"]

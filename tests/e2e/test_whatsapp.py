@@ -1,64 +1,18 @@
 """WhatsApp through the signed webhook on the real Rasa server, replies to a recording fake
 Graph API. Payloads are shaped like Meta's documented webhook examples."""
 
-import hashlib
-import hmac
 import json
+import re
+import time
 import urllib.error
 import urllib.request
-import uuid
 
 import pytest
 
 from tests.e2e.conftest import WHATSAPP
+from tests.e2e.whatsapp_client import Conversation, bodies, button, new_resident, payload, post, text
 
 pytestmark = pytest.mark.model
-
-
-def payload(wa_id: str, message: dict) -> dict:
-    return {
-        "object": "whatsapp_business_account",
-        "entry": [{
-            "id": "102290129340398",
-            "changes": [{
-                "field": "messages",
-                "value": {
-                    "messaging_product": "whatsapp",
-                    "metadata": {"display_phone_number": "15550783881", "phone_number_id": "1234567890"},
-                    "contacts": [{"profile": {"name": "Inwoner"}, "wa_id": wa_id}],
-                    "messages": [{"from": wa_id, "id": f"wamid.{uuid.uuid4().hex}", "timestamp": "1795000000", **message}],
-                },
-            }],
-        }],
-    }
-
-
-def text(body: str) -> dict:
-    return {"type": "text", "text": {"body": body}}
-
-
-def post(assistant, body: dict, secret: str = WHATSAPP["app_secret"], sign: bool = True) -> int:
-    raw = json.dumps(body).encode()
-    headers = {"Content-Type": "application/json"}
-    if sign:
-        headers["X-Hub-Signature-256"] = "sha256=" + hmac.new(secret.encode(), raw, hashlib.sha256).hexdigest()
-    request = urllib.request.Request(f"{assistant.base_url}/webhooks/whatsapp/webhook", data=raw, headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-
-
-def new_resident() -> str:
-    return "316" + str(uuid.uuid4().int)[:8]
-
-
-def bodies(messages: list[dict]) -> str:
-    out = []
-    for m in messages:
-        out.append(m.get("text", {}).get("body") or m.get("interactive", {}).get("body", {}).get("text", ""))
-    return "\n".join(out)
 
 
 def test_meta_verification_handshake(assistant):
@@ -153,32 +107,45 @@ def test_rasa_sees_a_pseudonym_and_the_logs_hold_no_phone_number(assistant):
 
 
 def test_the_whole_journey_to_a_reference_code_works_over_whatsapp(assistant):
-    graph, wa_id = assistant.graph, new_resident()
-    seen = 0
-
-    def say(message: dict, expect: str) -> str:
-        nonlocal seen
-        post(assistant, payload(wa_id, message))
-        deadline_messages = graph.wait_for(wa_id, seen + 1)
-        for _ in range(20):  # a reply may come as several messages
-            if expect in bodies(deadline_messages[seen:]):
-                break
-            deadline_messages = graph.wait_for(wa_id, len(deadline_messages) + 1, timeout=1)
-        reply = bodies(deadline_messages[seen:])
-        seen = len(deadline_messages)
-        assert expect in reply, reply
-        return reply
-
-    def button(payload_id: str, title: str) -> dict:
-        return {"type": "interactive", "interactive": {"type": "button_reply", "button_reply": {"id": payload_id, "title": title}}}
+    say = Conversation(assistant).say
 
     say(text("er staat een deurwaarder aan de deur en ik kan de huur niet betalen"), "Wilt u dat iemand van")
     say(button("/request_human", "Ja, neem contact op"), "Zal ik uw vraag doorsturen")
     say(button("/affirm", "Ja, graag"), "Hoe mag het team u noemen?")
-    say(text("Fatma"), "Hoe wilt u dat het team contact met u opneemt?")
+    say(text("Fatma"), "Hoe wilt u dat het team contact met u opneemt")
     say(button("telefoon", "Bellen"), "Op welk telefoonnummer")
     say(text("06 12345678"), "Wanneer komt het u het best uit?")
     say(button("maakt niet uit", "Maakt niet uit"), "Wat is uw postcode?")
     say(button("overslaan", "Overslaan"), "Klopt dit?")
     sent = say(button("/affirm", "Ja, versturen"), "Uw referentie is HW-")
     assert "binnen 4 weken" in sent
+
+
+def test_contact_via_whatsapp_keeps_the_number_with_the_confirmed_handoff_only(assistant):
+    from sqlalchemy import select
+
+    from channels.whatsapp_contacts import contacts
+    from knowledge_base.db import make_engine
+
+    resident = Conversation(assistant)
+    resident.say(text("ik doe alles voor mijn moeder en kan niet meer"), "Bron:")
+    resident.say(button("/request_human", "Contact"), "Zal ik uw vraag doorsturen")
+    resident.say(button("/affirm", "Ja, graag"), "Hoe mag het team u noemen?")
+    resident.say(text("Anouk"), "Hoe wilt u dat het team contact met u opneemt")
+    # on WhatsApp the team can answer in the chat itself: a third button
+    titles = [b["reply"]["title"] for m in resident.last if m.get("type") == "interactive"
+              for b in m["interactive"]["action"]["buttons"]]
+    assert titles == ["Bellen", "E-mail", "Via WhatsApp"]
+    resident.say(button("chat", "Via WhatsApp"), "Wanneer komt het u het best uit?")
+    resident.say(button("maakt niet uit", "Maakt niet uit"), "Wat is uw postcode?")
+    assert "WhatsApp-bericht naar het nummer waarmee u nu appt" in resident.say(button("overslaan", "Overslaan"), "Klopt dit?")
+    engine = make_engine(f"sqlite:///{assistant.log_path.parent / 'hulpwijzer.db'}")
+    with engine.connect() as connection:  # nothing kept before the resident confirms
+        assert connection.execute(select(contacts).where(contacts.c.wa_id == resident.wa_id)).first() is None
+    sent = resident.say(button("/affirm", "Ja, versturen"), "Uw referentie is HW-")
+    reference = re.search(r"HW-[0-9A-Z]{4}-[0-9A-Z]{4}", sent).group(0)
+    time.sleep(0.5)
+    with engine.connect() as connection:
+        row = connection.execute(select(contacts).where(contacts.c.reference == reference)).first()
+    assert row.wa_id == resident.wa_id and row.sender.startswith("wa-")
+    assert "whatsapp_contact" not in json.dumps([m for m in resident.graph.to(resident.wa_id)])  # never shown

@@ -33,4 +33,4 @@ def test_the_resident_sees_everything_that_will_be_sent():
 
 def test_contact_by_e_mail_or_chat_is_described():
     assert Contact("Jan", "e-mail", email="jan@voorbeeld.nl").describe() == "e-mail naar jan@voorbeeld.nl"
-    assert Contact("Jan", "chat", moment="maakt niet uit").describe() == "een bericht via deze chat"
+    assert Contact("Jan", "chat", moment="maakt niet uit").describe() == "een WhatsApp-bericht naar het nummer waarmee u nu appt"

@@ -1,0 +1,62 @@
+"""The WhatsApp input channel's upkeep while the server runs: kept replies are retried
+without waiting for the resident's next message, and old message ids are forgotten."""
+
+import asyncio
+import datetime as dt
+
+from sqlalchemy import insert, select
+
+from channels.whatsapp import SeenMessages, WhatsAppInput, seen_messages
+from channels.whatsapp_api import GraphClient
+from knowledge_base.db import make_engine
+
+
+async def test_kept_replies_go_out_in_the_background_and_old_message_ids_are_forgotten(graph, tmp_path):
+    graph["fail"], graph["status"] = 10**6, 503  # Meta is down
+    client = GraphClient(graph["base"], "123", "token", outbox=tmp_path / "outbox", retries=1, backoff=0.01)
+    seen = SeenMessages(make_engine(f"sqlite:///{tmp_path / 'seen.db'}"))
+    with seen.engine.begin() as connection:
+        connection.execute(insert(seen_messages).values(
+            message_id="wamid.old", seen_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=40)))
+    assert seen.first_time("wamid.new")
+    channel = WhatsAppInput("verify", "secret", client, seen=seen)
+
+    window = dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=1)
+    assert not await client.send([{"to": "316", "type": "text", "text": {"body": "antwoord"}}], window)
+    graph["fail"] = 0  # Meta is back; the resident writes nothing new
+    upkeep = asyncio.create_task(channel.maintain(interval=0.05))
+    for _ in range(100):
+        if graph["received"]:
+            break
+        await asyncio.sleep(0.02)
+    upkeep.cancel()
+    assert [body for _, body in graph["received"]] == [{"to": "316", "type": "text", "text": {"body": "antwoord"}}]
+    assert client.kept() == []
+    with seen.engine.connect() as connection:
+        assert [r.message_id for r in connection.execute(select(seen_messages))] == ["wamid.new"]
+
+
+class BrokenContacts:
+    def heard_from(self, *args):
+        from sqlalchemy.exc import OperationalError
+
+        raise OperationalError("UPDATE", {}, Exception("database is locked"))
+
+    remember = heard_from
+
+
+async def test_a_database_hiccup_around_the_number_never_costs_the_resident_an_answer(tmp_path):
+    from channels.whatsapp_format import Incoming
+
+    seen = SeenMessages(make_engine(f"sqlite:///{tmp_path / 'seen.db'}"))
+    channel = WhatsAppInput("verify", "secret", GraphClient("http://127.0.0.1:9/v21.0", "1", "t"), seen=seen,
+                            contacts=BrokenContacts())
+    handled = []
+
+    async def on_new_message(message):
+        handled.append(message.text)
+        # the handoff confirmation asks the channel to keep the number; that fails quietly
+        await message.output_channel.send_custom_json(message.sender_id, {"whatsapp_contact": {"reference": "HW-AAAA-BBBB"}})
+
+    await channel.handle(Incoming("wamid.1", "31612345678", "ja", "text"), on_new_message)
+    assert handled == ["ja"]
