@@ -22,8 +22,15 @@ import os
 import sys
 
 from knowledge_base.db import make_engine
+from staff.service import DEFAULT_RETENTION_DAYS, parse_retention_days
 
-DEFAULT_RETENTION_DAYS = 365
+
+def retention_days(value: str) -> int:
+    try:
+        return parse_retention_days(value)
+    except ValueError as problem:
+        raise argparse.ArgumentTypeError(str(problem)) from None
+
 
 
 def service():
@@ -44,6 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--insecure-cookie", action="store_true", help="plain-http development on localhost only")
+    # a string default goes through `type` too: a bad HULPWIJZER_RETENTION_DAYS is a clear error
+    retention = os.environ.get("HULPWIJZER_RETENTION_DAYS", str(DEFAULT_RETENTION_DAYS))
+    serve.add_argument("--retention-days", type=retention_days, default=retention,
+                       help="delete handoffs and conversations older than this, at start and daily")
     user = commands.add_parser("create-user", help="create or update a staff account (password on stdin)")
     user.add_argument("username")
     user.add_argument("--team", action="append", default=[], help="team id from knowledge_base/content (repeatable)")
@@ -51,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("list", help="open handoffs as JSON lines")
     commands.add_parser("export", help="all handoffs with summaries as JSON")
     purge = commands.add_parser("purge", help="delete handoffs and conversations older than the retention period")
-    purge.add_argument("--days", type=int, default=int(os.environ.get("HULPWIJZER_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)))
+    purge.add_argument("--days", type=retention_days, default=retention)
     delete = commands.add_parser("delete", help="delete one handoff and its conversation (a resident's request)")
     delete.add_argument("reference")
     commands.add_parser("drain", help="import handoffs waiting in the spool")
@@ -61,8 +72,11 @@ def main(argv: list[str] | None = None) -> int:
         from aiohttp import web
 
         from staff.web import create_app
+        from staff.whatsapp import WhatsAppFollowUp
 
-        web.run_app(create_app(service(), secure_cookie=not args.insecure_cookie), host=args.host, port=args.port,
+        web.run_app(create_app(service(), secure_cookie=not args.insecure_cookie,
+                               follow_up=WhatsAppFollowUp.from_environ(os.environ),
+                               purge_days=args.retention_days), host=args.host, port=args.port,
                     access_log=None, print=lambda *_: print(f"staff app on http://{args.host}:{args.port}"))
         return 0
     if args.command == "create-user":
@@ -94,7 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "delete":
         from handoff.service import HandoffStore
 
-        found = service().delete_reference(args.reference.strip().upper(), spool=HandoffStore(make_engine()))
+        from staff.whatsapp import discard_kept
+
+        reference = args.reference.strip().upper()
+        found = service().delete_reference(reference, spool=HandoffStore(make_engine()))
+        found = discard_kept(reference) > 0 or found  # a follow-up template still waiting to be sent
         print("deleted" if found else "no handoff with that reference")
         return 0 if found else 1
     if args.command == "drain":

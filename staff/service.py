@@ -10,11 +10,27 @@ from dataclasses import dataclass
 from sqlalchemy import case, delete, select
 from sqlalchemy.engine import Engine
 
+from channels.whatsapp_contacts import Contact as WhatsAppContact, WhatsAppContacts, contacts as whatsapp_contacts
 from handoff.models import STATUSES, Base as HandoffBase, Handoff
-from knowledge_base.db import session_factory
+from knowledge_base.db import as_utc, session_factory
 from staff import transcript as transcripts
 from staff.models import AuditEntry, Base, Note, StaffSession, StaffTeam, StaffUser
 from staff.passwords import hash_password, verify_password
+
+#: how long handoffs and conversations are kept (HULPWIJZER_RETENTION_DAYS); the widget's privacy line says it
+DEFAULT_RETENTION_DAYS = 365
+
+
+def parse_retention_days(value: str | int) -> int:
+    """A retention period in whole days, at least 1: the running staff app purges with it,
+    so 0 or a typo must not delete everything."""
+    try:
+        days = int(str(value).strip())
+    except ValueError:
+        raise ValueError(f"the retention period must be a whole number of days, not {value!r}") from None
+    if days < 1:
+        raise ValueError(f"the retention period must be at least 1 day, not {days}")
+    return days
 
 SESSION_HOURS = 8
 #: a failed login takes as long as a real check, so timing tells nothing about usernames
@@ -37,20 +53,17 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def _aware(value: dt.datetime) -> dt.datetime:
-    """SQLite gives naive datetimes back; they were stored as UTC."""
-    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
-
-
 class StaffService:
     def __init__(self, engine: Engine, tracker_engine: Engine):
         self.engine = engine
         self.tracker_engine = tracker_engine
         self.sessions = session_factory(engine)
+        self.whatsapp = WhatsAppContacts(engine)
 
     def create_schema(self) -> None:
         Base.metadata.create_all(self.engine)
         HandoffBase.metadata.create_all(self.engine)
+        self.whatsapp.create_schema()
 
     # -- accounts and sessions ------------------------------------------------------
 
@@ -81,7 +94,7 @@ class StaffService:
             return None
         with self.sessions() as session:
             row = session.get(StaffSession, hashlib.sha256(token.encode()).hexdigest())
-            if row is None or _aware(row.expires_at) < _now():
+            if row is None or as_utc(row.expires_at) < _now():
                 return None
             user = session.get(StaffUser, row.username)
             teams = tuple(session.scalars(select(StaffTeam.team_id).where(StaffTeam.username == user.username)))
@@ -121,8 +134,21 @@ class StaffService:
             notes = list(session.scalars(select(Note).where(Note.reference == reference).order_by(Note.id)))
             session.add(AuditEntry(at=_now(), actor=user.username, action="view_handoff", reference=reference))
             session.commit()
-        until = _aware(row.created_at) + dt.timedelta(minutes=2)
-        return row, notes, transcripts.transcript(self.tracker_engine, row.conversation_id, _aware(row.consent_at), until)
+        until = as_utc(row.created_at) + dt.timedelta(minutes=2)
+        return row, notes, transcripts.transcript(self.tracker_engine, row.conversation_id, as_utc(row.consent_at), until)
+
+    def whatsapp_contact(self, user: User, reference: str) -> tuple[Handoff, WhatsAppContact | None]:
+        """A handoff of the user's team, and the WhatsApp number its resident chose for
+        contact (``None`` when they chose another way)."""
+        with self.sessions() as session:
+            row = session.scalar(self._scoped(user).where(Handoff.reference == reference))
+        if row is None:
+            self._audit(user.username, "whatsapp_denied", reference)
+            raise NotFound(reference)
+        return row, self.whatsapp.get(reference)
+
+    def record_whatsapp_follow_up(self, user: User, reference: str, outcome: str) -> None:
+        self._audit(user.username, "whatsapp_template", reference, outcome)
 
     def _audit(self, actor: str, action: str, reference: str | None = None, detail: str | None = None) -> None:
         with self.sessions() as session, session.begin():
@@ -173,6 +199,7 @@ class StaffService:
         if others is None:
             transcripts.delete_conversation(self.tracker_engine, row.conversation_id)
         session.execute(delete(Note).where(Note.reference == row.reference))
+        session.execute(delete(whatsapp_contacts).where(whatsapp_contacts.c.reference == row.reference))
         session.delete(row)
 
     def delete_reference(self, reference: str, actor: str = "cli", spool=None) -> bool:
@@ -181,11 +208,14 @@ class StaffService:
         discarded = bool(spool and spool.discard_spooled(reference))
         with self.sessions() as session, session.begin():
             row = session.scalar(select(Handoff).where(Handoff.reference == reference))
+            number = 0
             if row is not None:
-                self._delete_handoff(session, row)
-            if row is not None or discarded:
+                self._delete_handoff(session, row)  # its kept number too
+            else:  # the handoff never reached the database (spooled, quarantined); a number may have
+                number = session.execute(delete(whatsapp_contacts).where(whatsapp_contacts.c.reference == reference)).rowcount
+            if row is not None or discarded or number:
                 session.add(AuditEntry(at=_now(), actor=actor, action="delete", reference=reference))
-        return row is not None or discarded
+        return row is not None or discarded or bool(number)
 
     def purge(self, older_than_days: int, actor: str = "cli") -> dict[str, int]:
         """Delete handoffs, notes and conversations older than the retention period."""
@@ -194,6 +224,7 @@ class StaffService:
             old = list(session.scalars(select(Handoff).where(Handoff.created_at < cutoff)))
             for row in old:
                 self._delete_handoff(session, row)
+            session.execute(delete(whatsapp_contacts).where(whatsapp_contacts.c.consented_at < cutoff))
             session.execute(delete(StaffSession).where(StaffSession.expires_at < _now()))
             session.add(AuditEntry(at=_now(), actor=actor, action="purge", detail=f"{len(old)} handoffs, {older_than_days} days"))
         events = transcripts.delete_older_than(self.tracker_engine, cutoff)
@@ -208,7 +239,7 @@ class StaffService:
                 {
                     "reference": r.reference, "gemeente": r.gemeente_id, "team": r.team_id, "topics": r.topics,
                     "urgent": r.urgent, "urgency": r.urgency, "status": r.status, "claimed_by": r.claimed_by,
-                    "created_at": _aware(r.created_at).isoformat(), "respond_by": r.respond_by.isoformat() if r.respond_by else None,
+                    "created_at": as_utc(r.created_at).isoformat(), "respond_by": r.respond_by.isoformat() if r.respond_by else None,
                     "summary": r.summary,
                 }
                 for r in rows

@@ -11,19 +11,28 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import hmac
+import logging
 from pathlib import Path
 
 import jinja2
 from aiohttp import web
 
 from handoff.models import STATUSES
+from knowledge_base import gemeenten
+from knowledge_base.db import as_utc
 from staff.service import NotFound, StaffService
+from staff.whatsapp import WhatsAppFollowUp
 
 COOKIE = "hulpwijzer_staff"
 TEMPLATES = Path(__file__).parent / "templates"
 SERVICE = web.AppKey("service", StaffService)
 SECURE_COOKIE = web.AppKey("secure_cookie", bool)
 ENV = web.AppKey("jinja", jinja2.Environment)
+#: the WhatsApp follow-up template, when configured (staff.whatsapp)
+FOLLOW_UP = web.AppKey("follow_up", object)
+#: what the page and the audit log say after a follow-up: sent, queued for retry, refused by WhatsApp
+FOLLOW_UP_OUTCOMES = {"sent": "verstuurd", "failed": "wachtrij", "refused": "geweigerd"}
+log = logging.getLogger(__name__)
 
 class LoginThrottle:
     """At most ``limit`` failed logins per IP address and per username in ``window``."""
@@ -58,7 +67,7 @@ SECURITY_HEADERS = {
 
 
 def _age(created: dt.datetime) -> str:
-    created = created if created.tzinfo else created.replace(tzinfo=dt.timezone.utc)
+    created = as_utc(created)
     hours = int((dt.datetime.now(dt.timezone.utc) - created).total_seconds() // 3600)
     return f"{hours // 24} d {hours % 24} u" if hours >= 24 else f"{hours} u"
 
@@ -136,7 +145,28 @@ async def detail(request: web.Request) -> web.Response:
         handoff, notes, lines = request.app[SERVICE].handoff(request["user"], request.match_info["reference"])
     except NotFound:
         raise web.HTTPNotFound(text="Deze overdracht bestaat niet, of is niet van uw team.")
-    return render(request, "detail.html", h=handoff, notes=notes, lines=lines)
+    _, whatsapp = request.app[SERVICE].whatsapp_contact(request["user"], handoff.reference)
+    return render(request, "detail.html", h=handoff, notes=notes, lines=lines, whatsapp=whatsapp,
+                  follow_up=request.app[FOLLOW_UP], sent=request.query.get("whatsapp"))
+
+
+async def whatsapp_follow_up(request: web.Request) -> web.Response:
+    """Sends the approved template to the resident who chose contact via WhatsApp."""
+    reference = request.match_info["reference"]
+    service, user, follow_up = request.app[SERVICE], request["user"], request.app[FOLLOW_UP]
+    try:
+        handoff, contact = service.whatsapp_contact(user, reference)
+    except NotFound:
+        raise web.HTTPNotFound(text="Deze overdracht bestaat niet, of is niet van uw team.")
+    if contact is None or follow_up is None:
+        raise web.HTTPBadRequest(text="Voor deze overdracht kan geen WhatsApp-bericht worden verstuurd.")
+    try:
+        telefoon = gemeenten.get(handoff.gemeente_id).telefoon
+    except gemeenten.UnknownGemeente:
+        telefoon = gemeenten.UNKNOWN_TELEFOON
+    outcome = FOLLOW_UP_OUTCOMES[await follow_up.send(contact, handoff.team_name, telefoon)]
+    service.record_whatsapp_follow_up(user, reference, outcome)
+    raise web.HTTPSeeOther(f"/handoffs/{reference}?whatsapp={outcome}")
 
 
 async def change(request: web.Request) -> web.Response:
@@ -164,10 +194,38 @@ async def health(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
-def create_app(service: StaffService, secure_cookie: bool = True) -> web.Application:
+async def purge_daily(service: StaffService, days: int) -> None:
+    """The retention period, enforced while the app runs: at start and then every day."""
+    loop = asyncio.get_running_loop()
+    while True:
+        try:
+            counts = await loop.run_in_executor(None, service.purge, days, "schedule")
+            log.info("staff.purge %s", " ".join(f"{k}={v}" for k, v in counts.items()))
+        except Exception as error:  # a failed purge must not stop the app; it is tried again tomorrow
+            log.error("staff.purge_failed error=%s", type(error).__name__)
+        await asyncio.sleep(24 * 3600)
+
+
+def in_background(start):
+    """An aiohttp cleanup context: the coroutine ``start()`` runs as a task while the app runs."""
+    async def context(app: web.Application):
+        task = asyncio.create_task(start())
+        yield
+        task.cancel()
+
+    return context
+
+
+def create_app(service: StaffService, secure_cookie: bool = True,
+               follow_up: WhatsAppFollowUp | None = None, purge_days: int | None = None) -> web.Application:
     app = web.Application(middlewares=[security_headers, session_and_csrf], client_max_size=64 * 1024)
     app[SERVICE] = service
     app[SECURE_COOKIE] = secure_cookie
+    app[FOLLOW_UP] = follow_up
+    if follow_up is not None:
+        app.cleanup_ctx.append(in_background(follow_up.retry_kept))
+    if purge_days is not None:
+        app.cleanup_ctx.append(in_background(lambda: purge_daily(service, purge_days)))
     app[THROTTLE] = LoginThrottle()
     app[ENV] = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
     app.router.add_get("/login", login_page)
@@ -176,6 +234,7 @@ def create_app(service: StaffService, secure_cookie: bool = True) -> web.Applica
     app.router.add_get("/", queue)
     app.router.add_get("/health", health)
     app.router.add_get(r"/handoffs/{reference:HW-[0-9A-Z]{4}-[0-9A-Z]{4}}", detail)
+    app.router.add_post(r"/handoffs/{reference:HW-[0-9A-Z]{4}-[0-9A-Z]{4}}/whatsapp", whatsapp_follow_up)
     app.router.add_post(r"/handoffs/{reference:HW-[0-9A-Z]{4}-[0-9A-Z]{4}}/{action:claim|status|note}", change)
     app.router.add_static("/static", TEMPLATES / "static")
     return app

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -10,6 +11,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -23,6 +25,19 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def python_server(module_args: list[str], port: int, env: dict[str, str]) -> Iterator[str]:
+    """``python -m <module_args>`` serving on ``port`` (with a /health page) until the block ends."""
+    proc = subprocess.Popen([sys.executable, "-m", *module_args, "--port", str(port)],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/health", proc, timeout=60)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
 
 
 def wait_for(url: str, proc: subprocess.Popen, timeout: float = 240) -> None:
@@ -43,8 +58,10 @@ WHATSAPP = {"verify_token": "verify-me", "app_secret": "app-secret-for-tests", "
 
 
 class Assistant:
-    def __init__(self, base_url: str, log_path: Path, graph: FakeGraph | None = None):
+    def __init__(self, base_url: str, log_path: Path, graph: FakeGraph | None = None, widget_port: int = 0):
         self.base_url = base_url
+        #: the port of the widget's demo site, the one web origin allowed to open the chat
+        self.widget_port = widget_port
         self.log_path = log_path
         self.graph = graph
 
@@ -65,16 +82,32 @@ class Assistant:
         return "\n".join(m.get("text", "") for m in self.say(sender, message))
 
 
+# per module: a running sync Playwright holds an event loop that async tests elsewhere would meet
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, through Playwright (never `playwright install`)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.browser import CHROMIUM, need_chromium
+
+    need_chromium()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
+        yield browser
+        browser.close()
+
+
 @pytest.fixture(scope="session")
 def assistant(tmp_path_factory):
     if not MODEL.exists():
         pytest.skip("no trained model: run `make model`")
     work = tmp_path_factory.mktemp("assistant")
-    action_port, rasa_port = free_port(), free_port()
+    action_port, rasa_port, widget_port = free_port(), free_port(), free_port()
     graph = FakeGraph(free_port()).start()
     (work / "credentials.yml").write_text(
         "channels.rest.RestInput: {}\n"
-        "channels.socketio.SocketIOInput: {user_message_evt: user_uttered, bot_message_evt: bot_uttered, session_persistence: true}\n"
+        "channels.socketio.SocketIOInput: {user_message_evt: user_uttered, bot_message_evt: bot_uttered, session_persistence: true,"
+        f" cors_allowed_origins: ['http://127.0.0.1:{widget_port}']}}\n"
         "channels.whatsapp.WhatsAppInput:\n"
         f"  verify_token: {WHATSAPP['verify_token']}\n"
         f"  app_secret: {WHATSAPP['app_secret']}\n"
@@ -114,7 +147,7 @@ def assistant(tmp_path_factory):
     try:
         wait_for(f"http://127.0.0.1:{action_port}/health", procs[0])
         wait_for(f"http://127.0.0.1:{rasa_port}/", procs[1])
-        yield Assistant(f"http://127.0.0.1:{rasa_port}", work / "servers.log", graph)
+        yield Assistant(f"http://127.0.0.1:{rasa_port}", work / "servers.log", graph, widget_port)
     finally:
         graph.stop()
         for proc in procs:

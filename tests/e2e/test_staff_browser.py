@@ -6,50 +6,35 @@ import re
 import subprocess
 import sys
 import uuid
-from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import ROOT
-from tests.e2e.conftest import free_port, wait_for
+from tests.e2e.browser import need_axe, need_chromium, serious_violations
+from tests.e2e.conftest import WHATSAPP, free_port, python_server
+from tests.e2e.whatsapp_client import Conversation, button, text
 
 pytestmark = [pytest.mark.model, pytest.mark.browser]
 
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PASSWORD = "een lang wachtwoord"
 
 
 @pytest.fixture(scope="module")
 def staff_app(assistant):
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium); `make test` installs it with apt")
+    need_chromium()
     work = assistant.log_path.parent
     env = {**os.environ, "PYTHONPATH": str(ROOT), "DATABASE_URL": f"sqlite:///{work / 'hulpwijzer.db'}",
-           "TRACKER_DATABASE_URL": f"sqlite:///{work / 'tracker.db'}"}
+           "TRACKER_DATABASE_URL": f"sqlite:///{work / 'tracker.db'}",
+           # the follow-up template goes to the same fake Graph API as the channel's replies
+           "WHATSAPP_ACCESS_TOKEN": WHATSAPP["access_token"], "WHATSAPP_PHONE_NUMBER_ID": assistant.graph.phone_number_id,
+           "WHATSAPP_API_BASE_URL": assistant.graph.base_url, "WHATSAPP_TEMPLATE_NAME": "hulpwijzer_opvolging"}
     for user, team in (("schuld", "almelo-kcc"), ("wijk", "almelo-sociaal-wijkteam")):
         made = subprocess.run([sys.executable, "-m", "staff", "create-user", user, "--team", team],
                               input=PASSWORD + "\n", text=True, capture_output=True, cwd=ROOT, env=env, timeout=120)
         assert made.returncode == 0, made.stderr
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "staff", "serve", "--port", str(port), "--insecure-cookie"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/health", proc, timeout=60)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
-        yield browser
-        browser.close()
+    with python_server(["staff", "serve", "--insecure-cookie"], free_port(), env) as url:
+        yield url
 
 
 def hand_over(assistant) -> str:
@@ -80,7 +65,8 @@ def test_the_schulden_team_reviews_the_urgent_handoff_and_another_team_cannot(as
     # urgent handoffs are on top: nothing above this one is an ordinary one
     assert all("Dringend" in row for row in rows[:mine])
     page.get_by_role("link", name=reference).click()
-    assert page.get_by_role("heading", name=f"Overdracht {reference}").is_visible()
+    # a click starts the navigation; expect() waits for the detail page instead of racing it
+    expect(page.get_by_role("heading", name=f"Overdracht {reference}")).to_be_visible()
     summary = page.locator("section[aria-labelledby=samenvatting]").inner_text()
     assert "Fatma" in summary and "+31612345678" in summary
     transcript = page.locator("ol.transcript").inner_text()
@@ -88,9 +74,10 @@ def test_the_schulden_team_reviews_the_urgent_handoff_and_another_team_cannot(as
     assert "<b>help</b>" in transcript
     assert "Zal ik uw vraag doorsturen" in transcript
     page.get_by_role("button", name="Oppakken").click()
+    expect(page.locator("section[aria-labelledby=samenvatting]")).to_contain_text("opgepakt door schuld")
     page.get_by_label("Status").select_option("contact gelegd")
     page.get_by_role("button", name="Status opslaan").click()
-    assert "contact gelegd – opgepakt door schuld" in page.locator("section[aria-labelledby=samenvatting]").inner_text()
+    expect(page.locator("section[aria-labelledby=samenvatting]")).to_contain_text("contact gelegd – opgepakt door schuld")
     page.close()
 
     other = browser.new_page()
@@ -101,19 +88,8 @@ def test_the_schulden_team_reviews_the_urgent_handoff_and_another_team_cannot(as
     other.close()
 
 
-def serious_violations(page) -> list[str]:
-    """axe-core's serious and critical WCAG 2.1 A/AA findings on the current page."""
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(
-        """async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}))
-            .violations.filter(v => ['serious', 'critical'].includes(v.impact))
-            .map(v => v.id + ': ' + v.nodes.length)"""
-    )
-
-
 def test_the_staff_pages_have_no_serious_accessibility_violations(assistant, staff_app, browser):
-    if not AXE.exists():
-        pytest.skip("axe-core is not installed (node_modules/axe-core); `make test` installs it with npm")
+    need_axe()
     reference = hand_over(assistant)
     # the app's CSP forbids injected scripts; only this test context may bypass it
     context = browser.new_context(bypass_csp=True)
@@ -125,3 +101,29 @@ def test_the_staff_pages_have_no_serious_accessibility_violations(assistant, sta
     page.goto(f"{staff_app}/handoffs/{reference}")
     assert serious_violations(page) == []
     context.close()
+
+
+def test_the_wijkteam_follows_up_a_whatsapp_resident_with_the_approved_template(assistant, staff_app, browser):
+    resident = Conversation(assistant)
+    resident.say(text("ik doe alles voor mijn moeder en kan niet meer"), "Bron:")
+    resident.say(button("/request_human", "Contact"), "Zal ik uw vraag doorsturen")
+    resident.say(button("/affirm", "Ja, graag"), "Hoe mag het team u noemen?")
+    resident.say(text("Anouk"), "Hoe wilt u dat het team contact met u opneemt")
+    resident.say(button("chat", "Via WhatsApp"), "Wanneer komt het u het best uit?")
+    resident.say(button("maakt niet uit", "Maakt niet uit"), "Wat is uw postcode?")
+    resident.say(button("overslaan", "Overslaan"), "Klopt dit?")
+    reference = re.search(r"HW-[0-9A-Z]{4}-[0-9A-Z]{4}", resident.say(button("/affirm", "Ja, versturen"), "Uw referentie is")).group(0)
+
+    page = browser.new_page()
+    log_in(page, staff_app, "wijk")
+    page.goto(f"{staff_app}/handoffs/{reference}")
+    assert "via WhatsApp (zie Acties) – maakt niet uit" in page.locator("dd").all_inner_texts()
+    whatsapp = page.locator("section", has=page.get_by_role("heading", name="Acties")).inner_text()
+    assert f"+{resident.wa_id}" in whatsapp and "mag de gemeente vrij terugschrijven" in whatsapp  # she just wrote
+    page.get_by_role("button", name="Stuur WhatsApp-bericht (sjabloon hulpwijzer_opvolging)").click()
+    expect(page.get_by_role("status")).to_have_text("Het WhatsApp-bericht is verstuurd.")
+    template = resident.graph.to(resident.wa_id)[-1]
+    assert template["type"] == "template" and template["template"]["name"] == "hulpwijzer_opvolging"
+    assert [p["text"] for p in template["template"]["components"][0]["parameters"]] == [
+        reference, "Sociaal wijkteam (wijkcoach)", "14 0546"]
+    page.close()

@@ -132,3 +132,18 @@ async def test_a_strange_csrf_value_is_refused_cleanly(client, world):
     await login(client, "schuld")
     response = await client.post(f"/handoffs/{refs['urgent']}/claim", data={"csrf": "é€"})
     assert response.status == 403 and response.headers["X-Frame-Options"] == "DENY"
+
+
+async def test_the_running_app_enforces_the_retention_period_itself(world, aiohttp_client):
+    import asyncio
+
+    from staff.web import create_app
+
+    service, refs = world
+    # a retention of 0 days: everything made before the app started is past it
+    await aiohttp_client(create_app(service, secure_cookie=False, purge_days=0))
+    for _ in range(50):
+        if not service.export():
+            break
+        await asyncio.sleep(0.1)
+    assert service.export() == []
