@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Starts the action server (5055) and the Rasa server with the REST channel (5005) on
+# Starts the action server (5055), the Rasa server (5005: REST, socket.io, WhatsApp when
+# configured), the staff app (8080) and the widget's demo pages (8000) on
 # localhost with the embedded defaults (SQLite tracker store and knowledge base in var/).
-# Ctrl-C stops both.
+# Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p var
@@ -24,12 +25,18 @@ export PYTHONWARNINGS=ignore
 .venv/bin/python -m knowledge_base import || echo "knowledge base: content problems (see above); using the last good import"
 # Rasa's tracker store follows DATABASE_URL (SQLite in var/ by default, else PostgreSQL)
 .venv/bin/python -m bot.endpoints var/endpoints.yml
-# REST always; WhatsApp when WHATSAPP_* are set (README, "Channels")
+# the demo pages with the website widget (README, "Channels"); only they may open the chat
+WIDGET_PORT=${HULPWIJZER_WIDGET_PORT:-8000}
+export HULPWIJZER_WIDGET_ORIGINS=${HULPWIJZER_WIDGET_ORIGINS:-http://127.0.0.1:$WIDGET_PORT,http://localhost:$WIDGET_PORT}
+# REST and socket.io always; WhatsApp when WHATSAPP_* are set (README, "Channels")
 .venv/bin/python -m channels.credentials var/credentials.yml
 SANIC_HOST=127.0.0.1 "$RASA" run actions --actions actions --port 5055 &
 pids+=($!)
 # the staff review app; plain http is for this localhost setup only (put HTTPS in front in production)
 .venv/bin/python -m staff serve --host 127.0.0.1 --port 8080 --insecure-cookie &
+pids+=($!)
+# HULPWIJZER_WIDGET_SERVER: the Rasa server as browsers reach it (default http://127.0.0.1:5005)
+.venv/bin/python -m widget serve --host 127.0.0.1 --port "$WIDGET_PORT" &
 pids+=($!)
 "$RASA" run --model models/hulpwijzer.tar.gz --endpoints var/endpoints.yml \
   --credentials var/credentials.yml --interface "$HOST" --port 5005 &
@@ -37,6 +44,7 @@ pids+=($!)
 
 echo "Hulpwijzer (gemeente ${HULPWIJZER_GEMEENTE:-almelo}) is starting:"
 echo "  REST channel   http://$HOST:5005/webhooks/rest/webhook"
+echo "  website chat   http://127.0.0.1:$WIDGET_PORT/  (demo pages: /almelo /almere /hengelo)"
 echo "  action server  http://127.0.0.1:5055/webhook"
 echo "  staff app      http://127.0.0.1:8080/  (create an account: .venv/bin/python -m staff create-user NAME --team TEAM)"
 echo "Press Ctrl-C to stop."
