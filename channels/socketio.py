@@ -12,17 +12,25 @@ Credentials (``var/credentials.yml``, written by ``python -m channels.credential
 
 Rasa itself accepts a websocket from any web page; with ``cors_allowed_origins`` a browser
 on another site is refused (clients that send no Origin header are not browsers and pass).
+
+A message may carry a ``message_id`` (the widget's, kept when it sends the message again
+after a dropped connection): each id is answered once, a repeat gets the same answer again
+(``channels.redelivery``).
 """
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
+from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint
+from socketio import AsyncServer
 
+from channels.redelivery import Answer, AnsweredMessages, message_id
 from channels.rest import allowed_metadata, typed_text
 
 
@@ -30,9 +38,36 @@ from channels.rest import allowed_metadata, typed_text
 LOST_SESSION = "Uw bericht kwam niet aan: de verbinding is niet goed gestart. Laad de pagina opnieuw en probeer het nog eens."
 
 
+class AnsweringOutput(SocketIOOutput):
+    """Rasa's socket.io output that also keeps what it sends, for a repeat of the message."""
+
+    def __init__(self, sio: AsyncServer, bot_message_evt: Text, answer: Optional[Answer]) -> None:
+        super().__init__(sio, bot_message_evt)
+        self.answer = answer
+
+    async def _send_message(self, socket_id: Text, response: Any) -> None:
+        if self.answer is not None:
+            self.answer.responses.append(response)
+        await super()._send_message(socket_id, response)
+
+
+def _metadata(value: Any) -> Dict[str, Any]:
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return {}
+    return value if isinstance(value, dict) else {}
+
+
 class SocketIOInput(RasaSocketIOInput):
     #: web page origins whose browsers may connect; empty: any (Rasa's behaviour)
     allowed_origins: List[str] = []
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: the recent answers per conversation and message id
+        self.answered = AnsweredMessages()
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "SocketIOInput":
@@ -62,15 +97,40 @@ class SocketIOInput(RasaSocketIOInput):
                 await sio.enter_room(sid, session_id, namespace=self.namespace)
             await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
 
-        original = sio.handlers.get(self.namespace or "/", {}).get(self.user_message_evt)
-
-        # Rasa drops a message without a session id with only a warning on the server: the
-        # resident would wait for an answer that never comes. Tell them instead.
+        # Replaces Rasa's handler. Rasa drops a message without a session id with only a
+        # warning on the server: the resident would wait for an answer that never comes, so
+        # they are told instead. A repeated message id is answered from memory.
         @sio.on(self.user_message_evt, namespace=self.namespace)
-        async def user_uttered(sid: str, data: Dict) -> None:
-            if self.session_persistence and not (data or {}).get("session_id"):
+        async def user_uttered(sid: str, data: Any) -> None:
+            data = data if isinstance(data, dict) else {}
+            if self.session_persistence and not data.get("session_id"):
                 await sio.emit(self.bot_message_evt, {"text": LOST_SESSION}, room=sid, namespace=self.namespace)
                 return
-            await original(sid, data)
+            conversation = str(data["session_id"]) if self.session_persistence else sid
+            answer = None
+            repeat = message_id(data.get("message_id"))
+            if repeat:
+                earlier = self.answered.earlier(conversation, repeat)
+                if earlier is not None:
+                    # sent again after a dropped connection: what was already answered is sent
+                    # to this socket; the rest of an answer still being made reaches it anyway
+                    # (it joined the conversation's room with session_request)
+                    for response in list(earlier.responses):
+                        await sio.emit(self.bot_message_evt, response, room=sid, namespace=self.namespace)
+                    return
+                answer = self.answered.start(conversation, repeat)
+            message = UserMessage(
+                str(data.get("message") or ""),
+                AnsweringOutput(sio, self.bot_message_evt, answer),
+                conversation,
+                input_channel=self.name(),
+                metadata=_metadata(data.get(self.metadata_key)),
+            )
+            try:
+                await guarded(message)
+            except BaseException:
+                if repeat:
+                    self.answered.failed(conversation, repeat)  # a repeat is answered afresh
+                raise
 
         return blueprint

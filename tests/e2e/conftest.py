@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+import sqlalchemy
 
 from tests.conftest import MODEL, ROOT
 from tests.e2e.fake_graph import FakeGraph
@@ -80,6 +81,17 @@ class Assistant:
 
     def text(self, sender: str, message: str) -> str:
         return "\n".join(m.get("text", "") for m in self.say(sender, message))
+
+    def user_messages(self, sender: str) -> list[str]:
+        """What the Rasa tracker store holds as the resident's messages in this conversation."""
+        engine = sqlalchemy.create_engine(f"sqlite:///{self.log_path.parent / 'tracker.db'}")
+        try:
+            with engine.connect() as connection:
+                rows = connection.execute(sqlalchemy.text(
+                    "SELECT data FROM events WHERE sender_id = :sender AND type_name = 'user' ORDER BY id"), {"sender": sender})
+                return [json.loads(row.data)["text"] for row in rows]
+        finally:
+            engine.dispose()
 
 
 # per module: a running sync Playwright holds an event loop that async tests elsewhere would meet

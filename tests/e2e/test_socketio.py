@@ -39,11 +39,13 @@ class Widget:
         assert self.confirmed.wait(10)
         return self
 
-    def say(self, message: str, expect: str, metadata: dict | None = None) -> list[dict]:
+    def say(self, message: str, expect: str, metadata: dict | None = None, message_id: str | None = None) -> list[dict]:
         start = len(self.received)
         payload = {"message": message, "session_id": self.session_id}
         if metadata:
             payload["metadata"] = metadata
+        if message_id:
+            payload["message_id"] = message_id
         self.client.emit("user_uttered", payload)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -79,6 +81,23 @@ def test_the_whole_journey_and_a_reload_over_socketio(assistant):
     assert "e-mail naar fatma@voorbeeld.nl" in text_of(widget.say("1315 RZ", "Klopt dit?"))
     assert re.search(r"HW-[0-9A-Z]{4}-[0-9A-Z]{4}", text_of(widget.say("/affirm", "Uw referentie is")))
     widget.close()
+
+
+def test_a_message_sent_again_after_a_dropped_connection_is_answered_once(assistant):
+    session = uuid.uuid4().hex
+    widget = Widget(assistant, session).open()
+    widget.say("ik zorg voor mijn moeder en kan niet meer", "Bron:")
+    widget.say("/request_human", "Zal ik uw vraag doorsturen")
+    widget.say("ja", "Hoe mag het team u noemen?")
+    first = widget.say("Fatma", "Hoe wilt u dat het team contact", message_id="bericht-7")
+    # the connection dropped before the widget saw the answer: it sends the name again
+    widget.close()
+    widget = Widget(assistant, session).open()
+    again = widget.say("Fatma", "Hoe wilt u dat het team contact", message_id="bericht-7")
+    assert [m.get("text") for m in again] == [m.get("text") for m in first]  # the same answer
+    widget.say("bellen", "telefoonnummer")  # and the form goes on from there
+    widget.close()
+    assert assistant.user_messages(session).count("Fatma") == 1  # the conversation saw it once
 
 
 def test_the_crisis_answer_comes_first_over_socketio(assistant):

@@ -305,6 +305,45 @@ def test_a_question_lost_with_a_dropped_connection_is_sent_again_and_answered(si
     page.close()
 
 
+def test_a_question_whose_answer_was_lost_is_sent_again_and_answered_once(site, browser, assistant):
+    page = browser.new_page()
+    resident = Resident(page)
+    lost: list[str] = []
+    questions: list[str] = []
+
+    def route(ws):
+        server = ws.connect_to_server()
+
+        def from_page(message):
+            if "user_uttered" in str(message):
+                questions.append(str(message))
+            server.send(message)
+
+        def from_server(message):
+            if not lost and "bot_uttered" in str(message):
+                lost.append(str(message))
+                ws.close()  # the server has the question, the connection breaks before the answer
+                return
+            ws.send(message)
+
+        ws.on_message(from_page)
+        server.on_message(from_server)
+
+    page.route_web_socket(re.compile(r".*/socket\.io/.*"), route)
+    page.goto(f"{site}/almere")
+    resident.open_chat()
+    resident.ask("ik heb schulden", "Bron:")
+    assert len(lost) == 1 and len(questions) == 2
+    # both copies carry the same id: the server answered the second from the first
+    ids = {re.search(r'"message_id":"([0-9a-f]+)"', q).group(1) for q in questions}
+    assert len(ids) == 1
+    session = page.evaluate("JSON.parse(sessionStorage.getItem('hulpwijzer:almere')).sessionId")
+    assert assistant.user_messages(session) == ["ik heb schulden"]  # the conversation saw it once
+    assert resident.log.inner_text().count("ik heb schulden") == 1
+    assert resident.problems == []
+    page.close()
+
+
 def test_on_a_phone_the_chat_fills_the_screen_and_keeps_its_header_and_input_in_view(site, browser):
     context = browser.new_context(viewport={"width": 390, "height": 700})
     page = context.new_page()

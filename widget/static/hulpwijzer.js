@@ -73,14 +73,22 @@
     return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
 
+  // messages to send are {id, text}; a page of an older version kept bare texts
+  function outgoing(list) {
+    return (Array.isArray(list) ? list : []).map(function (entry) {
+      return typeof entry === "string" ? { id: randomId(), text: entry } : entry;
+    }).filter(function (entry) {
+      return entry && typeof entry.id === "string" && typeof entry.text === "string";
+    });
+  }
+
   function load() {
     try {
       var saved = JSON.parse(window.sessionStorage.getItem(STORAGE_KEY) || "null");
       if (saved && typeof saved.sessionId === "string" && Array.isArray(saved.messages)) {
-        // a message sent but not yet answered when the page went away is sent again: an
-        // answer twice is better than a question lost
-        saved.pending = (Array.isArray(saved.inflight) ? saved.inflight : []).concat(
-          Array.isArray(saved.pending) ? saved.pending : []);
+        // a message sent but not yet answered when the page went away is sent again, with
+        // its id: the server answers an id once and sends a repeat the same answer
+        saved.pending = outgoing(saved.inflight).concat(outgoing(saved.pending));
         saved.inflight = [];
         return saved;
       }
@@ -362,7 +370,7 @@
     if (!confirmed) return;
     while (state.pending.length) {
       var next = state.pending[0];
-      var payload = { message: next, session_id: state.sessionId };
+      var payload = { message: next.text, message_id: next.id, session_id: state.sessionId };
       if (config.gemeente) payload.metadata = { gemeente: config.gemeente };
       if (!connection.emit("user_uttered", payload)) return;
       state.inflight.push(state.pending.shift());  // until an answer comes
@@ -379,7 +387,7 @@
 
   function send(payload, shown) {
     append({ from: "user", text: shown });
-    state.pending.push(payload);
+    state.pending.push({ id: randomId(), text: payload });
     save();
     if (confirmed) flush();
     else {
