@@ -20,7 +20,9 @@ after a dropped connection): each id is answered once, a repeat gets the same an
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 import uuid
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
@@ -30,9 +32,14 @@ from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint
 from socketio import AsyncServer
 
-from channels.redelivery import Answer, AnsweredMessages, message_id
+from channels.redelivery import NEVER_JOINED, Answer, AnsweredMessages, message_id, moment
 from channels.rest import allowed_metadata, typed_text
 
+
+log = logging.getLogger(__name__)
+
+#: how often answers kept for a repeat are checked for their age, in seconds
+FORGET_EVERY_SECONDS = 60.0
 
 #: what the resident sees when their page did not start a session (it never reached Rasa)
 LOST_SESSION = "Uw bericht kwam niet aan: de verbinding is niet goed gestart. Laad de pagina opnieuw en probeer het nog eens."
@@ -47,7 +54,7 @@ class AnsweringOutput(SocketIOOutput):
 
     async def _send_message(self, socket_id: Text, response: Any) -> None:
         if self.answer is not None:
-            self.answer.responses.append(response)
+            self.answer.keep(response)
         await super()._send_message(socket_id, response)
 
 
@@ -68,6 +75,17 @@ class SocketIOInput(RasaSocketIOInput):
         super().__init__(*args, **kwargs)
         #: the recent answers per conversation and message id
         self.answered = AnsweredMessages()
+        self._upkeep: Optional[asyncio.Task] = None
+
+    async def forget_old_answers(self, interval: float = FORGET_EVERY_SECONDS) -> None:
+        """Runs with the server: answers kept for a repeat go after their time even when no
+        message comes in."""
+        while True:
+            try:
+                self.answered.forget_old()
+            except Exception as error:  # keep going: the next round tries again
+                log.error("socketio.forget_failed error=%s", type(error).__name__)
+            await asyncio.sleep(interval)
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "SocketIOInput":
@@ -95,42 +113,46 @@ class SocketIOInput(RasaSocketIOInput):
             session_id = (data or {}).get("session_id") or uuid.uuid4().hex
             if self.session_persistence:
                 await sio.enter_room(sid, session_id, namespace=self.namespace)
+                # from now on what is sent to the conversation's room reaches this socket
+                async with sio.session(sid, namespace=self.namespace) as session:
+                    session["joined"] = moment()
             await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
 
         # Replaces Rasa's handler. Rasa drops a message without a session id with only a
         # warning on the server: the resident would wait for an answer that never comes, so
         # they are told instead. A repeated message id is answered from memory.
         @sio.on(self.user_message_evt, namespace=self.namespace)
-        async def user_uttered(sid: str, data: Any) -> None:
+        async def user_uttered(sid: str, data: Any = None) -> None:
             data = data if isinstance(data, dict) else {}
             if self.session_persistence and not data.get("session_id"):
                 await sio.emit(self.bot_message_evt, {"text": LOST_SESSION}, room=sid, namespace=self.namespace)
                 return
             conversation = str(data["session_id"]) if self.session_persistence else sid
-            answer = None
-            repeat = message_id(data.get("message_id"))
-            if repeat:
-                earlier = self.answered.earlier(conversation, repeat)
-                if earlier is not None:
-                    # sent again after a dropped connection: what was already answered is sent
-                    # to this socket; the rest of an answer still being made reaches it anyway
-                    # (it joined the conversation's room with session_request)
-                    for response in list(earlier.responses):
-                        await sio.emit(self.bot_message_evt, response, room=sid, namespace=self.namespace)
-                    return
-                answer = self.answered.start(conversation, repeat)
-            message = UserMessage(
-                str(data.get("message") or ""),
-                AnsweringOutput(sio, self.bot_message_evt, answer),
-                conversation,
-                input_channel=self.name(),
-                metadata=_metadata(data.get(self.metadata_key)),
-            )
+            text = data.get("message")
+            metadata = _metadata(data.get(self.metadata_key))
             try:
-                await guarded(message)
-            except BaseException:
-                if repeat:
-                    self.answered.failed(conversation, repeat)  # a repeat is answered afresh
-                raise
+                joined = (await sio.get_session(sid, namespace=self.namespace)).get("joined", NEVER_JOINED)
+            except KeyError:  # the socket closed meanwhile: the message is still answered
+                joined = NEVER_JOINED
+
+            async def answer(record: Optional[Answer]) -> None:
+                output = AnsweringOutput(sio, self.bot_message_evt, record)
+                await guarded(UserMessage(text if isinstance(text, str) else "", output, conversation,
+                                          input_channel=self.name(), metadata=metadata))
+
+            async def replay(response: Dict[str, Any]) -> None:
+                await sio.emit(self.bot_message_evt, response, room=sid, namespace=self.namespace)
+
+            # a message sent again after a dropped connection is answered once
+            await self.answered.answer_once(conversation, message_id(data.get("message_id")), joined, answer, replay)
+
+        @blueprint.listener("after_server_start")
+        async def start_upkeep(app, loop) -> None:
+            self._upkeep = asyncio.create_task(self.forget_old_answers())
+
+        @blueprint.listener("before_server_stop")
+        async def stop_upkeep(app, loop) -> None:
+            if self._upkeep is not None:
+                self._upkeep.cancel()
 
         return blueprint

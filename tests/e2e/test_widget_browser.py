@@ -333,12 +333,15 @@ def test_a_question_whose_answer_was_lost_is_sent_again_and_answered_once(site, 
     page.goto(f"{site}/almere")
     resident.open_chat()
     resident.ask("ik heb schulden", "Bron:")
-    assert len(lost) == 1 and len(questions) == 2
+    assert len(lost) == 1 and len(questions) == 2  # sent, and sent again after the drop
     # both copies carry the same id: the server answered the second from the first
     ids = {re.search(r'"message_id":"([0-9a-f]+)"', q).group(1) for q in questions}
     assert len(ids) == 1
+    # one more turn: Rasa saves a turn after sending its answer, and handles a conversation's
+    # turns one by one, so the tracker now holds everything before this one
+    resident.ask("ik zoek ook werk", "Bron:")
     session = page.evaluate("JSON.parse(sessionStorage.getItem('hulpwijzer:almere')).sessionId")
-    assert assistant.user_messages(session) == ["ik heb schulden"]  # the conversation saw it once
+    assert assistant.user_messages(session).count("ik heb schulden") == 1  # the conversation saw it once
     assert resident.log.inner_text().count("ik heb schulden") == 1
     assert resident.problems == []
     page.close()
