@@ -1,5 +1,6 @@
 """Shared test settings: the trained model is needed by the tests marked ``model``."""
 
+import asyncio
 import uuid
 from pathlib import Path
 
@@ -70,3 +71,12 @@ async def graph(aiohttp_server):
     server = await aiohttp_server(app)
     state["base"] = str(server.make_url("/v21.0"))
     return state
+
+
+async def eventually(condition, timeout: float = 2.0, step: float = 0.02) -> None:
+    """Wait until ``condition()`` is true, at most ``timeout`` seconds, letting background
+    tasks run meanwhile; the caller asserts what it expects afterwards."""
+    for _ in range(int(timeout / step)):
+        if condition():
+            return
+        await asyncio.sleep(step)

@@ -5,6 +5,7 @@ import asyncio
 
 from channels.redelivery import NEVER_JOINED, AnsweredMessages
 from channels.socketio import SocketIOInput
+from tests.conftest import eventually
 
 
 async def nothing(*_) -> None:
@@ -18,9 +19,6 @@ async def test_answers_kept_for_a_repeat_are_forgotten_in_the_background_without
     await channel.answered.answer_once("sessie-1", "bericht-1", NEVER_JOINED, nothing, nothing)
     now[0] += 301  # five minutes later, and nobody writes
     upkeep = asyncio.create_task(channel.forget_old_answers(interval=0.01))
-    for _ in range(500):
-        if len(channel.answered) == 0:
-            break
-        await asyncio.sleep(0.01)
+    await eventually(lambda: len(channel.answered) == 0, timeout=5.0, step=0.01)
     upkeep.cancel()
     assert len(channel.answered) == 0

@@ -9,6 +9,7 @@ from sqlalchemy import insert, select
 from channels.whatsapp import SeenMessages, WhatsAppInput, seen_messages
 from channels.whatsapp_api import GraphClient
 from knowledge_base.db import make_engine
+from tests.conftest import eventually
 
 
 async def test_kept_replies_go_out_in_the_background_and_old_message_ids_are_forgotten(graph, tmp_path):
@@ -25,10 +26,7 @@ async def test_kept_replies_go_out_in_the_background_and_old_message_ids_are_for
     assert not await client.send([{"to": "316", "type": "text", "text": {"body": "antwoord"}}], window)
     graph["fail"] = 0  # Meta is back; the resident writes nothing new
     upkeep = asyncio.create_task(channel.maintain(interval=0.05))
-    for _ in range(100):
-        if graph["received"]:
-            break
-        await asyncio.sleep(0.02)
+    await eventually(lambda: graph["received"])
     upkeep.cancel()
     assert [body for _, body in graph["received"]] == [{"to": "316", "type": "text", "text": {"body": "antwoord"}}]
     assert client.kept() == []

@@ -14,10 +14,9 @@ from tests.conftest import ROOT
 from tests.e2e.browser import need_axe, need_chromium, serious_violations
 from tests.e2e.conftest import WHATSAPP, free_port, python_server
 from tests.e2e.whatsapp_client import Conversation, button, text
+from tests.staff.conftest import PASSWORD
 
 pytestmark = [pytest.mark.model, pytest.mark.browser]
-
-PASSWORD = "een lang wachtwoord"
 
 
 @pytest.fixture(scope="module")

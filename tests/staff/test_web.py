@@ -135,15 +135,11 @@ async def test_a_strange_csrf_value_is_refused_cleanly(client, world):
 
 
 async def test_the_running_app_enforces_the_retention_period_itself(world, aiohttp_client):
-    import asyncio
-
     from staff.web import create_app
+    from tests.conftest import eventually
 
     service, refs = world
     # a retention of 0 days: everything made before the app started is past it
     await aiohttp_client(create_app(service, secure_cookie=False, purge_days=0))
-    for _ in range(50):
-        if not service.export():
-            break
-        await asyncio.sleep(0.1)
+    await eventually(lambda: not service.export(), timeout=5.0, step=0.1)
     assert service.export() == []

@@ -1,6 +1,7 @@
 """A team follows up a handoff whose resident chose contact via WhatsApp: the approved
 template, sent from the staff app to a recording fake Graph API."""
 
+import asyncio
 import datetime as dt
 
 import pytest
@@ -12,17 +13,30 @@ from channels.whatsapp_format import Template
 from staff.models import AuditEntry
 from staff.web import create_app
 from staff.whatsapp import WhatsAppFollowUp
+from tests.conftest import eventually
 from tests.staff.conftest import login
 
 
 @pytest.fixture
-async def staff(world, graph, aiohttp_client, tmp_path):
+def make_staff(world, graph, aiohttp_client, tmp_path):
+    """The staff app with WhatsApp follow-up to the fake Graph API; the resident of the
+    "old" handoff chose contact via WhatsApp and last wrote at ``last``."""
     service, refs = world
-    last = dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=30)
-    WhatsAppContacts(service.engine).remember(refs["old"], "31612345678", "wa-pseudonym", last)
-    follow_up = WhatsAppFollowUp(GraphClient(graph["base"], "123", "token", outbox=tmp_path / "outbox"),
-                                 Template("hulpwijzer_opvolging"))
-    return await aiohttp_client(create_app(service, secure_cookie=False, follow_up=follow_up)), service, refs
+
+    async def make(last: dt.datetime, template: str = "hulpwijzer_opvolging", **client_options):
+        WhatsAppContacts(service.engine).remember(refs["old"], "31612345678", "wa-pseudonym", last)
+        follow_up = WhatsAppFollowUp(GraphClient(graph["base"], "123", "token", outbox=tmp_path / "outbox", **client_options),
+                                     Template(template))
+        return await aiohttp_client(create_app(service, secure_cookie=False, follow_up=follow_up)), follow_up
+
+    return make
+
+
+@pytest.fixture
+async def staff(world, make_staff):
+    service, refs = world
+    client, _ = await make_staff(last=dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=30))
+    return client, service, refs
 
 
 async def test_the_team_sees_the_number_and_that_only_a_template_may_go_after_24_hours(staff):
@@ -73,35 +87,24 @@ def test_the_staff_app_keeps_its_own_outbox_apart_from_the_channels():
     assert WhatsAppFollowUp.from_environ({"WHATSAPP_ACCESS_TOKEN": "t", "WHATSAPP_PHONE_NUMBER_ID": "1"}) is None
 
 
-async def test_a_template_that_could_not_be_delivered_goes_out_later(world, graph, aiohttp_client, tmp_path):
-    import asyncio
-
+async def test_a_template_that_could_not_be_delivered_goes_out_later(world, graph, make_staff):
     graph["fail"], graph["status"] = 10**6, 503  # Meta is down
-    service, refs = world
-    WhatsAppContacts(service.engine).remember(refs["old"], "31612345678", "wa-pseudonym", dt.datetime.now(dt.timezone.utc))
-    follow_up = WhatsAppFollowUp(GraphClient(graph["base"], "1", "t", outbox=tmp_path / "outbox",
-                                             retries=1, backoff=0.01), Template("hulpwijzer_opvolging"))
-    staff = await aiohttp_client(create_app(service, secure_cookie=False, follow_up=follow_up))
+    _, refs = world
+    staff, follow_up = await make_staff(last=dt.datetime.now(dt.timezone.utc), retries=1, backoff=0.01)
     csrf = await login(staff, "schuld")
     page = await (await staff.post(f"/handoffs/{refs['old']}/whatsapp", data={"csrf": csrf})).text()
     assert "Het bericht staat in de wachtrij" in page and follow_up.client.kept()
     graph["fail"] = 0
     retry = asyncio.create_task(follow_up.retry_kept(interval=0.05))
-    for _ in range(100):
-        if graph["received"]:
-            break
-        await asyncio.sleep(0.02)
+    await eventually(lambda: graph["received"])
     retry.cancel()
     assert [m["template"]["name"] for _, m in graph["received"]] == ["hulpwijzer_opvolging"]
 
 
-async def test_a_template_whatsapp_refuses_is_shown_as_refused_not_as_sent(world, graph, aiohttp_client, tmp_path):
+async def test_a_template_whatsapp_refuses_is_shown_as_refused_not_as_sent(world, graph, make_staff):
     graph["fail"], graph["status"] = 10**6, 404  # "template name does not exist"
     service, refs = world
-    WhatsAppContacts(service.engine).remember(refs["old"], "31612345678", "wa-pseudonym", dt.datetime.now(dt.timezone.utc))
-    follow_up = WhatsAppFollowUp(GraphClient(graph["base"], "1", "t", outbox=tmp_path / "outbox"),
-                                 Template("bestaat_niet"))
-    staff = await aiohttp_client(create_app(service, secure_cookie=False, follow_up=follow_up))
+    staff, _ = await make_staff(last=dt.datetime.now(dt.timezone.utc), template="bestaat_niet")
     csrf = await login(staff, "schuld")
     page = await (await staff.post(f"/handoffs/{refs['old']}/whatsapp", data={"csrf": csrf})).text()
     assert "WhatsApp weigerde het bericht" in page and "is verstuurd" not in page
