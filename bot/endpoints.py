@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import yaml
 
+from bot.private_files import write_private_text
 from knowledge_base.db import PROJECT_DIR, normalise_url
 
 DEFAULT_TRACKER_DB = PROJECT_DIR / "var" / "tracker.db"
@@ -58,10 +59,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("target", type=Path)
     args = parser.parse_args(argv)
-    args.target.parent.mkdir(parents=True, exist_ok=True)
     content = endpoints(os.environ.get("DATABASE_URL"))
-    args.target.write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
-    os.chmod(args.target, 0o600)  # it may hold a database password
+    write_private_text(args.target, yaml.safe_dump(content, sort_keys=False))  # it may hold a database password
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.private_files import write_private_text
 from channels.whatsapp_api import DEFAULT_API_BASE_URL
 
 WHATSAPP_VARIABLES = {
@@ -59,9 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     content, missing = credentials(dict(os.environ))
     if missing:
         print(f"WhatsApp stays off: {', '.join(missing)} not set", file=sys.stderr)
-    args.target.parent.mkdir(parents=True, exist_ok=True)
-    args.target.write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
-    os.chmod(args.target, 0o600)  # holds secrets
+    write_private_text(args.target, yaml.safe_dump(content, sort_keys=False))  # holds secrets
     whatsapp = "channels.whatsapp.WhatsAppInput" in content
     print("channels: REST, socket.io (/socket.io)" + (", WhatsApp (/webhooks/whatsapp/webhook)" if whatsapp else ""))
     return 0
