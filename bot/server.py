@@ -23,7 +23,6 @@ _FAST = "_hulpwijzer_prebuilt_validator"
 
 def speed_up_action_validation() -> None:
     """Make Rasa validate action server responses with a validator built once."""
-    from jsonschema.exceptions import best_match
     from jsonschema.validators import validator_for
     from rasa.core.actions.action import RemoteAction
 
@@ -36,7 +35,7 @@ def speed_up_action_validation() -> None:
     validator = cls(schema)
 
     def _validate_action_result(self: RemoteAction, result: Dict[str, Any]) -> bool:
-        if best_match(validator.iter_errors(result)) is None:
+        if validator.is_valid(result):
             return True
         return rasa_check(self, result)  # invalid: Rasa's own error and message
 

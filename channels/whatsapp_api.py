@@ -20,7 +20,7 @@ from pathlib import Path
 
 import aiohttp
 
-from bot.private_files import write_private_json
+from bot.private_files import private_folder, write_private_json
 from knowledge_base.db import PROJECT_DIR
 
 log = logging.getLogger(__name__)
@@ -112,8 +112,7 @@ class GraphClient:
             if not isinstance(kept, dict):
                 raise ValueError("not an object")
         except (OSError, ValueError):
-            (self.outbox / "refused").mkdir(parents=True, exist_ok=True)
-            path.rename(self.outbox / "refused" / path.name)
+            path.rename(private_folder(self.outbox / "refused") / path.name)
             log.error("whatsapp.kept_file_damaged file=%s", path.name)
             return None
         if "body" in kept and "messaging_product" not in kept:

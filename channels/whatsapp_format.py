@@ -6,7 +6,6 @@ text 4096 characters, interactive body 1024, at most 3 reply buttons with titles
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 TEXT_LIMIT = 4096
@@ -134,10 +133,6 @@ def outgoing(to: str, text: str, buttons: list[dict] | None = None) -> list[dict
     messages.append({"messaging_product": "whatsapp", "recipient_type": "individual", "to": to,
                      "type": "interactive", "interactive": interactive})
     return messages
-
-
-def is_plausible_wa_id(value: str) -> bool:
-    return bool(re.fullmatch(r"\d{6,20}", value or ""))
 
 
 @dataclass(frozen=True)
