@@ -17,6 +17,7 @@ from pathlib import Path
 import jinja2
 from aiohttp import web
 
+from bot.http_headers import security_headers
 from handoff.models import STATUSES
 from knowledge_base import gemeenten
 from knowledge_base.db import as_utc
@@ -76,18 +77,6 @@ def render(request: web.Request, template: str, status: int = 200, **context) ->
     env = request.app[ENV]
     html = env.get_template(template).render(user=request.get("user"), statuses=STATUSES, age=_age, **context)
     return web.Response(text=html, content_type="text/html", charset="utf-8", status=status)
-
-
-@web.middleware
-async def security_headers(request: web.Request, handler):
-    try:
-        response = await handler(request)
-    except web.HTTPException as exc:
-        response = exc
-    response.headers.update(SECURITY_HEADERS)
-    if isinstance(response, web.HTTPException):
-        raise response
-    return response
 
 
 @web.middleware
@@ -218,7 +207,7 @@ def in_background(start):
 
 def create_app(service: StaffService, secure_cookie: bool = True,
                follow_up: WhatsAppFollowUp | None = None, purge_days: int | None = None) -> web.Application:
-    app = web.Application(middlewares=[security_headers, session_and_csrf], client_max_size=64 * 1024)
+    app = web.Application(middlewares=[security_headers(SECURITY_HEADERS), session_and_csrf], client_max_size=64 * 1024)
     app[SERVICE] = service
     app[SECURE_COOKIE] = secure_cookie
     app[FOLLOW_UP] = follow_up

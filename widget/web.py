@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import jinja2
 from aiohttp import web
 
+from bot.http_headers import security_headers
 from knowledge_base import gemeenten
 
 HERE = Path(__file__).parent
@@ -50,20 +51,6 @@ class Settings:
 
 SETTINGS = web.AppKey("settings", Settings)
 JINJA = web.AppKey("jinja", jinja2.Environment)
-
-
-@web.middleware
-async def headers(request: web.Request, handler):
-    try:
-        response = await handler(request)
-    except web.HTTPException as exc:
-        response = exc
-    response.headers.setdefault("Content-Security-Policy", request.app[SETTINGS].content_security_policy())
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "no-referrer")
-    if isinstance(response, web.HTTPException):
-        raise response
-    return response
 
 
 def _page(request: web.Request, template: str, **context) -> web.Response:
@@ -103,7 +90,11 @@ async def health(request: web.Request) -> web.Response:
 
 
 def make_app(settings: Settings) -> web.Application:
-    app = web.Application(middlewares=[headers])
+    app = web.Application(middlewares=[security_headers({
+        "Content-Security-Policy": settings.content_security_policy(),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+    })])
     app[SETTINGS] = settings
     app[JINJA] = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, undefined=jinja2.StrictUndefined,
