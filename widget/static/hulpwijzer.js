@@ -73,27 +73,35 @@
     return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
 
-  // messages to send are {id, text}; a page of an older version kept bare texts
+  // messages to send are {id, text}; anything else in the storage is left out
   function outgoing(list) {
-    return (Array.isArray(list) ? list : []).map(function (entry) {
-      return typeof entry === "string" ? { id: randomId(), text: entry } : entry;
-    }).filter(function (entry) {
+    return (Array.isArray(list) ? list : []).filter(function (entry) {
       return entry && typeof entry.id === "string" && typeof entry.text === "string";
     });
+  }
+
+  function freshState(open) {
+    return { sessionId: randomId(), messages: [], pending: [], inflight: [], open: open };
+  }
+
+  // a message sent but not yet answered is sent again, with its id: the server answers an
+  // id once and sends a repeat the same answer
+  function requeue(s) {
+    s.pending = s.inflight.concat(s.pending);
+    s.inflight = [];
   }
 
   function load() {
     try {
       var saved = JSON.parse(window.sessionStorage.getItem(STORAGE_KEY) || "null");
       if (saved && typeof saved.sessionId === "string" && Array.isArray(saved.messages)) {
-        // a message sent but not yet answered when the page went away is sent again, with
-        // its id: the server answers an id once and sends a repeat the same answer
-        saved.pending = outgoing(saved.inflight).concat(outgoing(saved.pending));
-        saved.inflight = [];
+        saved.pending = outgoing(saved.pending);
+        saved.inflight = outgoing(saved.inflight);
+        requeue(saved);  // the page went away before the answer
         return saved;
       }
     } catch (e) { /* storage unavailable or damaged: start afresh */ }
-    return { sessionId: randomId(), messages: [], pending: [], inflight: [], open: false };
+    return freshState(false);
   }
 
   var state = load();
@@ -129,19 +137,12 @@
     self.ws = ws;
     self.alive();  // a server that accepts but never opens the session is given up on too
     ws.onmessage = function (event) { if (self.ws === ws) self.receive(String(event.data)); };
-    ws.onclose = function () {
-      if (self.ws !== ws) return;
-      self.ws = null;
-      self.ready = false;
-      clearTimeout(self.watchdog);
-      self.handlers.offline();
-      self.retry();
-    };
+    ws.onclose = function () { if (self.ws === ws) self.drop(); };
     ws.onerror = function () { /* onclose follows */ };
   };
 
-  // Give up on the current socket at once (a dead link may take a minute to close) and
-  // reconnect; nothing from the old socket is handled any more.
+  // Give up on the current socket, closed or silent (a dead link may take a minute to
+  // close), and reconnect; nothing from the old socket is handled any more.
   Connection.prototype.drop = function () {
     var ws = this.ws;
     if (!ws) return;
@@ -405,8 +406,7 @@
     offline: function () {
       confirmed = false;
       if (state.inflight.length) {  // sent but not answered: send again on reconnect
-        state.pending = state.inflight.concat(state.pending);
-        state.inflight = [];
+        requeue(state);
         save();
       }
       if (state.pending.length) setStatus(T.offline);
@@ -450,7 +450,7 @@
     }
   });
   clearButton.addEventListener("click", function () {
-    state = { sessionId: randomId(), messages: [], pending: [], inflight: [], open: true };
+    state = freshState(true);
     save();
     clearTimeout(waitTimer);
     render();
