@@ -7,6 +7,21 @@ from dataclasses import dataclass
 
 DEFAULT_GEMEENTE = "almelo"
 
+#: how long handoffs and conversations are kept (HULPWIJZER_RETENTION_DAYS); the widget's privacy line says it
+DEFAULT_RETENTION_DAYS = 365
+
+
+def parse_retention_days(value: str | int) -> int:
+    """A retention period in whole days, at least 1: the running staff app purges with it,
+    so 0 or a typo must not delete everything."""
+    try:
+        days = int(str(value).strip())
+    except ValueError:
+        raise ValueError(f"the retention period must be a whole number of days, not {value!r}") from None
+    if days < 1:
+        raise ValueError(f"the retention period must be at least 1 day, not {days}")
+    return days
+
 
 @dataclass(frozen=True)
 class Settings:

@@ -21,8 +21,9 @@ import json
 import os
 import sys
 
+from bot.settings import DEFAULT_RETENTION_DAYS, parse_retention_days
+from handoff.models import DONE
 from knowledge_base.db import make_engine
-from staff.service import DEFAULT_RETENTION_DAYS, parse_retention_days
 
 
 def retention_days(value: str) -> int:
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = service().export()
         if args.command == "list":
             for row in rows:
-                if row["status"] != "afgerond":
+                if row["status"] != DONE:
                     print(json.dumps({k: row[k] for k in ("reference", "team", "topics", "urgent", "status", "created_at", "respond_by")}, ensure_ascii=False))
         else:
             print(json.dumps(rows, ensure_ascii=False, indent=2))

@@ -17,21 +17,6 @@ from staff import transcript as transcripts
 from staff.models import AuditEntry, Base, Note, StaffSession, StaffTeam, StaffUser
 from staff.passwords import hash_password, verify_password
 
-#: how long handoffs and conversations are kept (HULPWIJZER_RETENTION_DAYS); the widget's privacy line says it
-DEFAULT_RETENTION_DAYS = 365
-
-
-def parse_retention_days(value: str | int) -> int:
-    """A retention period in whole days, at least 1: the running staff app purges with it,
-    so 0 or a typo must not delete everything."""
-    try:
-        days = int(str(value).strip())
-    except ValueError:
-        raise ValueError(f"the retention period must be a whole number of days, not {value!r}") from None
-    if days < 1:
-        raise ValueError(f"the retention period must be at least 1 day, not {days}")
-    return days
-
 SESSION_HOURS = 8
 #: a failed login takes as long as a real check, so timing tells nothing about usernames
 _DUMMY_HASH = "scrypt$15$8$1$" + "00" * 16 + "$" + "00" * 32
@@ -126,14 +111,14 @@ class StaffService:
 
     def handoff(self, user: User, reference: str) -> tuple[Handoff, list[Note], list[transcripts.Line]]:
         with self.sessions() as session:
-            row = session.scalar(self._scoped(user).where(Handoff.reference == reference))
-            if row is None:
-                session.add(AuditEntry(at=_now(), actor=user.username, action="view_denied", reference=reference[:16]))
+            row = self._find(session, user, reference)
+            if row is not None:
+                notes = list(session.scalars(select(Note).where(Note.reference == reference).order_by(Note.id)))
+                session.add(AuditEntry(at=_now(), actor=user.username, action="view_handoff", reference=reference))
                 session.commit()
-                raise NotFound(reference)
-            notes = list(session.scalars(select(Note).where(Note.reference == reference).order_by(Note.id)))
-            session.add(AuditEntry(at=_now(), actor=user.username, action="view_handoff", reference=reference))
-            session.commit()
+        if row is None:
+            self._audit(user.username, "view_denied", reference)
+            raise NotFound(reference)
         until = as_utc(row.created_at) + dt.timedelta(minutes=2)
         return row, notes, transcripts.transcript(self.tracker_engine, row.conversation_id, as_utc(row.consent_at), until)
 
@@ -141,7 +126,7 @@ class StaffService:
         """A handoff of the user's team, and the WhatsApp number its resident chose for
         contact (``None`` when they chose another way)."""
         with self.sessions() as session:
-            row = session.scalar(self._scoped(user).where(Handoff.reference == reference))
+            row = self._find(session, user, reference)
         if row is None:
             self._audit(user.username, "whatsapp_denied", reference)
             raise NotFound(reference)
@@ -150,13 +135,17 @@ class StaffService:
     def record_whatsapp_follow_up(self, user: User, reference: str, outcome: str) -> None:
         self._audit(user.username, "whatsapp_template", reference, outcome)
 
+    def _find(self, session, user: User, reference: str) -> Handoff | None:
+        """The handoff with this reference, if it belongs to one of the user's teams."""
+        return session.scalar(self._scoped(user).where(Handoff.reference == reference))
+
     def _audit(self, actor: str, action: str, reference: str | None = None, detail: str | None = None) -> None:
         with self.sessions() as session, session.begin():
             session.add(AuditEntry(at=_now(), actor=actor[:80], action=action, reference=reference and reference[:16], detail=detail))
 
     def _change(self, user: User, reference: str, action: str, detail: str | None, apply) -> None:
         with self.sessions() as session, session.begin():
-            row = session.scalar(self._scoped(user).where(Handoff.reference == reference))
+            row = self._find(session, user, reference)
             if row is not None:
                 apply(session, row)
                 session.add(AuditEntry(at=_now(), actor=user.username, action=action, reference=reference, detail=detail))

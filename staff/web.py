@@ -134,7 +134,7 @@ async def detail(request: web.Request) -> web.Response:
         handoff, notes, lines = request.app[SERVICE].handoff(request["user"], request.match_info["reference"])
     except NotFound:
         raise web.HTTPNotFound(text="Deze overdracht bestaat niet, of is niet van uw team.")
-    _, whatsapp = request.app[SERVICE].whatsapp_contact(request["user"], handoff.reference)
+    whatsapp = request.app[SERVICE].whatsapp.get(handoff.reference)  # handoff() checked the team
     return render(request, "detail.html", h=handoff, notes=notes, lines=lines, whatsapp=whatsapp,
                   follow_up=request.app[FOLLOW_UP], sent=request.query.get("whatsapp"))
 

@@ -13,7 +13,7 @@ import sys
 
 from aiohttp import web
 
-from staff.service import DEFAULT_RETENTION_DAYS, parse_retention_days
+from bot.settings import DEFAULT_RETENTION_DAYS, parse_retention_days
 from widget.web import Settings, make_app
 
 

@@ -119,6 +119,15 @@ async def test_a_denied_change_is_in_the_audit_log(client, world):
     assert "claim_denied" in denied
 
 
+async def test_opening_another_teams_handoff_is_refused_and_in_the_audit_log(client, world):
+    service, refs = world
+    await login(client, "wijk")
+    assert (await client.get(f"/handoffs/{refs['urgent']}")).status == 404
+    with service.sessions() as session:
+        audit = session.execute(select(AuditEntry.action, AuditEntry.reference).where(AuditEntry.actor == "wijk")).all()
+    assert ("view_denied", refs["urgent"]) in [tuple(row) for row in audit]
+
+
 async def test_repeated_wrong_passwords_are_slowed_down(client):
     for _ in range(5):
         await client.post("/login", data={"username": "schuld", "password": "fout wachtwoord!"})
