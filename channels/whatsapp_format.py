@@ -98,9 +98,13 @@ def _short(title: str, limit: int) -> str:
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
+def _envelope(to: str, kind: str, content: dict) -> dict:
+    """A Cloud API message to one resident: ``kind`` is text, interactive or template."""
+    return {"messaging_product": "whatsapp", "recipient_type": "individual", "to": to, "type": kind, kind: content}
+
+
 def _text_message(to: str, body: str) -> dict:
-    return {"messaging_product": "whatsapp", "recipient_type": "individual", "to": to, "type": "text",
-            "text": {"preview_url": False, "body": body}}
+    return _envelope(to, "text", {"preview_url": False, "body": body})
 
 
 def outgoing(to: str, text: str, buttons: list[dict] | None = None) -> list[dict]:
@@ -130,8 +134,7 @@ def outgoing(to: str, text: str, buttons: list[dict] | None = None) -> list[dict
         if len(buttons) > MAX_ROWS:
             rest = ", ".join(b["title"] for b in buttons[MAX_ROWS:])
             messages.append(_text_message(to, f"Nog meer keuzes (typ er een): {rest}"))
-    messages.append({"messaging_product": "whatsapp", "recipient_type": "individual", "to": to,
-                     "type": "interactive", "interactive": interactive})
+    messages.append(_envelope(to, "interactive", interactive))
     return messages
 
 
@@ -146,11 +149,8 @@ class Template:
     language: str = "nl"
 
     def message(self, to: str, parameters: list[str]) -> dict:
-        return {
-            "messaging_product": "whatsapp", "recipient_type": "individual", "to": to, "type": "template",
-            "template": {
-                "name": self.name,
-                "language": {"code": self.language},
-                "components": [{"type": "body", "parameters": [{"type": "text", "text": p} for p in parameters]}],
-            },
-        }
+        return _envelope(to, "template", {
+            "name": self.name,
+            "language": {"code": self.language},
+            "components": [{"type": "body", "parameters": [{"type": "text", "text": p} for p in parameters]}],
+        })
