@@ -32,6 +32,7 @@ from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint
 from socketio import AsyncServer
 
+from bot.background import every
 from channels.redelivery import NEVER_JOINED, Answer, AnsweredMessages, message_id, moment
 from channels.rest import allowed_metadata, typed_text
 
@@ -80,12 +81,10 @@ class SocketIOInput(RasaSocketIOInput):
     async def forget_old_answers(self, interval: float = FORGET_EVERY_SECONDS) -> None:
         """Runs with the server: answers kept for a repeat go after their time even when no
         message comes in."""
-        while True:
-            try:
-                self.answered.forget_old()
-            except Exception as error:  # keep going: the next round tries again
-                log.error("socketio.forget_failed error=%s", type(error).__name__)
-            await asyncio.sleep(interval)
+        async def forget() -> None:
+            self.answered.forget_old()
+
+        await every(interval, forget, log, "socketio.forget_failed")
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "SocketIOInput":

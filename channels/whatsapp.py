@@ -32,6 +32,7 @@ from sanic.request import Request
 from sqlalchemy import Column, DateTime, MetaData, String, Table, delete, insert
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from bot.background import every
 from channels.whatsapp_api import DEFAULT_API_BASE_URL, GraphClient
 from channels.whatsapp_contacts import WhatsAppContacts
 from channels.whatsapp_format import UNSUPPORTED_REPLY, Incoming, outgoing, parse_webhook
@@ -185,14 +186,15 @@ class WhatsAppInput(InputChannel):
         """Runs with the server: the outbox's upkeep (kept replies retried even when the
         resident writes nothing new), and old message ids forgotten once a day."""
         rounds_per_day = max(1, int(24 * 3600 / interval))
-        for round_ in itertools.count():
-            try:
-                await self.client.upkeep()
-                if round_ % rounds_per_day == 0:
-                    self.seen.forget_older_than(SEEN_DAYS)
-            except Exception as error:  # keep going: the next round tries again
-                log.error("whatsapp.maintenance_failed error=%s", type(error).__name__)
-            await asyncio.sleep(interval)
+        rounds = itertools.count()
+
+        async def one_round() -> None:
+            first_of_the_day = next(rounds) % rounds_per_day == 0
+            await self.client.upkeep()
+            if first_of_the_day:
+                self.seen.forget_older_than(SEEN_DAYS)
+
+        await every(interval, one_round, log, "whatsapp.maintenance_failed")
 
     def _spawn(self, coroutine) -> None:
         task = asyncio.create_task(coroutine)

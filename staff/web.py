@@ -17,6 +17,7 @@ from pathlib import Path
 import jinja2
 from aiohttp import web
 
+from bot.background import every
 from bot.http_headers import security_headers
 from handoff.models import STATUSES
 from knowledge_base import gemeenten
@@ -185,14 +186,12 @@ async def health(request: web.Request) -> web.Response:
 
 async def purge_daily(service: StaffService, days: int) -> None:
     """The retention period, enforced while the app runs: at start and then every day."""
-    loop = asyncio.get_running_loop()
-    while True:
-        try:
-            counts = await loop.run_in_executor(None, service.purge, days, "schedule")
-            log.info("staff.purge %s", " ".join(f"{k}={v}" for k, v in counts.items()))
-        except Exception as error:  # a failed purge must not stop the app; it is tried again tomorrow
-            log.error("staff.purge_failed error=%s", type(error).__name__)
-        await asyncio.sleep(24 * 3600)
+    async def purge() -> None:
+        counts = await asyncio.get_running_loop().run_in_executor(None, service.purge, days, "schedule")
+        log.info("staff.purge %s", " ".join(f"{k}={v}" for k, v in counts.items()))
+
+    # a failed purge must not stop the app; it is tried again tomorrow
+    await every(24 * 3600, purge, log, "staff.purge_failed")
 
 
 def in_background(start):

@@ -12,13 +12,13 @@ optionally WHATSAPP_TEMPLATE_LANGUAGE (default nl) and WHATSAPP_API_BASE_URL.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
+from bot.background import every
 from channels.whatsapp_api import DEFAULT_API_BASE_URL, GraphClient
 from knowledge_base.db import PROJECT_DIR
 from channels.whatsapp_contacts import Contact
@@ -56,12 +56,7 @@ class WhatsAppFollowUp:
 
     async def retry_kept(self, interval: float = RETRY_SECONDS) -> None:
         """Runs with the staff app: a template that could not be delivered goes out later."""
-        while True:
-            try:
-                await self.client.upkeep()
-            except Exception as error:  # the next round tries again
-                log.error("staff.whatsapp_retry_failed error=%s", type(error).__name__)
-            await asyncio.sleep(interval)
+        await every(interval, self.client.upkeep, log, "staff.whatsapp_retry_failed")
 
 
 def discard_kept(reference: str, outbox: Path = OUTBOX) -> int:

@@ -1,0 +1,19 @@
+"""Work that runs with a server, round after round (outbox retries, clean-ups, purges)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Awaitable, Callable
+
+
+async def every(seconds: float, job: Callable[[], Awaitable[None]], log: logging.Logger, failure: str) -> None:
+    """Run ``job`` now and then every ``seconds``, until cancelled. A failing round is logged
+    as ``failure`` with the error's type only (never its text, which may hold resident
+    data), and the next round tries again."""
+    while True:
+        try:
+            await job()
+        except Exception as error:
+            log.error("%s error=%s", failure, type(error).__name__)
+        await asyncio.sleep(seconds)
