@@ -82,11 +82,11 @@ def render(request: web.Request, template: str, status: int = 200, **context) ->
 
 @web.middleware
 async def session_and_csrf(request: web.Request, handler):
-    service = request.app[SERVICE]
-    user = service.user_for(request.cookies.get(COOKIE))
+    # the health check and the stylesheet need no one logged in: no session lookup for them
+    anonymous = request.path in ("/health", "/static/app.css")
+    user = None if anonymous else request.app[SERVICE].user_for(request.cookies.get(COOKIE))
     request["user"] = user
-    public = request.path in ("/login", "/health", "/static/app.css")
-    if user is None and not public:
+    if user is None and not (anonymous or request.path == "/login"):
         raise web.HTTPSeeOther("/login")
     if request.method == "POST" and request.path != "/login":
         form = await request.post()

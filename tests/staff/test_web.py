@@ -152,3 +152,14 @@ async def test_the_running_app_enforces_the_retention_period_itself(world, aioht
     await aiohttp_client(create_app(service, secure_cookie=False, purge_days=0))
     await eventually(lambda: not service.export(), timeout=5.0, step=0.1)
     assert service.export() == []
+
+
+async def test_the_health_check_and_the_stylesheet_need_no_session_lookup(client, world, monkeypatch):
+    service, _ = world
+
+    def no_database(token):
+        raise AssertionError("a session lookup for a public file")
+
+    monkeypatch.setattr(service, "user_for", no_database)
+    assert (await client.get("/health")).status == 200
+    assert (await client.get("/static/app.css")).status == 200
