@@ -1,0 +1,19 @@
+"""The never-tuned held-out set stays exactly as it was frozen (docs/nlu.md, "Which set is
+which"): a changed line would silently turn it into tuning data."""
+
+import hashlib
+
+from tests.conftest import ROOT
+
+FROZEN = {
+    # written blind by three authors and a second annotator, frozen 2026-12-06 before any
+    # model change of issue 10
+    "benchmarks/data/blind4.jsonl": "2199efb687006389a47ec68de155d8db7a05bc73995b7a03bc313c7003c429f0",
+}
+
+
+def test_frozen_evaluation_sets_are_unchanged():
+    changed = [
+        path for path, digest in FROZEN.items() if hashlib.sha256((ROOT / path).read_bytes()).hexdigest() != digest
+    ]
+    assert changed == []
