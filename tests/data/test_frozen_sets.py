@@ -9,6 +9,10 @@ FROZEN = {
     # written blind by three authors and a second annotator, frozen 2026-12-06 before any
     # model change of issue 10
     "benchmarks/data/blind4.jsonl": "2199efb687006389a47ec68de155d8db7a05bc73995b7a03bc313c7003c429f0",
+    # first messages for the three municipalities, written by an author who saw no content
+    # file, labelled (fits) by another who saw only the content files; frozen 2026-12-06
+    # before any change of issue 15
+    "benchmarks/data/kb_blind2.jsonl": "ebf2fa4a83b8406a0fce7978c733cfc5e0676e0c47cae29b54a0b0e845ee394d",
 }
 
 
