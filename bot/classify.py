@@ -35,6 +35,19 @@ def load_agent(model: Path):
     return Agent.load(str(model))
 
 
+async def parse_after_answer(agent, text: str) -> dict[str, Any]:
+    """Parse ``text`` as a message sent after the assistant showed facilities, when a
+    follow-up question ("wat kost dat?") can be meant (``bot.nlu.dialogue_state``).
+    ``agent.parse_message`` parses it as a first message."""
+    from rasa.core.channels.channel import UserMessage
+    from rasa.shared.core.events import SlotSet
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    sender = "parse-after-answer"
+    tracker = DialogueStateTracker.from_events(sender, [SlotSet("facilities", ["shown"])], slots=agent.domain.slots)
+    return await agent.processor.parse_message(UserMessage(text, sender_id=sender), tracker)
+
+
 def result_of(parse: dict[str, Any]) -> dict[str, Any]:
     """The public classification record of one Rasa parse result."""
     triage = parse.get(TRIAGE_KEY) or {}

@@ -1,6 +1,7 @@
 """Shared test settings: the trained model is needed by the tests marked ``model``."""
 
 import asyncio
+import functools
 import uuid
 from pathlib import Path
 
@@ -9,6 +10,19 @@ from aiohttp import web
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "hulpwijzer.tar.gz"
+
+
+@functools.lru_cache(maxsize=1)
+def training_examples() -> tuple[tuple[str, str, str], ...]:
+    """(file name, intent, text) of every NLU training example, read by Rasa's own loader
+    (block and list examples alike)."""
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    found = []
+    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
+        for message in load_data(str(path)).intent_examples:
+            found.append((path.name, message.get("intent"), message.get("text")))
+    return tuple(found)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -1,12 +1,15 @@
-"""Rasa NLU component that applies Hulpwijzer's triage after the trained classifier.
+"""Rasa NLU component that applies Hulpwijzer's triage to the readers' reading.
 
-Placed last in the pipeline (``bot/config.yml``), so the live assistant, ``rasa test nlu``
-and ``python -m bot classify`` share one decision:
+Placed last in the pipeline (``bot/config.yml``), after
+:class:`bot.nlu.component.ResidentReader`, so the live assistant, ``rasa test nlu`` and
+``python -m bot classify`` share one decision (:func:`bot.triage.topics.triage`):
 
-* crisis rules win over everything: intent ``crisis`` whatever the classifier said;
+* crisis rules and the crisis reader win over everything: intent ``crisis``;
 * a message in English, Turkish, Arabic or Polish becomes ``other_language``;
-* low confidence becomes ``nlu_fallback``, with the candidates to offer;
-* a second help topic the resident clearly mentions is added (multi-topic);
+* the help topics the topic reader is sure of (several for a household with several
+  problems);
+* follow-up intents only after facilities were shown (the message's dialogue state);
+* unclear messages become ``nlu_fallback``, with the candidates to offer;
 * a municipality the resident names ("ik woon in Almere") is stored as ``gemeente_mention``.
 
 The full result is stored on the message under the key ``triage`` (it is kept in the
@@ -24,16 +27,18 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.constants import INTENT_MESSAGE_PREFIX
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, METADATA, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlu.component import MAX_READ_CHARS, READING_KEY
+from bot.nlu.dialogue_state import follow_ups_allowed
+from bot.nlu.reading import Reading
 from bot.triage import gemeente as gemeente_mentions
 from bot.triage.topics import TRIAGE_KEY, Thresholds, triage
 from bot.triage.text import BUTTON_PAYLOAD
 
-#: triage reads at most this much of a message: enough for any real question, and a
-#: pasted 80,000-character text cannot hold up the server
-MAX_TRIAGE_CHARS = 5000
+#: triage reads at most this much of a message (as the readers do)
+MAX_TRIAGE_CHARS = MAX_READ_CHARS
 #: where a municipality named in the message is stored in its parse data
 GEMEENTE_KEY = "gemeente_mention"
 
@@ -47,20 +52,18 @@ class TriageClassifier(GraphComponent, IntentClassifier):
         defaults = Thresholds()
         return {
             "fallback_threshold": defaults.fallback,
-            "second_topic_threshold": defaults.second_topic,
-            "second_topic_without_words_threshold": defaults.second_topic_without_words,
+            "topic_threshold": defaults.topic,
             "crisis_threshold": defaults.crisis,
-            "pair_member_threshold": defaults.pair_member,
+            "sentence_crisis_threshold": defaults.sentence_crisis,
         }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.component_config = config
         self.thresholds = Thresholds(
             fallback=config["fallback_threshold"],
-            second_topic=config["second_topic_threshold"],
-            second_topic_without_words=config["second_topic_without_words_threshold"],
+            topic=config["topic_threshold"],
             crisis=config["crisis_threshold"],
-            pair_member=config["pair_member_threshold"],
+            sentence_crisis=config["sentence_crisis_threshold"],
         )
 
     @classmethod
@@ -80,12 +83,20 @@ class TriageClassifier(GraphComponent, IntentClassifier):
                 # a button ("/ask_schulden") is handled by RegexMessageHandler; any other
                 # text starting with "/" is typed text and gets the full triage
                 continue
-            ranking = message.get(INTENT_RANKING_KEY) or []
-            if not ranking and message.get(INTENT):
-                ranking = [message.get(INTENT)]
-            result = triage(text[:MAX_TRIAGE_CHARS], ranking, self.thresholds)
+            reading = message.get(READING_KEY) or _reading_of_ranking(message)
+            follow_ups = follow_ups_allowed(message.get(METADATA))
+            result = triage(text[:MAX_TRIAGE_CHARS], reading, self.thresholds, follow_ups)
             message.set(INTENT, {"name": result.intent, "confidence": result.confidence}, add_to_output=True)
             message.set(TRIAGE_KEY, asdict(result), add_to_output=True)
             mention = gemeente_mentions.find(text[:MAX_TRIAGE_CHARS])
             message.set(GEMEENTE_KEY, asdict(mention) if mention else None, add_to_output=True)
         return messages
+
+
+def _reading_of_ranking(message: Message) -> Reading:
+    """A reading from another intent classifier's ranking, for comparing classifiers
+    (``benchmarks/nlu_variants.py``): topics come from the intents, and the crisis intent's
+    probability stands in for the crisis reader."""
+    ranking = message.get(INTENT_RANKING_KEY) or ([message.get(INTENT)] if message.get(INTENT) else [])
+    probabilities = {e["name"]: float(e.get("confidence") or 0.0) for e in ranking if e.get("name")}
+    return Reading.of(probabilities, crisis=probabilities.get("crisis", 0.0))

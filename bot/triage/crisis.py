@@ -49,11 +49,13 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b0800[ -]?0113\b",
         r"\blevensmoe\b",
         r"\bdoodgaan\b",
-        r"\b(?:wil|wilde|wou|ga|zou)(?: ik| graag)? (?:liever |gewoon |echt )?dood\b",
+        # "ik ga dood", not "ik ga (echt) dood van verveling / vermoeidheid" (a figure of speech)
+        r"\b(?:wil|wilde|wou|ga|zou)(?: ik| graag)? (?:liever |gewoon |echt )?dood\b"
+        r"(?! van (?:de |het )?(?:verveling|vermoeidheid|moeheid|stress|lachen|schaamte|zenuwen|nieuwsgierigheid|kou|hitte|warmte))",
         r"\bdood (?:willen|wil|gaan|zijn)\b",
         r"\bniet meer (?:willen )?(?:leven|bestaan)\b",
         r"\b(?:ik|me|mij)\b(?: \w+){0,3} (?:er|hier) (?:\w+ )?niet meer (?:willen |wil )?zijn\b",
-        r"\bwil (?:er |hier )?niet meer zijn\b",
+        r"\bwil (?:er |hier )?(?:\w+ ){0,2}niet meer zijn\b",
         r"\bniet meer (?:wakker|verder) (?:worden|willen|wil|te worden)\b",
         r"\bnooit meer wakker\b",
         r"\been? ?eind(?:e)? (?:aan|maken aan) (?:mijn|m'n|mn|me|het|dit) leven\b",
@@ -196,9 +198,12 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bseksueel (?:misbruik\w*|geweld|overschrijdend)\b",
         r"\bmisbruik(?:t|en|te)? (?:me|mij|ons|haar|hem|mijn|m'n|de kinderen)\b",
         r"\b(?:word|werd|wordt|worden|ben|is|zijn) (?:ik |we |wij |hij |zij |ze |mijn \w+ )?(?:steeds |vaak |weer |elke dag |regelmatig |soms )?(?:geslagen|geschopt|gewurgd|mishandeld|misbruikt|verkracht|aangerand|bedreigd|opgesloten|verwaarloosd)\b",
-        r"\b(?:slaat|sloeg|slaan|schopt|schopte|wurgt|wurgde|duwt|duwde|knijpt|bijt|trapt|trapte|bedreigt|bedreigde|mishandelt|misbruikt|sluit|sloot) "
+        r"\b(?:slaat|sloeg|slaan|schopt|schopte|wurgt|wurgde|duwt|duwde|knijpt|bijt|trapt|trapte|bedreigt|bedreigde|mishandelt|misbruikt) "
         + _VICTIM
-        + r"\b",
+        # "ze sloeg haar deur dicht" is no violence
+        + r"\b(?! (?:deur|kamerdeur|voordeur)\b)",
+        # "hij sluit me op", not "mijn vader sluit van alles af"
+        r"\b(?:sluit|sloot) " + _VICTIM + r" (?:\w+ ){0,3}op\b",
         r"\bslaat (?:me|mij) (?:in elkaar|bont en blauw|verrot)\b",
         r"\b" + _VICTIM + r" (?:sloeg|slaat|schopte|schopt|mishandelde|mishandelt|wurgde|wurgt|bedreigde)\b",
         r"\b(?:de|een|met de|met een) riem (?:gehad|gekregen|geslagen)\b|\bmet (?:de|een) riem\b",
@@ -210,7 +215,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:mama|papa|moeder|vader) is (?:\w+ ){0,3}niet (?:thuis )?(?:gekomen|thuisgekomen)\b",
         r"\bons geheim\b|\bvieze berichten\b|\bfotos? naar (?:mn|mijn) school\b",
         r"\b(?:aanraakt|aanraken|aangeraakt|betast\w*|aanzit)\b.{0,50}\b(?:niet mag|niet wil|plekken|prive)\b",
-        r"\b(?:peuter|kindjes?|baby|zoontje|dochtertje)\b.{0,90}\b(?:alleen (?:thuis|achter|op|buiten|in)|niemand doet open|niemand thuis)\b",
+        r"\b(?:peuter|kindjes?|baby|zoontje|dochtertje)\b.{0,90}\b(?:alleen (?:thuis|achter|op straat|buiten|in (?:huis|de auto))|niemand doet open|niemand thuis)\b",
         r"\bvoordeur op slot\b.{0,40}\bsleutel\b|\b(?:steekt|steken) (?:me|mij|ons|het huis) in de fik\b|\bom het af te maken\b",
         r"\b(?:tracker|zendertje)\b.{0,40}\b(?:auto|tas|fiets)\b|\bauto in getrokken\b|\bwacht me (?:elke dag )?op\b",
         r"\b(?:gedwongen|dwingen|dwingt|moet) (?:\w+ ){0,4}trouwen\b|\bnaar het buitenland te sturen\b",
@@ -363,6 +368,18 @@ _COMPILED: dict[str, list[re.Pattern[str]]] = {
     kind: [re.compile(fold_pattern(p)) for p in patterns] for kind, patterns in _PATTERNS.items()
 }
 
+#: figures of speech that use crisis words about a job, a bill or a search; they are
+#: taken out of the text before the rules look (the crisis reader still reads them).
+#: Only things, never people, as the subject: "mijn man vermoordt me nog" stays a crisis.
+_FIGURES = re.compile(
+    fold_pattern(
+        r"\b(?:baan|werk|solliciteren|school|stress|administratie|papierwinkel|rekening|\w+rekening|rekeningen|"
+        r"schulden|huur|hypotheek|lening) (?:\w+ )?(?:vermoordt|wurgt|verstikt) (?:me|mij|ons)\b"
+        r"|\bzie het (?:echt |gewoon |helemaal )?niet meer zitten met (?:het |dat |al dat |die |mijn )?"
+        r"(?:solliciteren|sollicitaties|zoeken naar werk|werk zoeken|baan|studie|opleiding|school|huiswerk)\b"
+    )
+)
+
 
 @dataclass(frozen=True)
 class CrisisSignal:
@@ -375,7 +392,7 @@ class CrisisSignal:
 
 def detect(text: str) -> list[CrisisSignal]:
     """Every crisis kind whose rules match ``text``, in the order of :data:`KINDS`."""
-    variants = fold_variants(text)
+    variants = [_FIGURES.sub(" ", v) for v in fold_variants(text)]
     found = []
     for kind in KINDS:
         for pattern in _COMPILED[kind]:

@@ -1,6 +1,7 @@
 import pytest
 
 from bot.triage import crisis
+from tests.conftest import training_examples
 
 MUST_MATCH = [
     ("ik wil er niet meer zijn", crisis.SUICIDE),
@@ -125,27 +126,40 @@ def test_detection_ignores_case_accents_and_stretched_letters():
     assert crisis.kinds("suïcide") == [crisis.SUICIDE]
 
 
-def _training_examples():
-    import yaml
-
-    from tests.conftest import ROOT
-
-    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            for line in block["examples"].splitlines():
-                if line.strip().startswith("- "):
-                    yield block["intent"], line.strip()[2:]
+#: the crisis examples written for the rules (explicit phrasings); the residents' indirect
+#: stories (residents-crisis.yml) are the readers' work, the rules catch about half of them
+RULE_FILES = ("crisis.yml", "crisis_more.yml")
 
 
-def test_rules_alone_catch_nearly_every_crisis_example_in_the_training_data():
-    # The classifier covers the rest; the rules are the safety net that does not depend on it.
-    crisis_texts = [t for intent, t in _training_examples() if intent == "crisis"]
+def test_rules_alone_catch_nearly_every_explicit_crisis_example_in_the_training_data():
+    # The readers cover the rest; the rules are the safety net that does not depend on them.
+    crisis_texts = [t for f, intent, t in training_examples() if intent == "crisis" and f in RULE_FILES]
     caught = sum(1 for t in crisis_texts if crisis.kinds(t))
     assert len(crisis_texts) >= 400
     assert caught / len(crisis_texts) >= 0.97
 
 
 def test_rules_rarely_fire_on_ordinary_help_questions_in_the_training_data():
-    others = [t for intent, t in _training_examples() if intent != "crisis"]
+    # the hard negatives (dramatic words, no danger) included
+    others = [t for _, intent, t in training_examples() if intent != "crisis"]
     false_alarms = [t for t in others if crisis.kinds(t)]
+    assert len(others) >= 3000
     assert len(false_alarms) / len(others) <= 0.01
+
+
+def test_figures_of_speech_about_jobs_and_bills_are_no_crisis_but_people_are():
+    assert crisis.kinds("Dat solliciteren vermoordt me, 40 brieven en niks") == []
+    assert crisis.kinds("De gasrekening wurgt ons") == []
+    assert crisis.kinds("ik zie het niet meer zitten met solliciteren") == []
+    assert crisis.kinds("ik ga dood van verveling thuis") == []
+    assert crisis.kinds("mijn man vermoordt me nog") == [crisis.VIOLENCE]
+    assert crisis.kinds("ik zie het niet meer zitten") == [crisis.SUICIDE]
+    assert crisis.kinds("ik ga dood") == [crisis.SUICIDE]
+
+
+def test_a_closed_door_a_sleeping_baby_and_a_father_who_cancels_contracts_are_no_crisis():
+    assert crisis.kinds("ze schreeuwde en sloeg haar deur dicht") == []
+    assert crisis.kinds("onze baby slaapt alleen op mijn arm") == []
+    assert crisis.kinds("mijn vader van 74 sluit van alles af: loterijen, tijdschriften") == []
+    assert crisis.kinds("hij sloeg haar") == [crisis.VIOLENCE]
+    assert crisis.kinds("hij sluit me op in de slaapkamer") == [crisis.VIOLENCE]

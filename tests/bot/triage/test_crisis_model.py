@@ -1,6 +1,10 @@
 """Crisis recall through the trained model: every crisis message in the held-out,
-development and blind sets must come out as a crisis (the rules and the classifier
-together). A new phrasing that is missed belongs in these sets and then in the rules."""
+development and blind sets must come out as a crisis (the rules and the readers
+together). A new phrasing that is missed belongs in these sets and then in the rules or
+the training data.
+
+The frozen held-out set (``benchmarks/data/blind4.jsonl``) is left out on purpose: pinning
+its messages here would make it tuning data (docs/nlu.md, "Which set is which")."""
 
 import asyncio
 import json
@@ -9,10 +13,14 @@ import pytest
 
 from bot.classify import load_agent, result_of
 from tests.conftest import MODEL, ROOT
+from tests.data.test_frozen_sets import FROZEN
 
 pytestmark = pytest.mark.model
 
-SETS = [ROOT / "tests" / "nlu" / "heldout.jsonl", *sorted((ROOT / "benchmarks" / "data").glob("*.jsonl"))]
+SETS = [
+    ROOT / "tests" / "nlu" / "heldout.jsonl",
+    *(p for p in sorted((ROOT / "benchmarks" / "data").glob("*.jsonl")) if str(p.relative_to(ROOT)) not in FROZEN),
+]
 
 
 def crisis_texts():
@@ -33,5 +41,5 @@ def test_every_known_crisis_message_is_recognised(agent):
 
     results = asyncio.run(classify_all())
     missed = [r["text"] for r in results if "crisis" not in r["topics"] or r["intent"] != "crisis"]
-    assert len(results) >= 250
+    assert len(results) >= 400
     assert missed == []

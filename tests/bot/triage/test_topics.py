@@ -1,15 +1,20 @@
+from itertools import combinations
+
+from bot.nlu.reading import Reading
 from bot.triage.topics import (
     Thresholds,
+    gated_ranking,
     lexicon_hits,
     topic_intent,
-    topic_probabilities,
     topics_of_intent,
     triage,
 )
 
+TOPICS_NONE = {"mantelzorg": 0.02, "schulden": 0.02, "jeugd": 0.02, "werk": 0.02}
 
-def ranking(*pairs):
-    return [{"name": name, "confidence": conf} for name, conf in pairs]
+
+def reading(ranking, topics=None, crisis=0.0):
+    return Reading.of(dict(ranking), {**TOPICS_NONE, **(topics or {})}, crisis)
 
 
 def test_topic_intent_names_are_sorted_and_reversible():
@@ -19,92 +24,135 @@ def test_topic_intent_names_are_sorted_and_reversible():
     assert topics_of_intent(None) == []
 
 
-def test_topic_probabilities_add_single_and_pair_intents():
-    probs = topic_probabilities(ranking(("ask_schulden", 0.5), ("ask_mantelzorg+ask_schulden", 0.3), ("greet", 0.2)))
-    assert probs["schulden"] == 0.8
-    assert probs["mantelzorg"] == 0.3
-    assert probs["werk"] == 0.0
-
-
-def test_confident_single_topic_stays_single():
-    result = triage("ik heb een brief van de deurwaarder", ranking(("ask_schulden", 0.9), ("ask_werk", 0.05)))
+def test_a_topic_the_topic_reader_is_sure_of_is_the_answer():
+    result = triage("ik heb een brief van de deurwaarder", reading([("ask_schulden", 0.9)], {"schulden": 0.97}))
     assert result.intent == "ask_schulden"
     assert result.topics == ["schulden"]
 
 
-def test_second_topic_named_in_words_is_added():
+def test_a_household_with_two_problems_gets_both_topics():
     text = "ik heb schulden en zorg ook voor mijn zieke moeder"
-    result = triage(text, ranking(("ask_schulden", 0.8), ("ask_mantelzorg", 0.15)))
+    result = triage(text, reading([("ask_schulden", 0.6), ("ask_mantelzorg", 0.3)], {"schulden": 0.95, "mantelzorg": 0.8}))
     assert result.topics == ["mantelzorg", "schulden"]
     assert result.intent == "ask_mantelzorg+ask_schulden"
 
 
-def test_pair_intent_without_support_for_one_topic_is_narrowed():
+def test_three_topics_keep_all_topics_and_name_the_two_most_probable_in_the_intent():
+    text = "ik heb schulden en zorg voor mijn moeder en ik ben werkloos"
+    result = triage(
+        text, reading([("ask_mantelzorg+ask_schulden", 0.6)], {"schulden": 0.99, "mantelzorg": 0.9, "werk": 0.7})
+    )
+    assert result.topics == ["mantelzorg", "schulden", "werk"]
+    assert result.intent == "ask_mantelzorg+ask_schulden"
+
+
+def test_a_pair_intent_without_a_sure_second_topic_is_narrowed():
     text = "ik trek het niet meer met de zorg voor mijn man"
-    result = triage(text, ranking(("ask_jeugd+ask_mantelzorg", 0.6), ("ask_mantelzorg", 0.3), ("ask_jeugd", 0.02)))
+    result = triage(text, reading([("ask_jeugd+ask_mantelzorg", 0.6)], {"mantelzorg": 0.9, "jeugd": 0.2}))
     assert result.topics == ["mantelzorg"]
+    assert result.intent == "ask_mantelzorg"
 
 
-def test_crisis_rules_override_the_classifier():
-    result = triage("ik wil er niet meer zijn", ranking(("ask_mantelzorg", 0.95)))
+def test_crisis_rules_override_the_readers():
+    result = triage("ik wil er niet meer zijn", reading([("ask_mantelzorg", 0.95)], {"mantelzorg": 0.9}))
     assert result.intent == "crisis"
     assert result.topics[0] == "crisis"
     assert result.crisis_kinds == ["suicide"]
 
 
-def test_classifier_crisis_probability_alone_counts_as_crisis():
-    result = triage("het is allemaal zo zwaar", ranking(("ask_mantelzorg", 0.6), ("crisis", 0.35)))
+def test_the_crisis_reader_alone_counts_as_a_crisis():
+    result = triage("het is allemaal zo zwaar", reading([("ask_mantelzorg", 0.6)], {"mantelzorg": 0.7}, crisis=0.8))
     assert result.intent == "crisis"
-    assert "crisis" in result.topics
+    assert result.topics == ["crisis", "mantelzorg"]
+    assert result.crisis_kinds == []
 
 
-def test_crisis_keeps_a_help_topic_named_in_words():
-    result = triage("door mijn schulden wil ik niet meer leven", ranking(("crisis", 0.9), ("ask_schulden", 0.08)))
+def test_the_intent_readers_crisis_guess_alone_counts_as_a_crisis():
+    result = triage("het is allemaal zo zwaar", reading([("crisis", 0.5), ("ask_mantelzorg", 0.4)], crisis=0.1))
+    assert result.intent == "crisis"
+
+
+def test_a_low_crisis_probability_is_no_crisis():
+    result = triage("ik schaam me kapot voor die brieven", reading([("ask_schulden", 0.8)], {"schulden": 0.9}, crisis=0.2))
+    assert result.intent == "ask_schulden"
+
+
+def test_crisis_keeps_the_help_topics_the_topic_reader_is_sure_of():
+    result = triage("door mijn schulden wil ik niet meer leven", reading([("crisis", 0.9)], {"schulden": 0.8}))
     assert result.topics == ["crisis", "schulden"]
 
 
-def test_low_confidence_becomes_fallback_with_up_to_three_candidates():
+def test_unclear_help_question_becomes_fallback_with_the_most_probable_topics():
     result = triage(
         "ik weet het niet goed",
-        ranking(("ask_werk", 0.3), ("ask_schulden", 0.25), ("greet", 0.2), ("ask_jeugd", 0.15), ("ask_mantelzorg", 0.1)),
+        reading(
+            [("ask_werk", 0.3), ("ask_schulden", 0.25), ("greet", 0.2), ("ask_jeugd", 0.15), ("ask_mantelzorg", 0.1)],
+            {"werk": 0.4, "schulden": 0.35, "jeugd": 0.3, "mantelzorg": 0.1},
+        ),
         Thresholds(fallback=0.45),
     )
     assert result.intent == "nlu_fallback"
     assert result.candidates == ["ask_werk", "ask_schulden", "ask_jeugd"]
 
 
+def test_a_confident_intent_without_a_sure_topic_answers_the_intents_topic():
+    result = triage("hoe zit dat met mijn uitkering", reading([("ask_werk", 0.8)], {"werk": 0.5}))
+    assert result.intent == "ask_werk"
+    assert result.topics == ["werk"]
+
+
 def test_greeting_before_a_long_question_is_not_the_point():
     text = "Hoi! Ik ben net begonnen met zorgen voor mijn oma en ik weet niet waar ik moet beginnen"
-    result = triage(text, ranking(("greet", 0.6), ("ask_mantelzorg", 0.3)))
+    result = triage(text, reading([("greet", 0.6), ("ask_mantelzorg", 0.3)], {"mantelzorg": 0.9}))
     assert result.topics == ["mantelzorg"]
+    assert result.intent == "ask_mantelzorg"
 
 
 def test_short_greeting_stays_a_greeting():
-    result = triage("hoi", ranking(("greet", 0.9), ("ask_mantelzorg", 0.05)))
+    result = triage("hoi", reading([("greet", 0.9), ("ask_mantelzorg", 0.05)]))
     assert result.intent == "greet"
     assert result.topics == []
 
 
 def test_out_of_scope_is_other():
-    result = triage("mijn paspoort is verlopen", ranking(("out_of_scope", 0.9)))
+    result = triage("mijn paspoort is verlopen", reading([("out_of_scope", 0.9)]))
     assert result.intent == "out_of_scope"
     assert result.topics == ["other"]
 
 
+def test_a_help_topic_the_resident_clearly_writes_about_wins_over_out_of_scope():
+    text = "de afvalstoffenheffing kan ik echt niet betalen, ik heb al zoveel rekeningen"
+    result = triage(text, reading([("out_of_scope", 0.6), ("ask_schulden", 0.3)], {"schulden": 0.9}))
+    assert result.intent == "ask_schulden"
+
+
+def test_follow_up_intents_are_impossible_before_facilities_were_shown():
+    text = "mijn moeder viel gisteren, waar moet ik nu heen met de zorg voor haar"
+    read = reading([("ask_location", 0.84), ("ask_mantelzorg", 0.1)], {"mantelzorg": 0.7})
+    assert triage(text, read, follow_ups=False).topics == ["mantelzorg"]
+    assert triage("waar zit dat?", reading([("ask_location", 0.84)]), follow_ups=True).intent == "ask_location"
+
+
+def test_gated_ranking_drops_follow_ups_and_renormalises():
+    ranking = (("ask_location", 0.5), ("ask_werk", 0.3), ("greet", 0.2))
+    assert gated_ranking(ranking, follow_ups=False) == [("ask_werk", 0.6), ("greet", 0.4)]
+    assert gated_ranking(ranking, follow_ups=True) == list(ranking)
+
+
 def test_foreign_language_help_question_gets_its_topic_and_other_language_intent():
-    result = triage("I have debts I cannot pay", ranking(("out_of_scope", 0.7)))
+    result = triage("I have debts I cannot pay", reading([("out_of_scope", 0.7)]))
     assert result.intent == "other_language"
     assert result.language == "en"
     assert result.topics == ["schulden"]
 
 
 def test_foreign_language_without_topic_is_other():
-    result = triage("Hello, do you speak English?", ranking(("greet", 0.7)))
+    result = triage("Hello, do you speak English?", reading([("greet", 0.7)]))
     assert result.topics == ["other"]
 
 
 def test_foreign_language_crisis_is_a_crisis():
-    result = triage("I want to kill myself", ranking(("out_of_scope", 0.7)))
+    result = triage("I want to kill myself", reading([("out_of_scope", 0.7)]))
     assert result.intent == "crisis"
     assert result.language == "en"
 
@@ -125,36 +173,31 @@ def _domain_intents():
     return intents
 
 
-def test_three_topics_keep_all_topics_but_use_an_intent_the_domain_knows():
-    text = "ik heb schulden en zorg voor mijn moeder en ik ben werkloos"
-    result = triage(text, ranking(("ask_mantelzorg+ask_schulden", 0.6), ("ask_werk", 0.2), ("ask_schulden", 0.1)))
-    assert result.topics == ["mantelzorg", "schulden", "werk"]
-    assert result.intent in _domain_intents()
-
-
 def test_every_intent_triage_can_return_is_in_the_domain():
-    from itertools import combinations
-
     domain = _domain_intents()
     names = ["ask_mantelzorg", "ask_schulden", "ask_jeugd", "ask_werk"]
     names += ["+".join(p) for p in combinations(sorted(names), 2)]
-    names += ["crisis", "out_of_scope", "greet", "deny", "request_human"]
+    names += ["crisis", "out_of_scope", "greet", "deny", "request_human", "ask_cost", "inform_gemeente"]
     texts = ["ik heb schulden, zorg voor mijn moeder, mijn zoon spijbelt en ik zoek werk", "hoi", "???", "I need help"]
+    topic_sets = [{}, {"schulden": 0.9}, {"schulden": 0.9, "werk": 0.8, "jeugd": 0.7, "mantelzorg": 0.65}]
     for name in names:
         for conf in (0.2, 0.9):
             for text in texts:
-                assert triage(text, ranking((name, conf))).intent in domain | {"nlu_fallback"}
+                for topics in topic_sets:
+                    for follow_ups in (False, True):
+                        result = triage(text, reading([(name, conf)], topics), follow_ups=follow_ups)
+                        assert result.intent in domain | {"nlu_fallback"}
 
 
 def test_message_without_letters_asks_for_the_question_without_guessing():
     for text in ("", "???", "😭😭😭"):
-        result = triage(text, ranking(("ask_schulden", 0.5)))
+        result = triage(text, reading([("ask_schulden", 0.5)], {"schulden": 0.9}))
         assert result.intent == "nlu_fallback"
         assert result.candidates == [] and result.topics == []
 
 
 def test_typed_text_starting_with_a_slash_still_gets_the_crisis_rules():
-    assert triage("/ik wil dood", ranking(("ask_werk", 0.9))).intent == "crisis"
+    assert triage("/ik wil dood", reading([("ask_werk", 0.9)])).intent == "crisis"
 
 
 def test_ordinary_words_do_not_count_as_a_care_diagnosis():
