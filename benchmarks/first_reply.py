@@ -40,6 +40,8 @@ from bot.logging_setup import quiet_rasa  # noqa: E402
 from bot.triage.topics import HELP_TOPICS, topics_of_intent  # noqa: E402
 
 CRISIS_ACTION = "action_respond_crisis"
+#: lines that are no first help message (a greeting, another language): not counted
+NOT_A_FIRST_QUESTION = {"greet", "goodbye", "thank", "bot_challenge", "request_human", "affirm", "deny", "other_language"}
 
 
 def free_port() -> int:
@@ -181,6 +183,7 @@ def main() -> None:
             agent = Agent.load(str(args.model), action_endpoint=EndpointConfig(f"http://127.0.0.1:{port}/webhook"))
             for path in args.data:
                 rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+                rows = [row for row in rows if row.get("intent") not in NOT_A_FIRST_QUESTION]
                 replies = asyncio.run(run(agent, rows, args.gemeente))
                 if all("fits" in row for row in rows):
                     report_answers(path.name, rows, replies, args.misses)

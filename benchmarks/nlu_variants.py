@@ -214,6 +214,7 @@ def variants() -> list[Variant]:
         replace(chosen, name="with lemmas (spaCy lookup table)", config=ReaderConfig(lemmas=True)),
         replace(chosen, name="without compound parts", config=ReaderConfig(compounds=False)),
         replace(chosen, name="word unigrams only (no bigrams)", config=ReaderConfig(word_ngrams=1)),
+        replace(chosen, name="intent reader without balanced intents", config=ReaderConfig(balance_intents=False)),
         replace(chosen, name="topics also per sentence", topics_per_sentence=True),
         replace(chosen, name="crisis reader on the whole message only", thresholds=Thresholds(sentence_crisis=1.1)),
         replace(chosen, name="crisis reader per sentence from p >= 0.8", thresholds=Thresholds(sentence_crisis=0.8)),

@@ -38,6 +38,12 @@ CHAT_SPELLINGS = {
 _LINKS = ("s", "e", "en", "er")
 #: a compound part is at least this long
 _MIN_PART = 3
+#: words that start many Dutch words without making a compound: "vannacht" is no
+#: "van" + "nacht" (as a part, "van" would tie every "vannacht" and "vanochtend" together)
+_NOT_A_PART = frozenset(
+    "van aan op in voor over door bij met uit toe af mee na om tot tegen onder achter naar "
+    "ver her ont mis weg terug samen boven binnen buiten thuis hier daar waar".split()
+)
 #: remembered compound splits per extractor (a bound on memory for odd input)
 _MAX_REMEMBERED = 100_000
 
@@ -107,7 +113,7 @@ class TermExtractor:
         if len(word) >= 2 * _MIN_PART + 1 and word.isalpha():
             for cut in range(_MIN_PART, len(word) - _MIN_PART):
                 head, tail = word[:cut], word[cut:]
-                if tail not in self.known:
+                if tail not in self.known or head in _NOT_A_PART:
                     continue
                 if head in self.known:
                     found = (head, tail)

@@ -51,7 +51,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bdoodgaan\b",
         # "ik ga dood", not "ik ga (echt) dood van verveling / vermoeidheid" (a figure of speech)
         r"\b(?:wil|wilde|wou|ga|zou)(?: ik| graag)? (?:liever |gewoon |echt )?dood\b"
-        r"(?! van (?:de |het )?(?:verveling|vermoeidheid|moeheid|stress|lachen|schaamte|zenuwen|nieuwsgierigheid|kou|hitte|warmte))",
+        r"(?! van (?:de |het )?(?:verveling|vermoeidheid|moeheid|stress|lachen|schaamte|zenuwen|nieuwsgierigheid|kou|hitte|warmte|ergernis))",
         r"\bdood (?:willen|wil|gaan|zijn)\b",
         r"\bniet meer (?:willen )?(?:leven|bestaan)\b",
         r"\b(?:ik|me|mij)\b(?: \w+){0,3} (?:er|hier) (?:\w+ )?niet meer (?:willen |wil )?zijn\b",
@@ -71,6 +71,10 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:verkeerde kant van|over) de (?:reling|balustrade)\b|\bop de reling van\b",
         r"\bbijna (?:gesprongen|gesprongen van|voor de trein)\b",
         r"\b(?:naar|bij|op|langs) het spoor\b.{0,60}\b(?:gestaan|staan|springen|gesprongen|gelopen|liggen)\b",
+        # "'s avonds sta ik bij de overweg te wachten tot er een trein komt"
+        r"\b(?:wacht|wachten|wachtte|sta|stond|staan)\b.{0,50}\btot (?:er )?(?:een|de) trein (?:komt|kwam|aankomt|langs)\b",
+        # a decision about "after my death" that is no illness: "ik heb het zelf zo besloten"
+        r"\bna (?:mijn|m'n|mn) (?:overlijden|dood)\b.{0,150}\b(?:zelf (?:zo )?besloten|zelf gekozen|niet door ziekte)\b",
         r"\b(?:stoppen met|ben aan het|weer aan het|weer) krassen\b|\bkrassen\b.{0,30}\b(?:diep|arm|armen|been|benen|bloed|polsen)\b",
         r"\b(?:zichzelf|haarzelf|hemzelf|zich|mezelf|mijzelf) (?:iets|wat) (?:aan ?(?:\w+ )?doen|aandoen)\b",
         r"\b(?:niemand|geen mens) (?:zal|gaat) me (?:\w+ )?missen\b",
@@ -85,11 +89,15 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:mezelf|mijzelf) (?:iets |wat )?(?:aan ?(?:te )?doen|aandoen|van kant|ophangen|op te hangen|doden|dood|snijden|te snijden|pijn (?:te )?doen|verwonden|beschadigen)",
         r"\bvan kant (?:maken|te maken)\b",
         r"\b(?:snij|snijd|snijden|kras|krassen) (?:mezelf|mijzelf|in mijn|in m'n)\b",
+        # "sinds twee weken snij ik weer", "ze snijdt zichzelf"
+        r"\b(?:snij|snijd|snijdt|sneed) (?:ik|ze|hij|zij) (?:\w+ )?weer\b|\b(?:snijdt|sneed|krast) (?:zichzelf|haarzelf|hemzelf)\b",
         r"\b(?:ik )?(?:snij|kras) me\b",
         r"\bzelfbeschadig\w*",
         r"\b(?:iedereen|ze|jullie|mijn kinderen|mijn familie) (?:is |zijn |zou |zouden |zal |zullen )?(?:veel |echt )?beter af (?:zijn )?zonder mij\b",
         r"\bbeter af (?:is |zijn |zou zijn |zal zijn |zouden zijn )?zonder (?:mij|me)\b",
         r"\bpillen (?:gespaard|verzameld|sparen|opgespaard|allemaal innemen|in(?:te)?nemen om)\b",
+        # "sindsdien spaar ik mijn tabletten op"
+        r"\b(?:spaar|spaarde|sparen) (?:ik |hij |ze |zij )?(?:al )?(?:mijn |m'n |mn |zijn |haar |de )?(?:pillen|tabletten|medicijnen|slaappillen|pijnstillers) op\b",
         r"\b(?:alle|al mijn|al m'n|een hele strip|een doos) pillen\b",
         r"\b(?:spring|springen|sprong|ga liggen|gaan liggen|lopen|loop|stap|stappen) voor (?:de|een) trein\b|\bvoor (?:de|een) trein (?:springen|spring|gaan liggen|lopen)\b",
         r"\b(?:van|vanaf|van het dak van) (?:een|de|het) (?:flat|brug|dak|gebouw)\b.{0,15}\bspring",
@@ -315,10 +323,31 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bnet aangevallen\b",
         r"\b(?:er is|het is) brand\b|\bhuis staat in brand\b|\bstaat in (?:de )?brand\b",
         r"\bbang (?:voor|om) (?:mijn|m'n|ons) leven\b",
+        # threats: "ze weten op welke school mijn dochter zit", "dat ik het niet overleef als
+        # ik aangifte doe", tyres slashed
+        r"\b(?:weten|weet) (?:\w+ ){0,2}(?:waar (?:ik|we|wij|mijn|mn|m'n|onze) (?:\w+ )?(?:woon|wonen|woont|werk|zit)|op welke school)\b",
+        r"\bniet (?:zal |zou )?overle(?:ef|eft|ven) als\b",
+        r"\bbanden (?:\w+ )?(?:lek ?gestoken|doorgesneden|kapot ?gestoken)\b",
         r"\bwil (?:zichzelf|iemand|hem|haar|zich) (?:iets aandoen|van kant maken|doden|ophangen)\b",
         r"\bdreigt (?:zichzelf|zich) (?:iets aan te doen|van kant te maken|te doden|op te hangen)\b",
         r"\bhelp(?:t)? (?:me|mij|ons)? ?(?:nu|snel|alsjeblieft|aub)?\s*!{2,}",
         r"\bnoodgeval\b",
+        # acute medical emergencies told calmly (112): the signs of a stroke, a heart
+        # attack, no breath, an overdose just taken, a dangerous sugar level, an allergic
+        # reaction; "ik heb vorig jaar een beroerte gehad" names no sign and does not match
+        r"\b(?:mond|(?:linker|rechter)?mondhoek|gezicht) (?:\w+ ){0,2}(?:hangt|zakt|trekt) (?:\w+ ){0,2}(?:scheef|naar beneden|weg)\b"
+        r"|\bscheve mond\b|\b(?:hangt|zakt) (?:zijn|haar|de|z'n|zn) (?:linker|rechter)?mond(?:hoek)?\b",
+        r"\b(?:praat|spreekt|sprak)(?: (?:ze|hij|zij))? (?:ineens |opeens |plotseling |sinds \w+ \w+ )?(?:raar|vreemd|onduidelijk|dubbel|met dubbele tong)\b"
+        r".{0,80}\b(?:arm|been|mond|gezicht|viel|gevallen|hangt|scheef)\b",
+        r"\b(?:drukkend|knellend|benauwd|zwaar) gevoel op (?:de|mijn|m'n|mn|zijn|z'n|haar) borst\b"
+        r"|\bpijn op (?:de|mijn|m'n|mn|zijn|z'n|haar) borst\b.{0,80}\b(?:arm|kaak|zweet|bezweet|misselijk|benauwd|uur)\b",
+        r"\b(?:linkerarm|arm|kaak) (?:\w+ ){0,2}(?:tintelt|tintelen|straalt|voelt dood)\b.{0,60}\b(?:borst|benauwd|pijn)\b"
+        r"|\b(?:borst|benauwd)\b.{0,80}\b(?:linkerarm|arm|kaak) (?:\w+ ){0,2}(?:tintelt|tintelen|straalt)\b",
+        r"\b(?:alle|al (?:mijn|haar|zijn) |een hele (?:strip|doos|pot) |een strip |een doos |een pot )"
+        r"(?:pillen|tabletten|medicijnen|paracetamol|slaappillen|oxazepam|antidepressiva)\b.{0,30}\b(?:ingenomen|geslikt|genomen|op)\b",
+        r"\b(?:suiker|bloedsuiker|diabeet|diabetes|insuline)\b.{0,80}\b(?:verward|suf|bezweet|trilt|niet aanspreekbaar|wegzakt)\b",
+        r"\b(?:keel|tong|lippen|gezicht) (?:\w+ ){0,2}(?:zwelt|zwellen|dik|opgezwollen)\b.{0,60}\b(?:lucht|adem|benauwd|slikken)\b",
+        r"\bloopt (?:helemaal )?blauw aan\b|\bkrijgt (?:bijna )?geen (?:lucht|adem)\b|\bkan (?:bijna )?niet (?:meer )?ademen\b",
         # English and others
         r"\b(?:emergency|in danger|has a knife|has a gun)\b",
         r"\bsmoke\b|\bshaking on the floor\b|\bnot responding\b|\bnot breathing\b",
@@ -374,7 +403,7 @@ _COMPILED: dict[str, list[re.Pattern[str]]] = {
 _FIGURES = re.compile(
     fold_pattern(
         r"\b(?:baan|werk|solliciteren|school|stress|administratie|papierwinkel|rekening|\w+rekening|rekeningen|"
-        r"schulden|huur|hypotheek|lening) (?:\w+ )?(?:vermoordt|wurgt|verstikt) (?:me|mij|ons)\b"
+        r"schulden|huur|hypotheek|lening) (?:\w+ )?(?:vermoordt|vermoorden|wurgt|wurgen|verstikt|verstikken) (?:me|mij|ons)\b"
         r"|\bzie het (?:echt |gewoon |helemaal )?niet meer zitten met (?:het |dat |al dat |die |mijn )?"
         r"(?:solliciteren|sollicitaties|zoeken naar werk|werk zoeken|baan|studie|opleiding|school|huiswerk)\b"
     )

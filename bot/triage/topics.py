@@ -157,18 +157,18 @@ def lexicon_hits(text: str) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Decision thresholds (set in ``bot/config.yml``; chosen on the development set
-    ``benchmarks/data/dev2.jsonl``, see ``docs/nlu.md``)."""
+    """Decision thresholds (set in ``bot/config.yml``; chosen on the development sets with
+    ``benchmarks/sweep_thresholds.py``, see ``docs/nlu.md``)."""
 
     #: below this intent confidence, with no topic named, the assistant asks instead of
     #: guessing
     fallback: float = 0.45
     #: the topic reader's probability from which a message is about a help topic
-    topic: float = 0.6
+    topic: float = 0.7
     #: the crisis reader's probability that counts as a crisis on its own
     crisis: float = 0.5
     #: ... and that of one sentence of a longer message (higher: a sentence is short)
-    sentence_crisis: float = 0.95
+    sentence_crisis: float = 0.85
 
 
 @dataclass(frozen=True)
@@ -222,11 +222,17 @@ def triage(text: str, reading: Reading, thresholds: Thresholds = Thresholds(), f
     named = sorted((t for t in HELP_TOPICS if probs[t] >= thresholds.topic), key=lambda t: -probs[t])
     candidates = _candidates(probs)
 
-    read_as_crisis = reading.crisis >= thresholds.crisis or reading.sentence_crisis >= thresholds.sentence_crisis
-    if kinds or read_as_crisis or top_name == CRISIS_INTENT:
-        # the rules, the crisis reader (the whole message or one sentence), or the intent
-        # reader's best guess: any one is enough
-        confidence = 1.0 if kinds else max(reading.crisis, reading.sentence_crisis, top_conf if top_name == CRISIS_INTENT else 0.0)
+    # the intent reader's own probability, before the follow-up intents were taken out
+    intent_crisis = dict(reading.ranking).get(CRISIS_INTENT, 0.0)
+    read_as_crisis = (
+        reading.crisis >= thresholds.crisis
+        or reading.sentence_crisis >= thresholds.sentence_crisis
+        or intent_crisis >= thresholds.crisis
+    )
+    if kinds or read_as_crisis:
+        # the rules, the crisis reader (the whole message or one sentence) or the intent
+        # reader: any one is enough
+        confidence = 1.0 if kinds else max(reading.crisis, reading.sentence_crisis, intent_crisis)
         return Triage(CRISIS_INTENT, confidence, _ordered([CRISIS, *named]), kinds, language)
 
     help_question = bool(topics_of_intent(top_name))

