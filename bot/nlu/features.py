@@ -5,10 +5,10 @@ classifiers get, per message or sentence, a list of terms:
 
 * folded words (lower case, no accents, "heeeel" -> "heel"), with chat spellings written
   out ("mn" -> "mijn", "ff" -> "even");
-* the parts of Dutch compounds, marked ``C:``: "huurachterstand" also gives "huur" and
-  "achterstand" when the training data knows both words;
-* optionally (off in the live pipeline: no measured gain, ``docs/nlu.md``) the lemma of each
-  word from spaCy's Dutch lookup table, marked ``L:``;
+* optionally (both off in the live pipeline: no measured gain, ``docs/nlu.md``) the parts of
+  Dutch compounds, marked ``C:`` ("huurachterstand" also gives "huur" and "achterstand" when
+  the training data knows both words), and the lemma of each word from spaCy's Dutch lookup
+  table, marked ``L:``;
 
 next to these the classifiers use character n-grams of the folded text (robust to typos).
 :func:`sentences` splits a long story so that the one sentence that carries the topic or
@@ -71,7 +71,7 @@ class TermExtractor:
     :meth:`fit` learns which words may be compound parts: the words of the training texts,
     so that a part is always a word the classifiers know."""
 
-    def __init__(self, lemmas: bool = False, compounds: bool = True) -> None:
+    def __init__(self, lemmas: bool = False, compounds: bool = False) -> None:
         self.lemmas = lemmas
         self.compounds = compounds
         self.known: frozenset[str] = frozenset()

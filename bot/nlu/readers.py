@@ -2,7 +2,8 @@
 topics it is about, and whether it may be a crisis.
 
 Three linear models share one feature space (:class:`Features`: TF-IDF of word 1-2-grams
-with compound parts, and of character 2-5-grams within words):
+and of character 2-5-grams within words, of the folded text with chat spellings written
+out):
 
 * the **intent reader**, a multinomial logistic regression over all intents (help topics
   and topic pairs, crisis, out of scope, chitchat, handoff answers and the follow-up
@@ -37,9 +38,10 @@ from bot.triage.topics import CRISIS_INTENT, HELP_TOPICS
 class ReaderConfig:
     """Settings of the readers (``bot/config.yml``); chosen on the development sets."""
 
-    #: lemmas from spaCy's lookup table: no measured gain, so off (docs/nlu.md)
+    #: lemmas from spaCy's lookup table and the parts of compounds: neither gained anything
+    #: measurable on the development sets, so both are off (docs/nlu.md)
     lemmas: bool = False
-    compounds: bool = True
+    compounds: bool = False
     #: word n-grams up to this length
     word_ngrams: int = 2
     char_ngrams: tuple[int, int] = (2, 5)

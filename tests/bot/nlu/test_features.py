@@ -7,21 +7,22 @@ def test_chat_spellings_are_written_out():
 
 
 def test_compounds_split_into_words_the_training_data_knows():
-    extractor = TermExtractor().fit(["de huur is te hoog", "ik heb een achterstand", "geen werk", "mijn ervaring"])
+    extractor = TermExtractor(compounds=True).fit(["de huur is te hoog", "ik heb een achterstand", "geen werk", "mijn ervaring"])
     assert extractor.compound_parts("huurachterstand") == ("huur", "achterstand")
     assert extractor.compound_parts("werkservaring") == ("werk", "ervaring")  # linking s
     assert extractor.compound_parts("zonnebloem") == ()
     # an adverb is no compound: "vannacht" and "vanochtend" would share a part "van"
-    assert TermExtractor().fit(["van de nacht", "in de ochtend"]).compound_parts("vannacht") == ()
+    assert TermExtractor(compounds=True).fit(["van de nacht", "in de ochtend"]).compound_parts("vannacht") == ()
     assert "C:achterstand" in extractor("mijn huurachterstand")
 
 
-def test_lemmas_are_off_unless_asked_for():
-    assert not any(t.startswith("L:") for t in TermExtractor().fit(["rekeningen"])("rekeningen"))
+def test_lemmas_and_compound_parts_are_off_unless_asked_for():
+    terms = TermExtractor().fit(["de huur", "een achterstand"])("rekeningen en huurachterstand")
+    assert terms == ["rekeningen", "en", "huurachterstand"]
 
 
 def test_an_extractor_survives_a_round_trip_through_its_state():
-    extractor = TermExtractor().fit(["de huur", "een achterstand"])
+    extractor = TermExtractor(compounds=True).fit(["de huur", "een achterstand"])
     copy = TermExtractor()
     copy.__setstate__(extractor.__getstate__())
     assert copy("huurachterstand") == extractor("huurachterstand")
