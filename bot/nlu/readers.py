@@ -149,7 +149,20 @@ class Readers:
         # a crisis once a third of the crisis examples were help questions too (docs/nlu.md)
         self.crisis_model = LogisticRegression(C=self.config.crisis_c, max_iter=3000)
         self.crisis_model.fit(matrix, [int(e.intent == CRISIS_INTENT) for e in examples])
+        self._fast_scoring()
         return self
+
+    def _models(self) -> list:
+        return [self.intent_model, self.crisis_model, *self.topic_models.values()]
+
+    def _fast_scoring(self) -> None:
+        """Store the weights column-major: scikit-learn scores ``X @ coef_.T``, and with a
+        row-major ``coef_`` SciPy copies the whole weight matrix for every message (12 ms for
+        the intent reader's 25 x 150,000 weights against 0.02 ms)."""
+        import numpy as np
+
+        for model in self._models():
+            model.coef_ = np.asfortranarray(model.coef_)
 
     def save(self, directory: Path) -> None:
         """Write the fitted readers to ``directory`` as JSON and a NumPy archive: plain
@@ -189,6 +202,7 @@ class Readers:
         readers.intent_model = models["intent"]
         readers.crisis_model = models["crisis"]
         readers.topic_models = {t: models[f"topic_{t}"] for t in HELP_TOPICS}
+        readers._fast_scoring()
         return readers
 
     def read(self, text: str) -> Reading:

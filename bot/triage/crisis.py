@@ -397,17 +397,50 @@ _COMPILED: dict[str, list[re.Pattern[str]]] = {
     kind: [re.compile(fold_pattern(p)) for p in patterns] for kind, patterns in _PATTERNS.items()
 }
 
-#: figures of speech that use crisis words about a job, a bill or a search; they are
-#: taken out of the text before the rules look (the crisis reader still reads them).
-#: Only things, never people, as the subject: "mijn man vermoordt me nog" stays a crisis.
+#: figures of speech that use crisis words about a job, a bill, a search or a thing in the
+#: street; they are taken out of the text before the rules look (the crisis reader still
+#: reads them). Only things, never people, as the subject: "mijn man vermoordt me nog"
+#: stays a crisis.
 _FIGURES = re.compile(
     fold_pattern(
         r"\b(?:baan|werk|solliciteren|school|stress|administratie|papierwinkel|rekening|\w+rekening|rekeningen|"
         r"schulden|huur|hypotheek|lening) (?:\w+ )?(?:vermoordt|vermoorden|wurgt|wurgen|verstikt|verstikken) (?:me|mij|ons)\b"
         r"|\bzie het (?:echt |gewoon |helemaal )?niet meer zitten met (?:het |dat |al dat |die |mijn )?"
         r"(?:solliciteren|sollicitaties|zoeken naar werk|werk zoeken|baan|studie|opleiding|school|huiswerk)\b"
+        r"|\b(?:boom|tak|tegel|stoeptegel|kruispunt|oversteek\w*|fietspad|kuil|bocht|rotonde|drempel|lantaarnpaal)\b"
+        r"[^.!?]{0,60}\blevensgevaarlijk\w*"
+        r"|\blevensgevaarlijke? (?:boom|tak|tegel|stoeptegel|kruispunt|oversteek\w*|fietspad|kuil|bocht|rotonde)\b"
     )
 )
+
+#: a request for information about a subject, not a situation: a school project, figures,
+#: a talk for the neighbourhood ("voor mijn werkstuk: hoeveel meldingen van huiselijk geweld")
+_INFORMATION_REQUEST = re.compile(
+    fold_pattern(
+        r"\b(?:spreekbeurt|werkstuk|profielwerkstuk|scriptie|presentatie|opleiding|studie|college|"
+        r"voorlichting|informatieavond|cursus|interview\w*|onderzoek|maatschappijleer|burgerschap)\b"
+    )
+)
+#: words that name the subject of such a request; in a request they are no signal on their
+#: own (any rule about what happens to someone still fires)
+_SUBJECT_WORDS = re.compile(
+    fold_pattern(
+        r"\bhuiselijk geweld\b|\bkindermishandeling\b|\bouderenmishandeling\b|\bveilig thuis\b|"
+        r"\bvrouwenopvang\b|\bnachtopvang\b|\bloverboy\w*|"
+        # people in general, not "ik ben dakloos"
+        r"\b(?:mensen|jongeren|vrouwen|gezinnen|kinderen|daklozen) (?:\w+ ){0,3}dakloos\w*|"
+        # the subject, not "ik denk aan suïcide"
+        r"\bsu[iï]?[cs]idepreventie\b"
+        r"|\b(?:over|naar|rond|onderzoek(?:en)? (?:ik|we|wij)) (?:\w+ )?(?:su[iï]?[cs]id\w*|zelfdoding|zelfbeschadig\w*)"
+    )
+)
+
+
+def _without_figures(folded: str) -> str:
+    text = _FIGURES.sub(" ", folded)
+    if _INFORMATION_REQUEST.search(text):
+        text = _SUBJECT_WORDS.sub(" ", text)
+    return text
 
 
 @dataclass(frozen=True)
@@ -421,7 +454,7 @@ class CrisisSignal:
 
 def detect(text: str) -> list[CrisisSignal]:
     """Every crisis kind whose rules match ``text``, in the order of :data:`KINDS`."""
-    variants = [_FIGURES.sub(" ", v) for v in fold_variants(text)]
+    variants = [_without_figures(v) for v in fold_variants(text)]
     found = []
     for kind in KINDS:
         for pattern in _COMPILED[kind]:

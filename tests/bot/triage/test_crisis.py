@@ -187,3 +187,18 @@ def test_a_closed_door_a_sleeping_baby_and_a_father_who_cancels_contracts_are_no
     assert crisis.kinds("mijn vader van 74 sluit van alles af: loterijen, tijdschriften") == []
     assert crisis.kinds("hij sloeg haar") == [crisis.VIOLENCE]
     assert crisis.kinds("hij sluit me op in de slaapkamer") == [crisis.VIOLENCE]
+
+
+def test_a_school_project_about_violence_or_homelessness_is_no_crisis_but_a_situation_is():
+    assert crisis.kinds("voor mijn werkstuk: hoeveel meldingen van huiselijk geweld zijn er per jaar?") == []
+    assert crisis.kinds("hoeveel mensen zijn er dakloos in nederland? is voor mijn spreekbeurt") == []
+    assert crisis.kinds("voor mijn profielwerkstuk onderzoek ik zelfbeschadiging onder tieners") == []
+    assert crisis.kinds("voor mijn studie ben ik nu dakloos, waar moet ik slapen") == [crisis.HOMELESS]
+    assert crisis.kinds("voor mijn werkstuk: ik denk zelf ook aan suïcide") == [crisis.SUICIDE]
+    assert crisis.kinds("huiselijk geweld bij ons thuis") == [crisis.VIOLENCE]
+
+
+def test_a_dangerous_tree_is_for_the_municipality_not_112():
+    assert crisis.kinds("die boom in het plantsoen is levensgevaarlijk bij storm") == []
+    assert crisis.kinds("een levensgevaarlijk kruispunt bij de school") == []
+    assert crisis.kinds("hij is levensgevaarlijk, hij heeft een mes") != []
