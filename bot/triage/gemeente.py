@@ -1,83 +1,240 @@
-"""Where does the resident live? Finds a municipality named in a message.
+"""Where does the resident live? Finds the municipality a message says the resident lives in.
 
-"ik woon in Almere", "wij komen uit 's-Hertogenbosch", "gemeente Hengelo", "verhuisd naar
-Den Haag". Returns the name as written; whether the knowledge base knows that municipality
-is decided by the action (``knowledge_base.gemeenten.resolve``). A name after a weak
-pattern ("ik zit in ...", "ik ben van ...") is only ``strong`` when written with a capital:
-the action then ignores "ik ben van plan" unless the name is a municipality it knows.
+Only a statement about the resident counts: "ik woon in Almere", "wij wonen sinds kort in
+Hengelo", "hier in Almelo", "mijn woonplaats is Zwolle", "gemeente Hengelo", or a message
+that is only a place name (the answer to "In welke gemeente woont u?"). Places of other
+people in a story ("de moeder van mijn kind woont in Polen", "mijn zoon zit op school in
+Enschede"), past addresses ("we woonden in Zwolle") and places abroad or regions ("ik kom
+uit Syrië", "ik woon in Twente") are never the resident's municipality.
+
+Returns the name as written; whether the knowledge base knows that municipality is decided
+by the action (``actions.common.mentioned_gemeente``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
-_NAME = r"(?P<name>'?s[- ]?[A-Za-zÀ-ÿ]+|[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*(?:[ -](?:aan|op|den|de|en|ter|[A-Z][\wÀ-ÿ'-]*)\b){0,3})"
+from bot.triage.places import Kind, kind, listed
 
-_STRONG = re.compile(
-    r"\b(?:woon|woont|wonen|woonde|woonachtig|inwoner|inwoners|bewoner)\s+(?:[a-z]+\s+){0,3}?"
-    r"(?:in|van|te)\s+(?:de\s+)?(?:gemeente\s+|stad\s+)?" + _NAME
-    + r"|\bgemeente\W{0,3}\s*(?:(?:dat\s+)?is\s+)?" + _NAME.replace("?P<name>", "?P<name2>")
-    + r"|\bverhuisd\s+naar\s+" + _NAME.replace("?P<name>", "?P<name3>")
-    + r"|\bwoonplaats(?:\s+is|:)?\s+" + _NAME.replace("?P<name>", "?P<name4>"),
+_NAME_BODY = r"'?s[- ]?[A-Za-zÀ-ÿ]+|[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*(?:[ -](?:aan|op|den|de|en|ter|bij|van|[A-Z][\wÀ-ÿ'-]*)\b){0,3}"
+_NAME = rf"(?P<name>{_NAME_BODY})"
+_PLACE = re.compile(r"\b(?:in|te)\s+(?:de\s+)?(?:gemeente\s+|stad\s+)?" + _NAME, re.IGNORECASE)
+
+#: a verb or noun that says where someone lives, followed within six words by "in <place>"
+_RESIDENCE = re.compile(
+    r"\b(?P<verb>woon|woont|wonen|woonde|woonden|woonachtig|inwoner|inwoners|bewoner|bewoners)\b",
     re.IGNORECASE,
 )
+_INWONER_VAN = re.compile(
+    r"\b(?:inwoner|inwoners|bewoner|bewoners)\s+van\s+(?:de\s+)?(?:gemeente\s+|stad\s+)?" + _NAME, re.IGNORECASE
+)
+_MOVED = re.compile(r"\bverhuisd\s+naar\s+(?:de\s+)?(?:gemeente\s+)?" + _NAME, re.IGNORECASE)
+_MUNICIPALITY = re.compile(r"\bgemeente\b[ \t]*[:?]?[ \t]*(?:(?:dat\s+)?is\s+)?" + _NAME, re.IGNORECASE)
+_HERE = re.compile(
+    r"(?:\bhier|\bbij\s+(?:ons|mij)|\b(?:mijn|ons|onze|m'n|mn)\s+(?:adres|huis|woning|flat|appartement)\s+(?:is|staat|ligt))"
+    r"\s+in\s+(?:de\s+)?(?:gemeente\s+)?" + _NAME,
+    re.IGNORECASE,
+)
+#: a short message with a municipality after "in": "gewoon in hengelo", "nee, in Almere"
+_SHORT_IN = re.compile(r"\bin\s+" + _NAME, re.IGNORECASE)
+SHORT_MESSAGE_WORDS = 5
+_YOU = re.compile(r"\b(?:jij|je|jullie)\b", re.IGNORECASE)
+_WOONPLAATS = re.compile(r"(?:\b(?:mijn|onze|m'n|mn)\s+woonplaats\s*(?:is|:)?|(?:^|\n)\s*woonplaats\s*:)\s*" + _NAME, re.IGNORECASE)
 #: "Tilburg is mijn woonplaats", "Almere is waar ik woon"
 _NAME_FIRST = re.compile(
-    r"^\s*(?P<name>'?s[- ]?[A-Za-zÀ-ÿ]+|[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*(?:[ -](?:aan|op|den|de|en|ter|[A-Z][\wÀ-ÿ'-]*)\b){0,3})"
-    r"\s+is\s+(?:mijn\s+woonplaats|mijn\s+gemeente|waar\s+ik\s+woon)\b",
+    rf"^\s*(?P<name>{_NAME_BODY})\s+is\s+(?:mijn\s+woonplaats|mijn\s+gemeente|waar\s+ik\s+woon)\b", re.IGNORECASE
+)
+#: the whole message is a place: "Almere", "in Hengelo.", "gemeente almelo"
+_ONLY_A_PLACE = re.compile(rf"^\s*(?P<prefix>(?:in|uit|te|gemeente|gem\.?)\s+)?(?P<name>{_NAME_BODY})\s*[.!]*\s*$", re.IGNORECASE)
+#: "ik kom uit Hengelo", "wij zitten in Almelo", "ik ben van Almere": about the resident, but
+#: also said of where someone was born or is today
+_WEAK = re.compile(
+    r"\b(?:ik|k|wij|we)\s+(?:\w+\s+){0,2}?(?:zit|zitten|kom|komen|ben|zijn)\s+(?:\w+\s+)?(?:uit|in|van)\s+" + _NAME,
     re.IGNORECASE,
 )
-_WEAK = re.compile(r"\b(?:(?:kom|komen|kwam|zit|zitten|ben|zijn)\s+(?:uit|in|van)|in)\s+" + _NAME)
+
+#: "ik kom oorspronkelijk uit Groningen": where someone comes from, not where they live
+_ORIGIN = re.compile(r"\b(?:oorspronkelijk|origineel|vroeger|geboren|afkomstig)\b", re.IGNORECASE)
+#: where a clause begins: the subject of a verb is after the last of these
+_CLAUSE_START = re.compile(
+    r"[.!?;:,\n]|\b(?:maar|want|omdat|terwijl|dus|toen|nadat|sinds|die|dat|waar|wie|of|als|en)\b", re.IGNORECASE
+)
+#: where a clause after a verb ends ("en" may be inside a name: "Berg en Dal")
+_CLAUSE_END = re.compile(r"[.!?;:,\n]|\b(?:maar|want|omdat|terwijl|dus|toen|nadat|die|dat|waar|of|als)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:ik|k|wij|we|ons|onze)\b", re.IGNORECASE)
+_PERSON_NOUNS = (
+    r"moeder|vader|ouders?|ma|pa|mama|papa|mam|pap|zoon|zoontje|dochter|dochtertje|kind|kinderen|kids|"
+    r"baby|broer|broertje|broers|zus|zusje|zussen|zuster|oma|opa|grootouders|man|vrouw|partner|vriend|"
+    r"vriendin|ex|schoon\w+|stief\w+|familie|tante|oom|neef|nicht|buurman|buurvrouw|buren|baas|"
+    r"werkgever|collega|jongen|meisje|kleinkind\w*|kleinzoon|kleindochter|schoonfamilie|vader\w*|moeder\w*"
+)
+_OTHER_PERSON = re.compile(
+    rf"\b(?:hij|zij|ze|die|hun|men)\b|\b(?:mijn|m'n|mn|onze|ons|zijn|z'n|haar|d'r|hun|de|het|een|jouw|je)\s+(?:\w+\s+)?(?:{_PERSON_NOUNS})\b",
+    re.IGNORECASE,
+)
+_WORK_CONTEXT = re.compile(r"\b(?:werk|werkt|werken|werkte|stage|baan|school|studeer|studie)\b", re.IGNORECASE)
 
 #: words that follow "woon in" but are no place
 _NOT_A_PLACE = frozenset(
     """
     de het een een mijn m'n mn onze ons zijn haar hun deze die dit dat die een huis flat woning
     buurt wijk straat centrum stad dorp nood schulden problemen war zorg opvang bijstand omgeving
-    the a my zelf hier daar welke wat waar nederland holland
+    the a my zelf hier daar welke wat waar nederland holland bij met plan mening zin
     """.split()
 )
+#: words that start no place name ("ik kom uit ...", "ja graag")
+_NOT_A_NAME = frozenset("ik k jij je u hij zij ze wij we jullie ja nee ok oke hoi hallo dag graag dank bedankt".split())
 #: a name ends before these words ("Almere en ik heb schulden")
 _STOP_AFTER = frozenset(
     "en maar want dus ik we wij heb hebben is zijn met sinds al nu omdat of als bij hoor toch zo eigenlijk "
-    "trouwens ja he hè hoor".split()
+    "trouwens ja he hè hoor in".split()
 )
+#: small words that may stay inside a name ("Alphen aan den Rijn", "Wijk bij Duurstede")
+_INSIDE_NAME = frozenset("aan op den de en ter bij van".split())
 
 
 @dataclass(frozen=True)
 class Mention:
     name: str
-    #: after "woon in", "gemeente", or capitalised: a place even if the knowledge base does
-    #: not know it
+    #: a clear statement of where the resident lives, or a Dutch municipality's name: the
+    #: place counts even when the knowledge base does not know it. A weak mention ("ik ben
+    #: van plan") counts only for a municipality the knowledge base knows.
     strong: bool
 
 
 def _trim(name: str) -> str:
-    words = []
+    """The place name at the start of ``name``, without the rest of the sentence."""
+    words: list[str] = []
     for word in re.split(r"\s+", name.strip(" ,.!?;:")):
-        if words and word.lower() in _STOP_AFTER:
+        word = word.strip(",.!?;:")
+        if words and word.lower() in _STOP_AFTER and word.lower() not in _INSIDE_NAME:
             break
-        words.append(word.strip(",.!?;:"))
-    return " ".join(w for w in words if w)
+        if word:
+            words.append(word)
+    # a listed place as long as possible: "Berg en Dal", "Den Haag", "Sint Maarten"
+    for n in range(len(words), 0, -1):
+        if listed(" ".join(words[:n])) is not Kind.UNLISTED:
+            return " ".join(words[:n])
+    # else a name as written: "Nieuw-Vennep", "Lutjebroek", "Ter Apel"
+    kept = words[:1]
+    for i, word in enumerate(words[1:], start=1):
+        if word[:1].isupper() or (word.lower() in _INSIDE_NAME and i + 1 < len(words) and words[i + 1][:1].isupper()):
+            kept.append(word)
+        else:
+            break
+    return " ".join(kept)
+
+
+def _clause_before(text: str, end: int) -> str:
+    """The words of the clause that ends at ``end``: where the subject of a verb is."""
+    start = 0
+    for boundary in _CLAUSE_START.finditer(text, 0, end):
+        start = boundary.end()
+    return text[start:end]
+
+
+def _sentence_before(text: str, end: int) -> str:
+    start = max(text.rfind(c, 0, end) for c in ".!?;\n") + 1
+    return text[start:end]
+
+
+def _about_someone_else(context: str) -> bool:
+    return bool(_OTHER_PERSON.search(context)) and not _FIRST_PERSON.search(context)
+
+
+def _residence_is_the_residents(text: str, verb: re.Match) -> bool:
+    """Whether "woon/wonen/woont ..." at ``verb`` is said of the resident, now."""
+    word = verb.group("verb").lower()
+    clause = _clause_before(text, verb.start())
+    after = text[verb.end():].split(None, 1)
+    next_word = after[0].lower() if after else ""
+    if word in ("woonde", "woonden"):
+        return False  # where someone lived before
+    if word == "woon":
+        # "ik woon", "woon in almere"; not "woon jij in ...", nor "mijn moeder woon in" (typo)
+        return next_word not in ("jij", "je", "u") and not _about_someone_else(clause)
+    if word == "woont":
+        # third person, except the common slip "ik woont"
+        return clause.strip().lower().endswith(("ik", " k"))
+    if word == "wonen":
+        sentence = _sentence_before(text, verb.start())
+        return (
+            next_word in ("wij", "we")
+            or bool(re.search(r"\b(?:wij|we)\b", clause, re.IGNORECASE))
+            or bool(re.search(r"\ben\s+ik\s*$|\bik\s+en\s+\w+(?:\s+\w+)?\s*$", sentence, re.IGNORECASE))
+        )
+    # woonachtig, inwoner, bewoner
+    return not _about_someone_else(clause)
+
+
+def _candidates(text: str) -> Iterator[tuple[str, bool]]:
+    """Names said to be where the resident lives, the clearest statements first, each with
+    whether the statement is strong."""
+    for verb in _RESIDENCE.finditer(text):
+        if not _residence_is_the_residents(text, verb):
+            continue
+        if verb.group("verb").lower().startswith(("inwoner", "bewoner")):
+            van = _INWONER_VAN.match(text, verb.start())
+            if van:
+                yield van.group("name"), True
+        # "we zijn net in Almelo komen wonen"
+        before = " ".join(_clause_before(text, verb.start()).split()[-5:])
+        for place in _PLACE.finditer(before):
+            yield place.group("name"), True
+        rest = text[verb.end():]
+        end = _CLAUSE_END.search(rest)
+        tail = " ".join(rest[: end.start() if end else len(rest)].split()[:7])
+        place = _PLACE.search(tail)
+        while place:
+            # overlapping: "in een flat in Almere" has two places after "in"
+            yield place.group("name"), True
+            place = _PLACE.search(tail, place.start() + 1)
+    match = _NAME_FIRST.search(text)
+    if match:
+        yield match.group("name"), True
+    for pattern in (_WOONPLAATS, _HERE):
+        for match in pattern.finditer(text):
+            yield match.group("name"), True
+    for pattern in (_MOVED, _MUNICIPALITY):
+        for match in pattern.finditer(text):
+            clause = _clause_before(text, match.start())
+            if _about_someone_else(clause) or (pattern is _MUNICIPALITY and _WORK_CONTEXT.search(clause)):
+                continue
+            if pattern is _MUNICIPALITY and not (match.group("name")[:1].isupper() or kind(_trim(match.group("name"))) is Kind.MUNICIPALITY):
+                continue  # "de gemeente helpen", "de gemeente in dit kader"
+            yield match.group("name"), True
+    match = _ONLY_A_PLACE.match(text)
+    if match and _trim(match.group("name")) == match.group("name").strip(" .!"):
+        # the answer to "In welke gemeente woont u?"; a single word is only strong when it
+        # is a municipality's name or written as a name after "in" / "gemeente"
+        name = match.group("name")
+        yield name, bool(match.group("prefix")) and name[:1].isupper()
+    short = len(text.split()) <= SHORT_MESSAGE_WORDS
+    if short and not any(p.search(text) for p in (_YOU, _RESIDENCE, _WORK_CONTEXT, _ORIGIN, _OTHER_PERSON)):
+        for match in _SHORT_IN.finditer(text):
+            if kind(_trim(match.group("name"))) is Kind.MUNICIPALITY:
+                yield match.group("name"), True
+    for match in _WEAK.finditer(text):
+        if not _ORIGIN.search(match.group(0)):
+            yield match.group("name"), False
 
 
 def find(text: str) -> Mention | None:
-    """The municipality named in ``text``, if any."""
-    match = _STRONG.search(text)
-    strong = match is not None
-    if match:
-        name = match.group("name") or match.group("name2") or match.group("name3") or match.group("name4")
-    elif _NAME_FIRST.search(text):
-        name = _NAME_FIRST.search(text).group("name")
-        strong = True
-    else:
-        match = _WEAK.search(text)
-        if not match:
-            return None
-        name = match.group("name")
-        strong = name[:1].isupper() or name.startswith("'s")
-    name = _trim(name)
-    if not name or name.split()[0].lower() in _NOT_A_PLACE or len(name) < 2:
+    """The place ``text`` says the resident lives in, if any. A Dutch municipality wins over
+    a name that is none ("hier in Almelo, in De Riet"), a clear statement over a weak one."""
+    found: list[tuple[Mention, bool]] = []
+    for written, strong in _candidates(text):
+        name = _trim(written)
+        place = kind(name)
+        if place in (Kind.FOREIGN, Kind.REGION) or len(name) < 2:
+            continue
+        if place is Kind.UNLISTED and name.split()[0].lower() in _NOT_A_PLACE | _NOT_A_NAME:
+            continue
+        municipality = place is Kind.MUNICIPALITY
+        found.append((Mention(name, strong or municipality), municipality))
+    if not found:
         return None
-    return Mention(name, strong)
+    return min(found, key=lambda item: (not item[0].strong, not item[1]))[0]
