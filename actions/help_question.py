@@ -34,7 +34,7 @@ def show_facilities(
         dispatcher.utter_message(response="utter_topic_contact", topic_list=listed)
         return
     for facility in facilities:
-        dispatcher.utter_message(text=facility_message(facility))
+        dispatcher.utter_message(text=facility_message(facility, topics))
     team = get_knowledge_base().team_for(gemeente.id, topics)
     contact = {"title": "Contact met de gemeente", "payload": CONTACT_PAYLOAD}
     more = {"title": "Meer mogelijkheden", "payload": MORE_OPTIONS_PAYLOAD}

@@ -31,6 +31,7 @@ STOPWORDS = frozenset(
     over te tot toch u uw uit van veel voor wat waar wanneer want was we wel welke wie wij
     wil willen wilt word worden wordt zal ze zelf zich zij zijn zit zo zou zn z'n
     dag hallo goedemorgen goedemiddag graag alstublieft aub pls please vraag vragen iemand iets
+    mogelijk mogelijke mogelijkheid mogelijkheden allemaal
     """.split()
 )
 

@@ -219,20 +219,21 @@ def _sync(session, model, files, key, titles, fill, report: ImportReport, kind: 
 
 def _sync_routes(session: Session, files: list[dict], report: ImportReport) -> None:
     existing = {(r.gemeente_id, r.topic): r for r in session.scalars(select(Route))}
-    wanted = {}
+    wanted: dict[tuple[str, str], tuple[str, list[str]]] = {}
     for data in files:
         gemeente_id = (data.get("municipality") or {}).get("id")
         for route in data.get("routes") or []:
             topics = [MULTI_TOPIC] if route.get("multi_topic") else route.get("topics") or []
             for topic in topics:
-                wanted[(gemeente_id, topic)] = route["team"]
-    for key, team_id in wanted.items():
+                doors = [d for d in route.get("front_doors") or [] if topic in _facility_topics(files, d)]
+                wanted[(gemeente_id, topic)] = (route["team"], doors)
+    for key, (team_id, doors) in wanted.items():
         row = existing.get(key)
         if row is None:
-            session.add(Route(gemeente_id=key[0], topic=key[1], team_id=team_id))
+            session.add(Route(gemeente_id=key[0], topic=key[1], team_id=team_id, front_doors=doors))
             report.added["route"] += 1
-        elif row.team_id != team_id:
-            row.team_id = team_id
+        elif row.team_id != team_id or list(row.front_doors or []) != doors:
+            row.team_id, row.front_doors = team_id, doors
             report.updated["route"] += 1
         else:
             report.unchanged["route"] += 1
@@ -241,6 +242,14 @@ def _sync_routes(session: Session, files: list[dict], report: ImportReport) -> N
             session.delete(row)
             report.removed["route"] += 1
     session.flush()
+
+
+def _facility_topics(files: list[dict], facility_id: str) -> list[str]:
+    for data in files:
+        for facility in data.get("facilities") or []:
+            if isinstance(facility, dict) and facility.get("id") == facility_id:
+                return list(facility.get("topics") or [])
+    return []
 
 
 def imported_fingerprint(session: Session) -> str | None:

@@ -146,6 +146,9 @@ class Route(Base):
     gemeente_id = Column(ForeignKey("kb_gemeenten.id", ondelete="CASCADE"), primary_key=True)
     topic = Column(String(20), primary_key=True)
     team_id = Column(ForeignKey("kb_teams.id", ondelete="CASCADE"), nullable=False)
+    #: the topic's front door: the facility ids shown first when a question names no
+    #: particular need ("wat is er allemaal mogelijk?"), and always among those shown
+    front_doors = Column(JSON, nullable=False, default=list)
 
     team = relationship(Team, lazy="joined")
 

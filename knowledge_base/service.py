@@ -36,6 +36,8 @@ def has_own_phone_line(how_to_reach: str) -> bool:
 
 #: further facilities are shown only when they score at least this share of the best one
 RELATIVE_CUTOFF = 0.3
+#: how many more search hits than shown are looked at for another topic's facility
+OFF_TOPIC_CANDIDATES = 3
 
 
 @dataclass(frozen=True)
@@ -78,9 +80,19 @@ class Found:
 
 
 class KnowledgeBase:
-    def __init__(self, facilities: Sequence[FacilityInfo], docs: Sequence[FacilityDoc], routes: dict, gemeenten: dict):
+    def __init__(
+        self,
+        facilities: Sequence[FacilityInfo],
+        docs: Sequence[FacilityDoc],
+        routes: dict,
+        gemeenten: dict,
+        front_doors: dict | None = None,
+    ):
         self.facilities = {f.id: f for f in facilities}
         self.routes: dict[tuple[str, str], TeamInfo] = routes
+        #: per (municipality, topic) the facilities a question without a particular need
+        #: gets first (the route's ``front_doors`` in the content files)
+        self.front_doors: dict[tuple[str, str], tuple[str, ...]] = front_doors or {}
         self.gemeenten: dict[str, str] = gemeenten
         self.index = SearchIndex(docs, ignore=[*gemeenten, *gemeenten.values()])
 
@@ -118,15 +130,16 @@ class KnowledgeBase:
                     phone_line=has_own_phone_line(row.how_to_reach),
                 )
             )
-        routes = {}
+        routes, front_doors = {}, {}
         for route in session.scalars(select(Route)):
+            front_doors[(route.gemeente_id, route.topic)] = tuple(route.front_doors or ())
             team = route.team
             routes[(route.gemeente_id, route.topic)] = TeamInfo(
                 team.id, team.gemeente_id, team.name, team.reach, tuple(team.topics),
                 team.response_working_days, team.urgent_response_working_days,
             )
         gemeenten = {g.id: g.name for g in session.scalars(select(Gemeente))}
-        return cls(facilities, docs, routes, gemeenten)
+        return cls(facilities, docs, routes, gemeenten, front_doors)
 
     def search(
         self,
@@ -151,32 +164,70 @@ class KnowledgeBase:
     ) -> list[FacilityInfo]:
         """The 1-``limit`` facilities to answer a help question with.
 
-        With several topics the best facility of each topic comes first (a household with
-        debts and a job loss hears about both), a local one where the municipality has one
-        that fits, then the best of the rest.
+        The facilities of the question's topics come first: with several topics the best
+        facility of each topic (a household with debts and a job loss hears about both), a
+        local one where the municipality has one that fits, then the best of the rest. A
+        facility of another topic may only follow them, when it clearly matches the words.
         """
         excluded = list(exclude)
         chosen: list[FacilityInfo] = []
+
+        def take(facility: FacilityInfo) -> None:
+            chosen.append(facility)
+            excluded.append(facility.id)
+
         if len(topics) > 1:
             for topic in topics[:limit]:
                 on_topic = [
                     f for f in self.search(text, gemeente_id, [topic], limit=5, exclude=excluded)
                     if topic in f.facility.topics
                 ]
-                # per topic a local facility first, when one matches the words at all
-                local = [f for f in on_topic if not f.facility.national and f.hit.matched]
-                pick = (local or on_topic)[:1]
-                for found in pick:
-                    chosen.append(found.facility)
-                    excluded.append(found.facility.id)
-        ranked = self.search(text, gemeente_id, topics, limit=limit, exclude=excluded)
-        best = ranked[0].hit.score if ranked else 0.0
-        for found in ranked:
+                # per topic a local facility first when one matches the words at all, else
+                # the topic's front door
+                local = [f.facility for f in on_topic if not f.facility.national and f.hit.matched]
+                door = self.front_door(gemeente_id, topic, excluded)
+                pick = local[0] if local else door or (on_topic[0].facility if on_topic else None)
+                if pick:
+                    take(pick)
+        ranked = self.search(text, gemeente_id, topics, limit=limit + OFF_TOPIC_CANDIDATES, exclude=excluded)
+        on_topic = [f for f in ranked if not topics or set(f.facility.topics) & set(topics)]
+        door = self.front_door(gemeente_id, topics[0], excluded) if len(topics) == 1 else None
+        if door and (not on_topic or not on_topic[0].hit.matched or on_topic[0].facility.id == door.id):
+            # the words point at no facility in particular: the topic's front door first
+            take(door)
+            on_topic = [f for f in on_topic if f.facility.id != door.id]
+            door = None
+        best = on_topic[0].hit.score if on_topic else 0.0
+        for found in on_topic:
             # a facility far below the best one is noise, not a second option
             if len(chosen) >= limit or (chosen and found.hit.score < RELATIVE_CUTOFF * best):
                 break
-            chosen.append(found.facility)
+            if found.facility.id in excluded:
+                continue  # the front door, already taken
+            take(found.facility)
+            if door and len(chosen) == 1:
+                # the facility the words point at first, the front door right after it
+                take(door)
+                door = None
+        for found in ranked:
+            # another topic's facility only after the topic's own, and only when it clearly
+            # matches: more than one word in common, and despite the off-topic penalty not
+            # far below the topic's best (``facility_message`` labels it)
+            if len(chosen) >= limit:
+                break
+            if found in on_topic or found.facility.id in excluded:
+                continue
+            if found.hit.score < RELATIVE_CUTOFF * best or len(found.hit.matched) < 2:
+                continue
+            take(found.facility)
         return chosen[:limit]
+
+    def front_door(self, gemeente_id: str | None, topic: str, excluded: Iterable[str] = ()) -> FacilityInfo | None:
+        """The topic's first front door in the municipality that was not shown yet."""
+        for facility_id in self.front_doors.get((gemeente_id or "", topic), ()):
+            if facility_id in self.facilities and facility_id not in excluded:
+                return self.facilities[facility_id]
+        return None
 
     def team_for(self, gemeente_id: str | None, topics: Sequence[str]) -> TeamInfo | None:
         """The team that takes a warm handoff for these topics in this municipality."""

@@ -223,10 +223,20 @@ def _check_routes(data: dict, file: str) -> Iterable[Problem]:
             yield Problem(file, line, f"municipality: missing field '{field}'")
     team_ids = {t.get("id") for t in data.get("teams") or [] if isinstance(t, dict)}
     covered: set[str] = set()
+    facility_topics = {
+        f.get("id"): set(f.get("topics") or []) for f in data.get("facilities") or [] if isinstance(f, dict)
+    }
     for route in data.get("routes") or []:
         route_line = route.get(LINE, 1)
         if route.get("team") not in team_ids:
             yield Problem(file, route_line, f"route to unknown team '{route.get('team')}'")
+        for door in route.get("front_doors") or []:
+            if door not in facility_topics:
+                yield Problem(file, route_line, f"front door '{door}' is no facility of this municipality")
+            elif not facility_topics[door] & set(route.get("topics") or []):
+                yield Problem(file, route_line, f"front door '{door}' has none of the route's topics")
+        if route.get("front_doors") and route.get("multi_topic"):
+            yield Problem(file, route_line, "a multi_topic route has no front door: each topic's own comes first")
         covered.update(route.get("topics") or [])
         if route.get("multi_topic"):
             covered.add("multi_topic")

@@ -3,6 +3,8 @@ where the information comes from. The texts themselves come from the content fil
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from knowledge_base.service import FacilityInfo
 
 #: facts from documents older than this get a "check whether this is still right" note
@@ -17,9 +19,15 @@ def source_line(facility: FacilityInfo) -> str:
     return line
 
 
-def facility_message(facility: FacilityInfo) -> str:
-    """One facility as one chat message."""
+#: before a facility of another topic than the one the answer is about
+OTHER_TOPIC_LABEL = "Dit hoort bij een ander onderwerp, maar past misschien ook bij uw vraag:"
+
+
+def facility_message(facility: FacilityInfo, topics: Sequence[str] = ()) -> str:
+    """One facility as one chat message; labelled when it belongs to none of ``topics``."""
     parts = [f"{facility.name}", facility.offers, f"Zo komt u in contact: {facility.how_to_reach}"]
+    if topics and not set(facility.topics) & set(topics):
+        parts.insert(0, OTHER_TOPIC_LABEL)
     if facility.neighbourhood:
         parts.append(f"Waar: {facility.neighbourhood}.")
     parts.append(source_line(facility))

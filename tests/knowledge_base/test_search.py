@@ -340,3 +340,139 @@ def test_a_compound_with_one_ordinary_word_still_finds_debt_help(kb):
 
 def test_voedselhulp_finds_the_voedselloket(kb):
     assert top(kb, "we hebben voedselhulp nodig", "almere") == "almere-voedselloket"
+
+
+# -- the facilities follow the topic the answer names --------------------------------------
+
+#: questions whose words belong to another topic than the one the answer is about: the
+#: words pull towards that topic's facilities, the topic must still come first
+PULLED_ELSEWHERE = {
+    "mantelzorg": [
+        "ik ben 80 en zorg voor mijn vrouw, wat is er allemaal mogelijk",
+        "ik zorg voor mijn moeder en heb daardoor geen inkomen meer, ik heb een uitkering nodig",
+        "ik zorg voor mijn man en heb schulden gekregen, de rekeningen stapelen op",
+    ],
+    "schulden": [
+        "ik heb schulden omdat ik mijn baan kwijt ben en nu werkloos ben",
+        "mijn kinderen hebben schoolspullen nodig maar ik heb schulden",
+        "ik zorg voor mijn vader en kan mijn rekeningen niet meer betalen",
+    ],
+    "jeugd": [
+        "mijn zoon van 16 zoekt werk maar hij is van school gegaan",
+        "mijn dochter heeft geen geld voor sport, kan de gemeente helpen",
+        "ik ben werkloos en mijn kind van 4 slaapt slecht",
+    ],
+    "werk": [
+        "ik zorg voor mijn moeder maar wil weer aan het werk",
+        "ik heb schulden en zoek een baan om ze af te lossen",
+        "ik wil werken maar heb kleine kinderen, hoe doe ik dat met de opvang",
+    ],
+}
+CASES = [(g, t, q) for g in ("almelo", "almere", "hengelo") for t, qs in PULLED_ELSEWHERE.items() for q in qs]
+
+
+@pytest.mark.parametrize("gemeente,topic,question", CASES)
+def test_the_first_facility_belongs_to_the_topic_of_the_answer(kb, gemeente, topic, question):
+    chosen = kb.recommend(question, gemeente, [topic])
+    assert chosen and topic in chosen[0].topics
+
+
+@pytest.mark.parametrize("gemeente,topic,question", CASES)
+def test_another_topics_facility_only_follows_the_topics_own_facilities(kb, gemeente, topic, question):
+    chosen = kb.recommend(question, gemeente, [topic])
+    on_topic = [topic in f.topics for f in chosen]
+    assert on_topic == sorted(on_topic, reverse=True)
+
+
+def test_another_topics_facility_is_labelled_in_the_answer():
+    from bot.replies.facilities import OTHER_TOPIC_LABEL, facility_message
+
+    kb_facility = load_knowledge_base(make_engine("sqlite://")).facilities["hengelo-uitkering-aanvragen"]
+    assert facility_message(kb_facility, ["mantelzorg"]).startswith(OTHER_TOPIC_LABEL)
+    assert OTHER_TOPIC_LABEL not in facility_message(kb_facility, ["werk"])
+    assert OTHER_TOPIC_LABEL not in facility_message(kb_facility)
+
+
+def _small_kb():
+    """Two facilities of one municipality: a mantelzorg one that shares no word with the
+    question, and a werk one that shares a rare word with it."""
+    from knowledge_base.search import FacilityDoc
+    from knowledge_base.service import FacilityInfo, KnowledgeBase
+
+    def facility(fid, topics, name, keywords, offers):
+        info = FacilityInfo(fid, "hengelo", name, offers, "Voor inwoners.", "Bel 14 074.", "gratis", "no", None,
+                            tuple(topics), "test", 2021, False)
+        doc = FacilityDoc(id=fid, gemeente_id="hengelo", topics=tuple(topics), name=name, keywords=tuple(keywords),
+                          offers=offers, for_whom="Voor inwoners.", crisis=False, phone_line=False)
+        return info, doc
+
+    made = [
+        # other topics' facilities, so that "computer" is a rare word
+        *(facility(f"filler-{i}", ["jeugd"], f"Opvoedhulp {i}", ["opvoeden", "kind"], "Hulp bij opvoeden.") for i in range(12)),
+        facility("steunpunt", ["mantelzorg"], "Steunpunt mantelzorg", ["mantelzorger", "respijt"], "Steun voor mantelzorgers."),
+        facility("computercursus", ["werk"], "Computercursus solliciteren", ["computer", "laptop", "cv"],
+                 "Leren werken met de computer en de laptop."),
+    ]
+    return KnowledgeBase([m[0] for m in made], [m[1] for m in made], {}, {"hengelo": "Hengelo"})
+
+
+def test_a_rare_word_of_another_topic_does_not_put_its_facility_first():
+    """The 80-year-old carer of issue 15 got "Uitkering aanvragen" first: one word shared
+    with a werk facility outweighed the topic. Now the topic's own facility comes first."""
+    chosen = _small_kb().recommend("mijn vrouw kan niks meer zonder mij, ik heb niet eens een computer", "hengelo", ["mantelzorg"])
+    assert [f.id for f in chosen][:1] == ["steunpunt"]
+
+
+def test_another_topics_facility_that_matches_one_word_is_left_out():
+    chosen = _small_kb().recommend("mijn vrouw kan niks meer zonder mij, ik heb niet eens een computer", "hengelo", ["mantelzorg"])
+    assert "computercursus" not in [f.id for f in chosen]
+
+
+def test_another_topics_facility_that_clearly_matches_follows_the_topics_own():
+    chosen = _small_kb().recommend("ik zorg voor mijn vrouw en wil leren werken met de computer en laptop", "hengelo", ["mantelzorg"])
+    assert [f.id for f in chosen] == ["steunpunt", "computercursus"]
+
+
+# -- the topic's front door ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "gemeente,topic,door",
+    [
+        ("almelo", "mantelzorg", "almelo-steunpunt-informele-zorg"),
+        ("almere", "mantelzorg", "almere-vmca"),
+        ("hengelo", "mantelzorg", "hengelo-mantelzorgondersteuning"),
+        ("almere", "schulden", "almere-schulddienstverlening"),
+        ("hengelo", "schulden", "hengelo-budgetalert-schuldhulp"),
+        ("hengelo", "werk", "hengelo-werkplein"),
+        ("almelo", "jeugd", "almelo-jeugdgezondheidszorg"),
+    ],
+)
+def test_a_question_that_names_no_particular_need_gets_the_topics_front_door_first(kb, gemeente, topic, door):
+    """"Wat is er allemaal mogelijk?": no word points at a facility, so the municipality's
+    general facility for the topic comes first, not the first one in alphabetical order."""
+    assert kb.recommend("wat is er allemaal mogelijk voor mij?", gemeente, [topic])[0].id == door
+
+
+@pytest.mark.parametrize(
+    "gemeente,question,first,door",
+    [
+        ("almelo", "ik wil dat iemand anders de zorg even overneemt zodat ik kan rusten, respijtzorg", "almelo-respijtzorg",
+         "almelo-steunpunt-informele-zorg"),
+        ("almere", "ik wil een cursus over omgaan met dementie voor mijn moeder", "almere-casemanager-dementie", "almere-vmca"),
+    ],
+)
+def test_the_facility_the_words_point_at_comes_first_and_the_front_door_right_after(kb, gemeente, question, first, door):
+    assert [f.id for f in kb.recommend(question, gemeente, ["mantelzorg"])][:2] == [first, door]
+
+
+@pytest.mark.parametrize("gemeente,topic,question", CASES)
+def test_no_facility_is_shown_twice(kb, gemeente, topic, question):
+    for topics in ([topic], [topic, "schulden" if topic != "schulden" else "werk"]):
+        shown = [f.id for f in kb.recommend(question, gemeente, topics)]
+        assert len(shown) == len(set(shown))
+
+
+def test_an_unknown_municipality_has_no_front_door(kb):
+    assert kb.front_door("enschede", "mantelzorg") is None
+    assert all(f.national for f in kb.recommend("wat is er allemaal mogelijk", "enschede", ["mantelzorg"]))
