@@ -13,6 +13,9 @@ FROZEN = {
     # file, labelled (fits) by another who saw only the content files; frozen 2026-12-06
     # before any change of issue 15
     "benchmarks/data/kb_blind2.jsonl": "ebf2fa4a83b8406a0fce7978c733cfc5e0676e0c47cae29b54a0b0e845ee394d",
+    # 165 first messages written the same way after the changes of issue 15 had been made on
+    # kb_blind2 (which is a development set since): frozen 2026-12-07 before its first run
+    "benchmarks/data/kb_blind3.jsonl": "7faead2b3b41b7b7635cd49186f8e3832cca9e8bdfc180aecb3f045bf288968b",
 }
 
 
