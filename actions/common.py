@@ -48,10 +48,13 @@ def gemeente_slots(gemeente: gemeenten.Gemeente) -> list[EventType]:
 
 
 def mentioned_gemeente(message: dict[str, Any]) -> gemeenten.Gemeente | None:
-    """The municipality a message names: a known one, or (when the resident clearly says
-    where they live) an unknown one. ``None`` when the message names none."""
+    """The municipality a message says the resident lives in: a known one, or a Dutch
+    municipality without content (or an outright answer to "in welke gemeente woont u?"),
+    which gets national help. ``None`` when the message names none, or asks for someone else."""
     mention = message.get(GEMEENTE_KEY)
-    if not mention:
+    if not mention or mention.get("on_behalf"):
+        # asking for someone else: the help is needed where that person lives (the page's
+        # municipality), not where the writer lives
         return None
     known = gemeenten.resolve(mention["name"])
     if known:

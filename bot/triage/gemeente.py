@@ -58,6 +58,12 @@ _WEAK = re.compile(
 
 #: "ik kom oorspronkelijk uit Groningen": where someone comes from, not where they live
 _ORIGIN = re.compile(r"\b(?:oorspronkelijk|origineel|vroeger|geboren|afkomstig)\b", re.IGNORECASE)
+#: "ik woon zelf in ...", "zelf wonen wij in ...": the writer sets their own place apart
+_SELF_CONTRAST = re.compile(
+    r"\b(?:ik|wij|we)\s+(?:woon|wonen)\s+zelf\b|\bzelf\s+(?:woon|wonen)\s+(?:ik|wij|we)\b|\bikzelf\s+woon\b", re.IGNORECASE
+)
+_THIRD_PERSON_QUESTION = re.compile(r"\b(?:hij|zij|ze|haar|hem|hun)\b", re.IGNORECASE)
+_FIRST_PERSON_OBJECT = re.compile(r"\b(?:ik|mij|me|mijzelf|wij|we|ons)\b", re.IGNORECASE)
 #: where a clause begins: the subject of a verb is after the last of these
 _CLAUSE_START = re.compile(
     r"[.!?;:,\n]|\b(?:maar|want|omdat|terwijl|dus|toen|nadat|sinds|die|dat|waar|wie|of|als|en)\b", re.IGNORECASE
@@ -82,7 +88,7 @@ _NOT_A_PLACE = frozenset(
     """
     de het een een mijn m'n mn onze ons zijn haar hun deze die dit dat die een huis flat woning
     buurt wijk straat centrum stad dorp nood schulden problemen war zorg opvang bijstand omgeving
-    the a my zelf hier daar welke wat waar nederland holland bij met plan mening zin
+    the a my zelf hier daar welke wat waar nederland holland bij met plan mening zin elkaar
     """.split()
 )
 #: words that start no place name ("ik kom uit ...", "ja graag")
@@ -99,10 +105,14 @@ _INSIDE_NAME = frozenset("aan op den de en ter bij van".split())
 @dataclass(frozen=True)
 class Mention:
     name: str
-    #: a clear statement of where the resident lives, or a Dutch municipality's name: the
-    #: place counts even when the knowledge base does not know it. A weak mention ("ik ben
-    #: van plan") counts only for a municipality the knowledge base knows.
+    #: a Dutch municipality, or an outright answer to "where do you live?": the place counts
+    #: even when the knowledge base does not know it. Otherwise ("ik kom uit ...", "ik woon
+    #: in Kerkelanden", a neighbourhood) only a municipality the knowledge base knows counts.
     strong: bool
+    #: the message asks for someone else ("mijn moeder woont in Almelo, ik woon zelf in
+    #: Nijmegen"): the help is needed where that person lives, so the writer's own place does
+    #: not change the conversation's municipality
+    on_behalf: bool = False
 
 
 def _trim(name: str) -> str:
@@ -170,34 +180,36 @@ def _residence_is_the_residents(text: str, verb: re.Match) -> bool:
     return not _about_someone_else(clause)
 
 
-def _candidates(text: str) -> Iterator[tuple[str, bool]]:
+def _candidates(text: str) -> Iterator[tuple[str, bool, bool]]:
     """Names said to be where the resident lives, the clearest statements first, each with
-    whether the statement is strong."""
+    whether the statement is clear (not "ik kom uit ...") and whether it answers "where do
+    you live?" outright ("mijn woonplaats is ...", a message that is only a place)."""
     for verb in _RESIDENCE.finditer(text):
         if not _residence_is_the_residents(text, verb):
             continue
         if verb.group("verb").lower().startswith(("inwoner", "bewoner")):
             van = _INWONER_VAN.match(text, verb.start())
             if van:
-                yield van.group("name"), True
+                yield van.group("name"), True, False
         # "we zijn net in Almelo komen wonen"
         before = " ".join(_clause_before(text, verb.start()).split()[-5:])
         for place in _PLACE.finditer(before):
-            yield place.group("name"), True
+            yield place.group("name"), True, False
         rest = text[verb.end():]
         end = _CLAUSE_END.search(rest)
         tail = " ".join(rest[: end.start() if end else len(rest)].split()[:7])
         place = _PLACE.search(tail)
         while place:
             # overlapping: "in een flat in Almere" has two places after "in"
-            yield place.group("name"), True
+            yield place.group("name"), True, False
             place = _PLACE.search(tail, place.start() + 1)
     match = _NAME_FIRST.search(text)
     if match:
-        yield match.group("name"), True
-    for pattern in (_WOONPLAATS, _HERE):
-        for match in pattern.finditer(text):
-            yield match.group("name"), True
+        yield match.group("name"), True, True
+    for match in _WOONPLAATS.finditer(text):
+        yield match.group("name"), True, True
+    for match in _HERE.finditer(text):
+        yield match.group("name"), True, False
     for pattern in (_MOVED, _MUNICIPALITY):
         for match in pattern.finditer(text):
             clause = _clause_before(text, match.start())
@@ -205,28 +217,28 @@ def _candidates(text: str) -> Iterator[tuple[str, bool]]:
                 continue
             if pattern is _MUNICIPALITY and not (match.group("name")[:1].isupper() or kind(_trim(match.group("name"))) is Kind.MUNICIPALITY):
                 continue  # "de gemeente helpen", "de gemeente in dit kader"
-            yield match.group("name"), True
+            yield match.group("name"), True, False
     match = _ONLY_A_PLACE.match(text)
     if match and _trim(match.group("name")) == match.group("name").strip(" .!"):
         # the answer to "In welke gemeente woont u?"; a single word is only strong when it
         # is a municipality's name or written as a name after "in" / "gemeente"
         name = match.group("name")
-        yield name, bool(match.group("prefix")) and name[:1].isupper()
+        yield name, True, bool(match.group("prefix")) and name[:1].isupper()
     short = len(text.split()) <= SHORT_MESSAGE_WORDS
     if short and not any(p.search(text) for p in (_YOU, _RESIDENCE, _WORK_CONTEXT, _ORIGIN, _OTHER_PERSON)):
         for match in _SHORT_IN.finditer(text):
             if kind(_trim(match.group("name"))) is Kind.MUNICIPALITY:
-                yield match.group("name"), True
+                yield match.group("name"), True, False
     for match in _WEAK.finditer(text):
         if not _ORIGIN.search(match.group(0)):
-            yield match.group("name"), False
+            yield match.group("name"), False, False
 
 
 def find(text: str) -> Mention | None:
     """The place ``text`` says the resident lives in, if any. A Dutch municipality wins over
     a name that is none ("hier in Almelo, in De Riet"), a clear statement over a weak one."""
-    found: list[tuple[Mention, bool]] = []
-    for written, strong in _candidates(text):
+    found: list[tuple[Mention, bool, bool]] = []
+    for written, clear, explicit in _candidates(text):
         name = _trim(written)
         place = kind(name)
         if place in (Kind.FOREIGN, Kind.REGION) or len(name) < 2:
@@ -234,7 +246,25 @@ def find(text: str) -> Mention | None:
         if place is Kind.UNLISTED and name.split()[0].lower() in _NOT_A_PLACE | _NOT_A_NAME:
             continue
         municipality = place is Kind.MUNICIPALITY
-        found.append((Mention(name, strong or municipality), municipality))
+        # a name that is no municipality ("ik woon in Kerkelanden") is often a neighbourhood
+        # of the page's municipality: only an outright answer makes it a place of its own
+        mention = Mention(name, municipality or explicit, clear and _on_behalf(text))
+        found.append((mention, clear, municipality))
     if not found:
         return None
-    return min(found, key=lambda item: (not item[0].strong, not item[1]))[0]
+    return min(found, key=lambda item: (not item[1], not item[2], not item[0].strong))[0]
+
+
+def _on_behalf(text: str) -> bool:
+    """Whether the message asks for someone else, so that where the writer lives is not where
+    the help is needed: "ik woon zelf in Nijmegen" (the mother lives in Almelo), "mijn moeder
+    woont alleen", "Waar kan zij terecht?"."""
+    if _SELF_CONTRAST.search(text):
+        return True
+    for verb in _RESIDENCE.finditer(text):
+        if verb.group("verb").lower() in ("woont", "wonen") and not _residence_is_the_residents(text, verb):
+            return True
+    for question in re.findall(r"[^.!?\n]*\?", text):
+        if _THIRD_PERSON_QUESTION.search(question) and not _FIRST_PERSON_OBJECT.search(question):
+            return True
+    return False

@@ -42,3 +42,32 @@ async def test_without_a_municipality_in_the_message_it_asks_where_the_resident_
     tracker = make_tracker("ik woon ergens anders", "inform_gemeente", triage_dict("inform_gemeente", []))
     assert await ActionSetGemeente().run(dispatcher, tracker, {}) == []
     assert responses(dispatcher) == ["utter_ask_gemeente"]
+
+
+def help_question(text, mention):
+    from actions.help_question import ActionAnswerHelpQuestion  # noqa: F401 (the action under test)
+
+    return make_tracker(text, "ask_mantelzorg", triage_dict("ask_mantelzorg", ["mantelzorg"]), {"gemeente": "almelo"},
+                        gemeente_mention=mention)
+
+
+async def test_a_writer_asking_for_someone_else_keeps_the_pages_municipality(dispatcher):
+    """"Mijn moeder woont in Almelo; ik woon zelf in Nijmegen": the help is needed in Almelo."""
+    from actions.help_question import ActionAnswerHelpQuestion
+
+    tracker = help_question("mijn moeder woont in Almelo, ik woon zelf in Nijmegen. Wat is er voor mantelzorgers?",
+                            {"name": "Nijmegen", "strong": True, "on_behalf": True})
+    events = await ActionAnswerHelpQuestion().run(dispatcher, tracker, {})
+    slots = slot_values(events)
+    assert "gemeente_onbekend" not in slots and "utter_gemeente_unknown_national" not in responses(dispatcher)
+    assert slots["facilities"][0].startswith("almelo-")
+
+
+async def test_a_neighbourhood_name_keeps_the_pages_municipality(dispatcher):
+    """"woon in Kerkelanden": no municipality, so no "Over de gemeente Kerkelanden ..."."""
+    from actions.help_question import ActionAnswerHelpQuestion
+
+    tracker = help_question("ik zorg voor mijn man, woon in Kerkelanden", {"name": "Kerkelanden", "strong": False})
+    events = await ActionAnswerHelpQuestion().run(dispatcher, tracker, {})
+    assert "utter_gemeente_unknown_national" not in responses(dispatcher)
+    assert slot_values(events)["facilities"][0].startswith("almelo-")

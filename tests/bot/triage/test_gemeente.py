@@ -267,3 +267,35 @@ def test_other_peoples_places_and_the_word_gemeente_alone_name_no_place(text):
 )
 def test_answers_to_where_do_you_live_name_the_place(text, name):
     assert find(text).name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mijn moeder woont zelfstandig in Almelo; ik woon zelf in Nijmegen. Wat is er voor mantelzorgers op afstand?",
+        "Mijn schoonmoeder zorgt voor mijn schoonvader. Zelf wonen wij in Zwolle. Waar kan zij terecht?",
+        "Mijn vader zorgt voor mijn moeder. Ik woon in Den Haag. Kan hij ergens steun krijgen?",
+        "Mijn broer woont in Almere en zit in een rolstoel. Ik woon in Utrecht en help hem.",
+    ],
+)
+def test_a_writer_asking_for_someone_else_is_marked_on_behalf(text):
+    assert find(text).on_behalf
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ik woon in Almere en zorg voor mijn moeder, wat is er voor mij?", "ik woon in Hengelo. Mijn zoon is 15, wat kan ik doen?"],
+)
+def test_a_resident_asking_for_themselves_is_not_on_behalf(text):
+    assert not find(text).on_behalf
+
+
+@pytest.mark.parametrize("text", ["woon in kerkelanden", "ik woon in de Stedenwijk", "wij wonen in Berflo Es"])
+def test_a_neighbourhood_in_a_story_is_no_strong_place(text):
+    """Only a municipality, or an outright answer ("in Lutjebroek"), counts as a place of its own."""
+    assert not find(text).strong
+
+
+def test_an_outright_answer_with_an_unlisted_name_is_strong():
+    assert find("in Lutjebroek") == Mention("Lutjebroek", strong=True)
+    assert find("mijn woonplaats is Lutjebroek").strong
