@@ -114,6 +114,11 @@ def _check_source(entry: dict, where: tuple[str, int], seeds: _Seeds) -> Iterabl
         yield Problem(file, source.get(LINE, line), f"{entry.get('id')}: source names neither a document nor an organisation")
 
 
+#: resident-facing contact lines say what to do, not what a policy document lacks
+_SOURCE_TALK = re.compile(r"\b(?:de bron|bronnen|staat niet in)\b", re.IGNORECASE)
+_ACTION = re.compile(r"\b(?:bel|ga naar|vraag|meld|via|op school|aanvragen|vraagt)\b", re.IGNORECASE)
+
+
 def _check_entry(
     entry: Any, kind: str, fields: tuple[str, ...], file: str, seeds: _Seeds, titles: dict[str, str]
 ) -> Iterable[Problem]:
@@ -149,6 +154,15 @@ def _check_entry(
             yield Problem(file, line, f"{entry.get('id')}: '{field}' must be a whole number of working days (1-60)")
     if entry.get("last_verified") is not None and not _is_date(entry["last_verified"]):
         yield Problem(file, line, f"{entry.get('id')}: 'last_verified' must be a date like 2026-11-23")
+    reach = entry.get("how_to_reach")
+    if kind == "facility" and isinstance(reach, str) and reach:
+        if _SOURCE_TALK.search(reach):
+            yield Problem(file, line, f"{entry.get('id')}: 'how_to_reach' talks about the source; tell the resident "
+                          "what to do (\"Bel de gemeente op 14 … en vraag naar …\"), and keep what the source lacks "
+                          "in a comment")
+        elif not _ACTION.search(reach):
+            yield Problem(file, line, f"{entry.get('id')}: 'how_to_reach' says no way to reach it (bel, ga naar, "
+                          "vraag, meld u, via …)")
     yield from _check_source(entry, (file, line), seeds)
     document = (entry.get("source") or {}).get("document") if isinstance(entry.get("source"), dict) else None
     if document and document not in titles:

@@ -119,3 +119,34 @@ def test_keywords_indication_and_last_verified_are_checked(tmp_path):
     assert any("'keywords' must be a list" in p for p in problems)
     assert any("'indication_needed' must be true, false or unknown" in p for p in problems)
     assert any("'last_verified' must be a date" in p for p in problems)
+
+
+@pytest.mark.parametrize("reach", ["De bron geeft geen adres. Vraag ernaar via de gemeente: 14 0123.",
+                                   "Dat staat niet in de bron. Bel 14 0123."])
+def test_a_contact_line_that_talks_about_the_source_is_refused(tmp_path, reach):
+    problems, _ = check(tmp_path, GOOD.replace('how_to_reach: "Via de gemeente: 14 0123"', f'how_to_reach: "{reach}"'))
+    assert any("talks about the source" in p for p in problems)
+
+
+def test_a_contact_line_that_names_no_way_to_reach_it_is_refused(tmp_path):
+    problems, _ = check(tmp_path, GOOD.replace('how_to_reach: "Via de gemeente: 14 0123"', 'how_to_reach: "Er is een spreekuur."'))
+    assert any("says no way to reach it" in p for p in problems)
+
+
+def test_a_front_door_must_be_a_facility_of_the_routes_topic(tmp_path):
+    text = GOOD.replace("    team: testdorp-wijkteam\n  - multi_topic", "    team: testdorp-wijkteam\n    front_doors: [testdorp-onbekend]\n  - multi_topic")
+    problems, _ = check(tmp_path, text)
+    assert any("front door 'testdorp-onbekend' is no facility" in p for p in problems)
+    mantelzorg_only = GOOD.replace("  - topics: [mantelzorg, schulden, jeugd, werk]\n    team: testdorp-wijkteam\n",
+                                   "  - topics: [mantelzorg, jeugd, werk]\n    team: testdorp-wijkteam\n    front_doors: [testdorp-maatje]\n"
+                                   "  - topics: [schulden]\n    team: testdorp-wijkteam\n")
+    problems, _ = check(tmp_path, mantelzorg_only)
+    assert any("has none of the route's topics" in p for p in problems)
+
+
+def test_every_contact_line_residents_read_says_what_to_do():
+    from knowledge_base.db import make_engine
+    from knowledge_base.service import load_knowledge_base
+
+    kb = load_knowledge_base(make_engine("sqlite://"))
+    assert [f.id for f in kb.facilities.values() if "bron" in f.how_to_reach.lower()] == []
