@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, delete, inspect, select
 from sqlalchemy.engine import Engine
 
+from bot.replies.labels import button_title
+from bot.triage.text import BUTTON_PAYLOAD
+from bot.triage.topics import topics_of_intent
+
 _metadata = MetaData()
 #: the columns of Rasa 3.6's ``SQLTrackerStore.SQLEvent`` that the app reads
 events = Table(
@@ -28,6 +32,48 @@ class Line:
     speaker: str  # "inwoner" or "assistent"
     text: str
     at: dt.datetime | None
+    #: the resident pressed a button (or a WhatsApp reply button or list row): ``text`` is
+    #: its title as the resident saw it, never the payload behind it
+    button: bool = False
+
+
+#: what a button sent, when the button itself is no longer in the conversation (an older
+#: session, a WhatsApp id cut to 256 characters): said in the words of the buttons
+_KNOWN_PAYLOADS = {
+    "affirm": "Ja",
+    "deny": "Nee",
+    "request_human": "Contact met de gemeente",
+    "ask_more_options": "Meer mogelijkheden",
+    "handoff_change": "Aanpassen",
+    "handoff_cancel": "Stoppen",
+}
+#: WhatsApp cuts a reply id at this length (channels.whatsapp_format)
+_ID_LIMIT = 256
+
+
+def _offered(data: dict) -> dict[str, str]:
+    """Payload -> title of the buttons a bot message showed."""
+    buttons = (data.get("data") or {}).get("buttons") or data.get("buttons") or []
+    return {str(b["payload"]): str(b["title"]) for b in buttons if isinstance(b, dict) and b.get("payload") and b.get("title")}
+
+
+def pressed(text: str, offered: dict[str, str]) -> str | None:
+    """The title of the button whose payload is ``text``, if the resident pressed one.
+
+    A payload that no shown button matches ("/affirm" typed, or from an older session) is
+    said in words too: staff never read "/request_human"."""
+    if text in offered:
+        return offered[text]
+    for payload, title in offered.items():
+        if len(text) == _ID_LIMIT and payload[:_ID_LIMIT] == text:
+            return title
+    if BUTTON_PAYLOAD.match(text):
+        intent = text[1:].split("{", 1)[0]
+        if intent in _KNOWN_PAYLOADS:
+            return _KNOWN_PAYLOADS[intent]
+        topics = topics_of_intent(intent)
+        return button_title(intent) if topics else "Een keuze uit de knoppen"
+    return None
 
 
 def transcript(
@@ -55,6 +101,7 @@ def transcript(
         starts = [i for i, (kind, ts, _) in enumerate(rows) if kind == "session_started" and (ts or 0) <= consent]
         rows = rows[starts[-1]:] if starts else rows
     lines, skipping = [], False
+    offered: dict[str, str] = {}
     for type_name, timestamp, data in rows:
         if until is not None and timestamp and timestamp > until.timestamp():
             break
@@ -66,13 +113,23 @@ def transcript(
             elif name == "action_cancel_handoff":
                 skipping = False  # ... that the resident stopped
             continue
-        if skipping or type_name not in ("user", "bot"):
+        if type_name not in ("user", "bot"):
             continue
         text = (payload.get("text") or "").strip()
-        if not text:
+        if type_name == "bot":
+            # the buttons under the messages since the resident's last turn are what the
+            # resident can press next
+            offered = {**offered, **_offered(payload)}
+        title = pressed(text, offered) if type_name == "user" else None
+        if type_name == "user":
+            offered = {}
+        if skipping or not text:
             continue
         at = dt.datetime.fromtimestamp(timestamp, dt.timezone.utc) if timestamp else None
-        lines.append(Line("inwoner" if type_name == "user" else "assistent", text, at))
+        if title is not None:
+            lines.append(Line("inwoner", title, at, button=True))
+        else:
+            lines.append(Line("inwoner" if type_name == "user" else "assistent", text, at))
     return lines
 
 

@@ -74,3 +74,44 @@ def test_a_crisis_during_the_contact_questions_gets_the_crisis_answer_and_stops_
     assert "Hoe mag het team u noemen?" not in reply
     # the form is no longer active: a next message is a normal question again
     assert "Hoe wilt u dat het team contact" not in assistant.text(resident, "Fatma")
+
+
+def press(assistant, resident, messages, title_start):
+    """Press the button whose title starts with ``title_start`` among ``messages``, as the
+    widget does: it sends the button's payload."""
+    buttons = [b for m in messages for b in m.get("buttons") or []]
+    button = next(b for b in buttons if b["title"].startswith(title_start))
+    return button, assistant.say(resident, button["payload"])
+
+
+def test_the_transcript_staff_read_shows_the_buttons_the_resident_pressed_in_words(assistant):
+    """Every kind of button (topic choice, contact, yes, form buttons, confirm): staff read
+    its title, marked as a button press, never the payload behind it."""
+    from staff.transcript import transcript
+
+    resident = sender()
+    messages = assistant.say(resident, "kan iemand mij helpen met mijn situatie")
+    topic_buttons = [b for m in messages for b in m.get("buttons") or []]
+    assert topic_buttons and all(b["payload"].startswith("/ask_") for b in topic_buttons)  # "Bedoelt u ...?"
+    steps = [("press", topic_buttons[0]["title"]), ("press", "Contact met de gemeente"), ("press", "Ja"),
+             ("type", "Fatma"), ("press", "Bellen"), ("type", "06-12345678"), ("press", "Maakt niet uit"),
+             ("press", "Overslaan"), ("press", "Ja, versturen")]
+    expected, payloads = [], set()
+    for kind, value in steps:
+        if kind == "type":
+            messages = assistant.say(resident, value)
+            expected.append((value, False))
+            continue
+        button, messages = press(assistant, resident, messages, value)
+        expected.append((button["title"], True))
+        payloads.add(button["payload"])
+    assert "referentie is HW-" in "\n".join(m.get("text", "") for m in messages)
+
+    engine = create_engine(f"sqlite:///{assistant.log_path.parent / 'tracker.db'}", future=True)
+    try:
+        lines = [line for line in transcript(engine, resident) if line.speaker == "inwoner"]
+    finally:
+        engine.dispose()
+    assert [(line.text, line.button) for line in lines[1:]] == expected
+    titles = {title for title, _ in expected}
+    assert not [line.text for line in lines if (line.text in payloads - titles) or line.text.startswith("/")]

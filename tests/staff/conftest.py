@@ -46,6 +46,10 @@ def world(tmp_path):
                 {"sender_id": conversation, "type_name": "user", "timestamp": 1_795_000_000.0, "data": json.dumps({"text": text_in})},
                 {"sender_id": conversation, "type_name": "bot", "timestamp": 1_795_000_001.0, "data": json.dumps({"text": text_out})},
                 {"sender_id": conversation, "type_name": "slot", "timestamp": 1_795_000_001.0, "data": json.dumps({"name": "x"})},
+                {"sender_id": conversation, "type_name": "bot", "timestamp": 1_795_000_002.0, "data": json.dumps(
+                    {"text": "Wat wilt u nu?", "data": {"buttons": [{"title": "Contact met de gemeente", "payload": "/request_human"}]}})},
+                {"sender_id": conversation, "type_name": "user", "timestamp": 1_795_000_003.0,
+                 "data": json.dumps({"text": "/request_human"})},
             ])
     service = StaffService(engine, tracker)
     service.create_schema()

@@ -55,6 +55,14 @@ async def test_the_detail_shows_the_summary_and_the_whole_conversation_as_text(c
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page
 
 
+async def test_a_button_press_is_shown_by_its_title_and_marked_never_by_its_payload(client, world):
+    _, refs = world
+    await login(client, "schuld")
+    page = await (await client.get(f"/handoffs/{refs['urgent']}")).text()
+    assert "Koos de knop</span> “Contact met de gemeente”" in page
+    assert "/request_human" not in page
+
+
 async def test_another_team_cannot_open_or_change_a_handoff_even_by_guessing_the_url(client, world):
     _, refs = world
     csrf = await login(client, "wijk")
