@@ -153,8 +153,12 @@ def answer_texts() -> list[tuple[str, str]]:
     from handoff import validation
     from handoff.deadlines import deadline
 
-    for topics, urgency in ((["schulden"], []), (["schulden"], ["dreigende huisuitzetting"]), (["jeugd"], [])):
+    for topics, urgency in ((["schulden"], []), (["schulden"], ["dreigende huisuitzetting"]), (["jeugd"], []),
+                            (["mantelzorg"], ["overbelaste mantelzorger"])):
         texts.append((f"handoff:deadline:{topics[0]}:{bool(urgency)}", deadline(topics, urgency, dt.date(2026, 11, 23)).sentence))
+    from bot.replies.facilities import OTHER_TOPIC_LABEL
+
+    texts.append(("answer:other-topic-label", OTHER_TOPIC_LABEL))
     for check in (validation.phone, validation.email, validation.postcode, validation.name, validation.contact_method):
         try:
             check("<?>")

@@ -48,4 +48,7 @@ def deadline(
         candidates.append(Deadline(by, f"Het team neemt binnen {days} werkdagen contact met u op: uiterlijk op {by:%d-%m-%Y}."))
     if candidates:
         return min(candidates, key=lambda d: d.respond_by)
+    if urgency:
+        return Deadline(None, "Ik heb erbij gezet dat het dringend is. Het team neemt zo snel mogelijk contact met u op. "
+                              "De gemeente heeft hier geen vaste termijn voor genoemd.")
     return Deadline(None, "Het team neemt zo snel mogelijk contact met u op. De gemeente heeft hier geen vaste termijn voor genoemd.")

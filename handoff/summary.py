@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 
 from bot.replies.labels import topic_list
 from bot.triage.text import fold
+from handoff.urgency import carer_overload, is_carer
 from handoff.validation import EMAIL, PHONE, display_phone
 
 _RELATIVE = r"(?:moeder|vader|ma|pa|man|vrouw|partner|vriend|vriendin|zoon|dochter|broer|zus|oma|opa|schoonmoeder|schoonvader|buurvrouw|buurman|ouders|kind)"
@@ -26,18 +27,64 @@ _DEBT_KINDS = {
 }
 
 
+#: "ik ben 79", "ik ben zelf 81 jaar", "ik (79) zorg ..."
+_OWN_AGE = re.compile(r"\bik\s+(?:ben\s+(?:zelf\s+|al\s+|inmiddels\s+|nu\s+|ook\s+al\s+)?(\d{2,3})(?:\s*jaar)?\b|\((\d{2,3})\))")
+#: "ik heb zelf ook hartproblemen", "ik ben zelf niet zo goed ter been", "mijn eigen rug"
+_OWN_HEALTH = re.compile(
+    r"\bik\s+(?:heb|ben)\s+zelf\s+(?:ook\s+)?((?:een\s+)?[^.,;!?\n]{3,40}?)(?=\s+(?:en|maar|dus|want)\b|[.,;!?\n]|$)"
+    r"|\b(?:mijn|m'n|mn)\s+eigen\s+(hart|rug|gezondheid|benen|longen|knieen|ogen)\b"
+)
+
+
 def facts(texts: list[str]) -> list[str]:
     """Relevant facts from what the resident wrote, as short Dutch phrases."""
     joined = " \n ".join(fold(t) for t in texts if t)
     found: list[str] = []
     for match in _CARE.finditer(joined):
         found.append(f"zorgt voor: {match.group(1)}")
+    carer = is_carer([joined])
+    if carer_overload([joined]):
+        found.append("de mantelzorger zegt het niet meer aan te kunnen")
+    for match in _OWN_AGE.finditer(joined):
+        age = int(match.group(1) or match.group(2))
+        if 12 <= age <= 110:
+            found.append(f"leeftijd inwoner: {age} jaar")
+            break
+    if carer:
+        for match in _OWN_HEALTH.finditer(joined):
+            found.append(f"eigen gezondheid: {(match.group(1) or match.group(2)).strip()}")
+            break
     for match in _CHILD_AGE.finditer(joined):
         found.append(f"{match.group(1)} van {match.group(2)} jaar")
     kinds = [kind for kind, pattern in _DEBT_KINDS.items() if re.search(pattern, joined)]
     if kinds and re.search(r"\b(?:schuld\w*|achterstand\w*|betalen|rekening\w*|deurwaarder\w*|aanmaning\w*|incasso\w*)", joined):
         found.append("soort schulden of rekeningen: " + ", ".join(kinds))
     return list(dict.fromkeys(found))
+
+
+#: words residents put before a moment that the summary's own "het liefst" already says
+_PREFERENCE = re.compile(
+    r"^(?:(?:het|t|'t)\s+)?(?:liefst(?:e)?|bij\s+voorkeur|voorkeur\s*:?|graag|het\s+best|best|als\s+het\s+kan|mag\s+ook)\b[\s,:]*",
+    re.IGNORECASE,
+)
+
+#: "'s ochtends het liefst", "na 15 uur graag"
+_PREFERENCE_AFTER = re.compile(r"[\s,]+(?:(?:het|t|'t)\s+)?(?:liefst(?:e)?|graag|bij\s+voorkeur|als\s+het\s+kan)[.!]?$", re.IGNORECASE)
+
+
+def preferred_moment(moment: str | None) -> str:
+    """"het liefst <moment>", without saying "liefst" twice when the resident wrote
+    "liefst 's ochtends" or "bij voorkeur na 15 uur"; empty when it does not matter."""
+    text = " ".join((moment or "").split())
+    if not text or text.lower() == "maakt niet uit":
+        return ""
+    while True:
+        shorter = _PREFERENCE.sub("", text, count=1)
+        if shorter == text:
+            break
+        text = shorter
+    text = _PREFERENCE_AFTER.sub("", text)
+    return f"het liefst {text}" if text else ""
 
 
 @dataclass
@@ -56,8 +103,9 @@ class Contact:
             how = f"e-mail naar {self.email}"
         else:
             how = "een WhatsApp-bericht naar het nummer waarmee u nu appt"
-        if self.moment and self.moment != "maakt niet uit":
-            how += f", het liefst {self.moment}"
+        moment = preferred_moment(self.moment)
+        if moment:
+            how += f", {moment}"
         return how
 
 

@@ -202,3 +202,22 @@ async def test_a_whatsapp_handoff_by_chat_tells_the_channel_to_keep_the_number_w
     tracker = on_channel(conversation(handoff_consent_at="2026-11-23T11:30:00+00:00", **CONTACT), "whatsapp")
     await actions.ActionSubmitHandoff().run(dispatcher, tracker, {})
     assert not any(m.get("custom") for m in dispatcher.messages)
+
+
+async def test_an_exhausted_carer_is_urgent_in_the_summary_with_age_and_own_health(dispatcher, store):
+    """Issue 16: "ik red het niet meer alleen" from a 79-year-old carer with a heart condition."""
+    text = "Ik ben 79. Mijn vrouw heeft alzheimer en ik red het niet meer alleen. Ik heb zelf ook hartproblemen."
+    earlier = [user_event(text, "ask_mantelzorg", triage_dict("ask_mantelzorg", ["mantelzorg"]))]
+    slots = {"gemeente": "hengelo", "help_question": text, "topics": ["mantelzorg"], "facilities_seen": [],
+             "handoff_consent_at": "2026-11-23T10:30:00+00:00", **CONTACT}
+    tracker = make_tracker("ja", "affirm", slots=slots, earlier=earlier)
+    await actions.ActionShowHandoffSummary().run(dispatcher, tracker, {})
+    summary = dispatcher.messages[0]["text"]
+    assert "- Dringend: overbelaste mantelzorger" in summary
+    assert "de mantelzorger zegt het niet meer aan te kunnen" in summary
+    assert "leeftijd inwoner: 79 jaar" in summary and "eigen gezondheid: hartproblemen" in summary
+    dispatcher.messages.clear()
+    events = await actions.ActionSubmitHandoff().run(dispatcher, tracker, {})
+    row = store.get(slot_values(events)["handoff_reference"])
+    assert row.urgent
+    assert "Ik heb erbij gezet dat het dringend is." in dispatcher.messages[1]["text"]

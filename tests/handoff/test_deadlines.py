@@ -42,3 +42,15 @@ def test_the_earlier_of_the_law_and_the_team_promise_counts():
 def test_an_urgent_team_promise_applies_to_urgent_handoffs_only():
     assert deadline(["jeugd"], ["kind in gevaar"], MONDAY, team_days=10, team_urgent_days=1).respond_by == dt.date(2026, 11, 24)
     assert deadline(["jeugd"], [], MONDAY, team_days=10, team_urgent_days=1).respond_by == dt.date(2026, 12, 7)
+
+
+def test_an_overloaded_carer_gets_the_teams_urgent_promise():
+    due = deadline(["mantelzorg"], ["overbelaste mantelzorger"], MONDAY, team_days=10, team_urgent_days=2)
+    assert due.respond_by == dt.date(2026, 11, 25)
+    assert due.sentence == "Het team neemt binnen 2 werkdagen contact met u op: uiterlijk op 25-11-2026."
+
+
+def test_an_overloaded_carer_without_a_team_promise_hears_it_is_marked_urgent_and_no_invented_term():
+    due = deadline(["mantelzorg"], ["overbelaste mantelzorger"], MONDAY)
+    assert due.respond_by is None
+    assert due.sentence.startswith("Ik heb erbij gezet dat het dringend is.") and "geen vaste termijn" in due.sentence

@@ -1,3 +1,7 @@
+import re
+
+import pytest
+
 from handoff.summary import Contact, Summary, facts
 
 
@@ -34,3 +38,38 @@ def test_the_resident_sees_everything_that_will_be_sent():
 def test_contact_by_e_mail_or_chat_is_described():
     assert Contact("Jan", "e-mail", email="jan@voorbeeld.nl").describe() == "e-mail naar jan@voorbeeld.nl"
     assert Contact("Jan", "chat", moment="maakt niet uit").describe() == "een WhatsApp-bericht naar het nummer waarmee u nu appt"
+
+
+# -- connecting phrases never repeat what the resident wrote --------------------------------
+
+MOMENTS = [
+    ("dinsdagochtend", "het liefst dinsdagochtend"),
+    ("liefst 's ochtends", "het liefst 's ochtends"),
+    ("het liefst 's middags", "het liefst 's middags"),
+    ("Liefst na 15 uur", "het liefst na 15 uur"),
+    ("bij voorkeur na 15 uur", "het liefst na 15 uur"),
+    ("graag 's avonds", "het liefst 's avonds"),
+    ("graag het liefst op maandag", "het liefst op maandag"),
+    ("voorkeur: woensdag", "het liefst woensdag"),
+    ("als het kan voor 12 uur", "het liefst voor 12 uur"),
+    ("'s ochtends het liefst", "het liefst 's ochtends"),
+    ("na 15 uur graag", "het liefst na 15 uur"),
+    ("best in de middag", "het liefst in de middag"),
+    ("maakt niet uit", ""),
+    ("liefst", ""),
+]
+
+
+@pytest.mark.parametrize("moment,said", MOMENTS)
+def test_the_moment_is_said_once_whatever_words_the_resident_put_around_it(moment, said):
+    from handoff.summary import preferred_moment
+
+    assert preferred_moment(moment) == said
+
+
+@pytest.mark.parametrize("moment", [m for m, _ in MOMENTS])
+def test_the_contact_line_never_repeats_a_word(moment):
+    line = Contact("Fatma", "telefoon", phone="+31612345678", moment=moment).describe()
+    words = re.findall(r"[\w']+", line.lower())
+    assert not [a for a, b in zip(words, words[1:]) if a == b]
+    assert line.count("liefst") <= 1
