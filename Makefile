@@ -21,7 +21,7 @@ export PYTHONHASHSEED := 0
 export TF_INTRA_OP_PARALLELISM_THREADS := 1
 export TF_INTER_OP_PARALLELISM_THREADS := 1
 
-.PHONY: help install chromium axe model run test test-unit validate kb-check kb-import test-stories nlu-eval crossval benchmark clean
+.PHONY: help install chromium node axe model run test test-unit validate kb-check kb-import test-stories nlu-eval crossval benchmark clean
 
 help:
 	@echo "make run        set up, train if needed, start the assistant on localhost"
@@ -50,13 +50,15 @@ model: $(MODEL)
 chromium:
 	scripts/install-chromium.sh
 
-# axe-core (npm) for the accessibility scans in the browser tests; skipped without npm
-AXE := node_modules/axe-core/axe.min.js
-axe: $(AXE)
-$(AXE): package.json package-lock.json
-	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; else echo "npm not found: accessibility scans will be skipped"; fi
+# npm packages (package.json, pinned by package-lock.json): the NL Design System stylesheets
+# the staff app serves, and axe-core for the accessibility scans in the browser tests.
+# Without npm the staff pages are plain and the scans are skipped (a failure in CI).
+NODE_STAMP := node_modules/.package-lock.json
+node axe: $(NODE_STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; else echo "npm not found: plain staff pages, accessibility scans skipped"; fi
 
-run: install $(MODEL)
+run: install $(MODEL) $(NODE_STAMP)
 	scripts/run.sh
 
 validate: install

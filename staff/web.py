@@ -22,6 +22,7 @@ from bot.http_headers import security_headers
 from handoff.models import STATUSES
 from knowledge_base import gemeenten
 from knowledge_base.db import as_utc
+from staff import design
 from staff.service import NotFound, StaffService
 from staff.whatsapp import WhatsAppFollowUp
 
@@ -33,6 +34,8 @@ ENV = web.AppKey("jinja", jinja2.Environment)
 #: the WhatsApp follow-up template, when configured (staff.whatsapp)
 FOLLOW_UP = web.AppKey("follow_up", object)
 #: what the page and the audit log say after a follow-up: sent, queued for retry, refused by WhatsApp
+#: the NL Design System stylesheets that are installed (staff.design)
+STYLESHEETS = web.AppKey("stylesheets", list)
 FOLLOW_UP_OUTCOMES = {"sent": "verstuurd", "failed": "wachtrij", "refused": "geweigerd"}
 log = logging.getLogger(__name__)
 
@@ -60,7 +63,9 @@ class LoginThrottle:
 THROTTLE = web.AppKey("throttle", LoginThrottle)
 
 SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    # img-src data: for the form controls' check marks in the NL Design System stylesheet
+    "Content-Security-Policy": "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+                               "frame-ancestors 'none'; base-uri 'none'",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
@@ -76,14 +81,15 @@ def _age(created: dt.datetime) -> str:
 
 def render(request: web.Request, template: str, status: int = 200, **context) -> web.Response:
     env = request.app[ENV]
-    html = env.get_template(template).render(user=request.get("user"), statuses=STATUSES, age=_age, **context)
+    html = env.get_template(template).render(user=request.get("user"), statuses=STATUSES, age=_age,
+                                             stylesheets=request.app[STYLESHEETS], theme=design.THEME_CLASS, **context)
     return web.Response(text=html, content_type="text/html", charset="utf-8", status=status)
 
 
 @web.middleware
 async def session_and_csrf(request: web.Request, handler):
-    # the health check and the stylesheet need no one logged in: no session lookup for them
-    anonymous = request.path in ("/health", "/static/app.css")
+    # the health check and the stylesheets need no one logged in: no session lookup for them
+    anonymous = request.path in ("/health", "/static/app.css") or request.path.startswith("/static/nlds/")
     user = None if anonymous else request.app[SERVICE].user_for(request.cookies.get(COOKIE))
     request["user"] = user
     if user is None and not (anonymous or request.path == "/login"):
@@ -180,6 +186,14 @@ async def change(request: web.Request) -> web.Response:
     raise web.HTTPSeeOther(f"/handoffs/{reference}")
 
 
+async def nlds_stylesheet(request: web.Request) -> web.StreamResponse:
+    """The NL Design System stylesheets, from the pinned npm packages."""
+    path = design.stylesheet_path(request.match_info["name"])
+    if path is None:
+        raise web.HTTPNotFound()
+    return web.FileResponse(path, headers={"Content-Type": "text/css; charset=utf-8"})
+
+
 async def health(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
@@ -224,5 +238,9 @@ def create_app(service: StaffService, secure_cookie: bool = True,
     app.router.add_get(r"/handoffs/{reference:HW-[0-9A-Z]{4}-[0-9A-Z]{4}}", detail)
     app.router.add_post(r"/handoffs/{reference:HW-[0-9A-Z]{4}-[0-9A-Z]{4}}/whatsapp", whatsapp_follow_up)
     app.router.add_post(r"/handoffs/{reference:HW-[0-9A-Z]{4}-[0-9A-Z]{4}}/{action:claim|status|note}", change)
+    app[STYLESHEETS] = design.available()
+    if not app[STYLESHEETS]:
+        log.warning("staff.style NL Design System stylesheets not installed (npm ci): plain pages")
+    app.router.add_get(r"/static/nlds/{name:[a-z]+\.css}", nlds_stylesheet)
     app.router.add_static("/static", TEMPLATES / "static")
     return app

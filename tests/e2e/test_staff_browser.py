@@ -117,7 +117,7 @@ def test_the_wijkteam_follows_up_a_whatsapp_resident_with_the_approved_template(
     log_in(page, staff_app, "wijk")
     page.goto(f"{staff_app}/handoffs/{reference}")
     assert "via WhatsApp (zie Acties) – maakt niet uit" in page.locator("dd").all_inner_texts()
-    whatsapp = page.locator("section", has=page.get_by_role("heading", name="Acties")).inner_text()
+    whatsapp = page.locator("[aria-labelledby=acties]").inner_text()
     assert f"+{resident.wa_id}" in whatsapp and "mag de gemeente vrij terugschrijven" in whatsapp  # she just wrote
     page.get_by_role("button", name="Stuur WhatsApp-bericht (sjabloon hulpwijzer_opvolging)").click()
     expect(page.get_by_role("status")).to_have_text("Het WhatsApp-bericht is verstuurd.")
@@ -126,3 +126,50 @@ def test_the_wijkteam_follows_up_a_whatsapp_resident_with_the_approved_template(
     assert [p["text"] for p in template["template"]["components"][0]["parameters"]] == [
         reference, "Sociaal wijkteam (wijkcoach)", "14 0546"]
     page.close()
+
+
+def test_an_exhausted_carers_handoff_is_urgent_and_reads_in_the_residents_words(assistant, staff_app, browser):
+    """Issue 16's walk-through: a 79-year-old carer who cannot manage alone any more is handed
+    over with the buttons pressed as the widget presses them; the wijkteam reads urgency in the
+    queue and the conversation in the resident's words, in the NL Design System house style.
+    With HULPWIJZER_SCREENSHOTS=<folder> the pages are saved as PNG (docs/handoff.md)."""
+    need_axe()
+    resident = f"test-{uuid.uuid4().hex[:12]}"
+    messages = assistant.say(resident, "Ik ben 79 en mijn vrouw heeft alzheimer. Ik zorg voor haar maar ik red het niet meer alleen.")
+    # urgent: the answer offers contact first ("Ja, neem contact met mij op"), then "Ja, graag"
+    pressed = []
+    for payload in ("/request_human", "/affirm"):
+        button = next(b for m in messages for b in m.get("buttons") or [] if b["payload"] == payload)
+        pressed.append(button["title"])
+        messages = assistant.say(resident, button["payload"])
+    for answer in ("Jan", "telefoon", "06-12345678", "liefst 's ochtends", "overslaan"):
+        messages = assistant.say(resident, answer)
+    summary = "\n".join(m.get("text", "") for m in messages)
+    assert "het liefst 's ochtends" in summary and "liefst liefst" not in summary
+    assert "- Dringend: overbelaste mantelzorger" in summary
+    button = next(b for m in messages for b in m.get("buttons") or [] if b["title"] == "Ja, versturen")
+    sent = "\n".join(m.get("text", "") for m in assistant.say(resident, button["payload"]))
+    reference = re.search(r"referentie is (HW-[0-9A-Z]{4}-[0-9A-Z]{4})", sent).group(1)
+
+    shots = os.environ.get("HULPWIJZER_SCREENSHOTS")
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{staff_app}/login")
+    if shots:
+        page.screenshot(path=f"{shots}/staff-login.png")
+    log_in(page, staff_app, "wijk")
+    row = page.locator("tr", has=page.get_by_role("link", name=reference))
+    expect(row).to_contain_text("Dringend overbelaste mantelzorger")
+    assert serious_violations(page) == []
+    if shots:
+        page.screenshot(path=f"{shots}/staff-queue.png")
+    page.get_by_role("link", name=reference).click()
+    conversation = page.locator("[aria-labelledby=gesprek]").inner_text()
+    for title in (*pressed, "Ja, versturen"):
+        assert f"Koos de knop “{title}”" in conversation
+    assert "/request_human" not in page.content() and "/affirm" not in page.content()
+    assert "leeftijd inwoner: 79 jaar" in page.locator("[aria-labelledby=samenvatting]").inner_text()
+    assert serious_violations(page) == []
+    if shots:
+        page.screenshot(path=f"{shots}/staff-detail.png", full_page=True)
+    context.close()

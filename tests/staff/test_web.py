@@ -1,5 +1,9 @@
 """The review app in an aiohttp test client: login, team scope, queue, detail, changes."""
 
+import os
+
+import pytest
+
 from sqlalchemy import select
 
 from staff.models import AuditEntry
@@ -33,7 +37,7 @@ async def test_the_queue_shows_only_the_own_team_urgent_first(client, world):
     page = await (await client.get("/")).text()
     assert page.index(refs["urgent"]) < page.index(refs["old"])
     assert refs["other"] not in page
-    assert "Dringend</strong>: beslag of deurwaarder" in page
+    assert "utrecht-status-badge--danger\">Dringend</span> beslag of deurwaarder" in page
 
 
 async def test_an_admin_sees_every_team(client, world):
@@ -171,3 +175,27 @@ async def test_the_health_check_and_the_stylesheet_need_no_session_lookup(client
     monkeypatch.setattr(service, "user_for", no_database)
     assert (await client.get("/health")).status == 200
     assert (await client.get("/static/app.css")).status == 200
+
+
+async def test_the_pages_use_the_nl_design_system_stylesheets_served_by_the_app(client):
+    from staff import design
+
+    page = await (await client.get("/login")).text()
+    if not design.available():
+        if os.environ.get("CI") == "true":
+            pytest.fail("NL Design System packages not installed: `make test` runs npm ci")
+        pytest.skip("NL Design System packages not installed (npm ci)")
+    assert '<html lang="nl" class="voorbeeld-theme">' in page
+    for name in design.STYLESHEETS:
+        assert f'href="/static/nlds/{name}"' in page
+        response = await client.get(f"/static/nlds/{name}")  # no login needed for a stylesheet
+        assert response.status == 200 and response.content_type == "text/css"
+        assert "utrecht" in await response.text()
+    assert (await client.get("/static/nlds/other.css")).status == 404
+    assert 'class="utrecht-button utrecht-button--primary-action"' in page
+
+
+async def test_the_csp_allows_the_stylesheets_own_data_images_and_nothing_from_elsewhere(client):
+    csp = (await client.get("/login")).headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "style-src 'self';" in csp and "img-src 'self' data:" in csp
+    assert "http" not in csp and "unsafe" not in csp
