@@ -35,6 +35,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from bot.background import every
 from channels.whatsapp_api import DEFAULT_API_BASE_URL, GraphClient
 from channels.whatsapp_contacts import WhatsAppContacts
+from channels.rest import typed_text
 from channels.whatsapp_format import UNSUPPORTED_REPLY, Incoming, outgoing, parse_webhook
 from knowledge_base.db import make_engine
 
@@ -178,8 +179,12 @@ class WhatsAppInput(InputChannel):
         except SQLAlchemyError as error:  # the message is answered all the same
             log.error("whatsapp.window_not_updated error=%s", type(error).__name__)
         output = WhatsAppOutput(self.client, message, self.contacts)
+        # typed text starting with "/" stays text, as in the REST and socket.io channels: Rasa
+        # would read it as an intent and log the whole text ("/@ mijn bsn is ..."). A reply
+        # button's or list row's id is the button's payload and passes unchanged.
+        text = typed_text(message.text) if message.kind == "text" else message.text
         await on_new_message(UserMessage(
-            message.text, output, sender, input_channel=self.name(), message_id=message.message_id,
+            text, output, sender, input_channel=self.name(), message_id=message.message_id,
         ))
 
     async def maintain(self, interval: float = OUTBOX_RETRY_SECONDS) -> None:

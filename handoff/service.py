@@ -210,16 +210,39 @@ class HandoffStore:
             log.warning("handoff.spool_drained count=%d", imported)
         return imported
 
+    def quarantined(self) -> list[Path]:
+        folder = self.spool_dir / "quarantine"
+        return sorted(folder.glob("*.json")) if folder.exists() else []
+
     def discard_spooled(self, reference: str) -> bool:
-        """Remove a spooled handoff (a resident's request for deletion)."""
-        for path in self.pending():
+        """Remove every spooled copy of a handoff, quarantined ones included (a resident's
+        request for deletion). A quarantined file may not be valid JSON any more: it is
+        matched on the reference code in its text."""
+        found = False
+        for path in self.pending() + self.quarantined():
             try:
-                if json.loads(path.read_text(encoding="utf-8")).get("reference") == reference:
-                    path.unlink()
-                    return True
-            except ValueError:
+                text = path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
                 continue
-        return False
+            if reference in text:
+                path.unlink(missing_ok=True)
+                found = True
+        return found
+
+    def purge_spool(self, cutoff: dt.datetime) -> int:
+        """Remove spooled and quarantined files last written before ``cutoff`` (the retention
+        period reaches the spool too)."""
+        removed = 0
+        for path in self.pending() + self.quarantined():
+            try:
+                if dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc) < cutoff:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue
+        if removed:
+            log.warning("handoff.spool_purged count=%d", removed)
+        return removed
 
     def get(self, reference: str) -> Handoff | None:
         with self.sessions() as session:

@@ -1,7 +1,8 @@
 """The staff review app and its command line.
 
     python -m staff serve [--host 127.0.0.1] [--port 8080]
-    python -m staff create-user NAME --team almelo-kcc [--team ...] [--admin]   (password on stdin)
+    python -m staff create-user NAME --team almelo-kcc [--team ...] [--admin]   (password on stdin; ends NAME's sessions)
+    python -m staff revoke-sessions NAME | --all   log a staff member, or everyone, out everywhere
     python -m staff list                       open handoffs, one JSON object per line
     python -m staff export                     all handoffs with their summaries, as JSON
     python -m staff purge [--days N]           delete what is older than the retention period
@@ -40,7 +41,10 @@ def service():
     from bot.endpoints import tracker_database_url
 
     tracker_url = os.environ.get("TRACKER_DATABASE_URL") or tracker_database_url(os.environ.get("DATABASE_URL"))
-    svc = StaffService(make_engine(), make_engine(tracker_url))
+    from handoff.service import HandoffStore
+
+    engine = make_engine()
+    svc = StaffService(engine, make_engine(tracker_url), spool=HandoffStore(engine))
     svc.create_schema()
     return svc
 
@@ -60,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     user.add_argument("username")
     user.add_argument("--team", action="append", default=[], help="team id from knowledge_base/content (repeatable)")
     user.add_argument("--admin", action="store_true", help="sees every team's handoffs")
+    revoke = commands.add_parser("revoke-sessions", help="log a staff member (or, with --all, everyone) out everywhere")
+    revoke.add_argument("username", nargs="?")
+    revoke.add_argument("--all", action="store_true")
     commands.add_parser("list", help="open handoffs as JSON lines")
     commands.add_parser("export", help="all handoffs with summaries as JSON")
     purge = commands.add_parser("purge", help="delete handoffs and conversations older than the retention period")
@@ -75,10 +82,11 @@ def main(argv: list[str] | None = None) -> int:
         from staff.web import create_app
         from staff.whatsapp import WhatsAppFollowUp
 
+        proxies = frozenset(a.strip() for a in os.environ.get("HULPWIJZER_TRUSTED_PROXIES", "").split(",") if a.strip())
         web.run_app(create_app(service(), secure_cookie=not args.insecure_cookie,
                                follow_up=WhatsAppFollowUp.from_environ(os.environ),
-                               purge_days=args.retention_days), host=args.host, port=args.port,
-                    access_log=None, print=lambda *_: print(f"staff app on http://{args.host}:{args.port}"))
+                               purge_days=args.retention_days, trusted_proxies=proxies),
+                    host=args.host, port=args.port, access_log=None, print=lambda *_: print(f"staff app on http://{args.host}:{args.port}"))
         return 0
     if args.command == "create-user":
         if not args.team and not args.admin:
@@ -103,16 +111,20 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
+    if args.command == "revoke-sessions":
+        if bool(args.username) == bool(args.all):
+            print("name one staff member, or --all", file=sys.stderr)
+            return 2
+        print(f"{service().revoke_sessions(None if args.all else args.username)} session(s) ended")
+        return 0
     if args.command == "purge":
         print(json.dumps(service().purge(args.days)))
         return 0
     if args.command == "delete":
-        from handoff.service import HandoffStore
-
         from staff.whatsapp import discard_kept
 
         reference = args.reference.strip().upper()
-        found = service().delete_reference(reference, spool=HandoffStore(make_engine()))
+        found = service().delete_reference(reference)
         found = discard_kept(reference) > 0 or found  # a follow-up template still waiting to be sent
         print("deleted" if found else "no handoff with that reference")
         return 0 if found else 1

@@ -22,6 +22,10 @@ SESSION_HOURS = 8
 _DUMMY_HASH = "scrypt$15$8$1$" + "00" * 16 + "$" + "00" * 32
 
 
+#: the audit log's actor for a failed login with a name that is no account
+UNKNOWN_ACCOUNT = "(onbekende naam)"
+
+
 class NotFound(LookupError):
     """No such handoff for this user (also when it exists for another team)."""
 
@@ -39,9 +43,11 @@ def _now() -> dt.datetime:
 
 
 class StaffService:
-    def __init__(self, engine: Engine, tracker_engine: Engine):
+    def __init__(self, engine: Engine, tracker_engine: Engine, spool=None):
         self.engine = engine
         self.tracker_engine = tracker_engine
+        #: the handoff spool (a ``HandoffStore``): deletion and retention reach its files too
+        self.spool = spool
         self.sessions = session_factory(engine)
         self.whatsapp = WhatsAppContacts(engine)
 
@@ -53,18 +59,34 @@ class StaffService:
     # -- accounts and sessions ------------------------------------------------------
 
     def create_user(self, username: str, password: str, teams: list[str], is_admin: bool = False) -> None:
+        """Create an account, or change its password, teams or admin right: then every session
+        of the account ends (a changed password or team must not stay usable elsewhere)."""
         with self.sessions() as session, session.begin():
             session.merge(StaffUser(username=username, password_hash=hash_password(password), is_admin=is_admin, created_at=_now()))
             session.execute(delete(StaffTeam).where(StaffTeam.username == username))
             session.add_all(StaffTeam(username=username, team_id=t) for t in dict.fromkeys(teams))
-            session.add(AuditEntry(at=_now(), actor="cli", action="create_user", detail=username))
+            ended = session.execute(delete(StaffSession).where(StaffSession.username == username)).rowcount
+            session.add(AuditEntry(at=_now(), actor="cli", action="create_user", detail=f"{username}, {ended} session(s) ended"))
+
+    def revoke_sessions(self, username: str | None = None) -> int:
+        """End every session of ``username`` (or of everyone): a lost laptop, a leaver."""
+        with self.sessions() as session, session.begin():
+            query = delete(StaffSession)
+            if username is not None:
+                query = query.where(StaffSession.username == username)
+            ended = session.execute(query).rowcount
+            session.add(AuditEntry(at=_now(), actor="cli", action="revoke_sessions", detail=f"{username or 'everyone'}: {ended}"))
+            return ended
 
     def login(self, username: str, password: str) -> str | None:
         """A new session token, or ``None`` for a wrong username or password."""
         with self.sessions() as session, session.begin():
             user = session.get(StaffUser, username)
             ok = verify_password(password, user.password_hash if user else _DUMMY_HASH) and user is not None
-            session.add(AuditEntry(at=_now(), actor=username[:80], action="login" if ok else "login_failed"))
+            # what was typed as a name is stored only when it is an account's name: a password
+            # typed in the wrong field must not end up in the audit log
+            actor = username if user is not None else UNKNOWN_ACCOUNT
+            session.add(AuditEntry(at=_now(), actor=actor[:80], action="login" if ok else "login_failed"))
             if not ok:
                 return None
             token = secrets.token_urlsafe(32)
@@ -194,6 +216,7 @@ class StaffService:
     def delete_reference(self, reference: str, actor: str = "cli", spool=None) -> bool:
         """A resident's request for deletion: the handoff, its notes and the conversation,
         and a copy still waiting in the spool (``spool``: a HandoffStore)."""
+        spool = spool or self.spool
         discarded = bool(spool and spool.discard_spooled(reference))
         with self.sessions() as session, session.begin():
             row = session.scalar(select(Handoff).where(Handoff.reference == reference))
@@ -217,7 +240,8 @@ class StaffService:
             session.execute(delete(StaffSession).where(StaffSession.expires_at < _now()))
             session.add(AuditEntry(at=_now(), actor=actor, action="purge", detail=f"{len(old)} handoffs, {older_than_days} days"))
         events = transcripts.delete_older_than(self.tracker_engine, cutoff)
-        return {"handoffs": len(old), "conversation_events": events}
+        spooled = self.spool.purge_spool(cutoff) if self.spool is not None else 0
+        return {"handoffs": len(old), "conversation_events": events, "spool_files": spooled}
 
     def export(self) -> list[dict]:
         with self.sessions() as session:

@@ -13,6 +13,7 @@ import datetime as dt
 import hmac
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 from aiohttp import web
@@ -40,27 +41,77 @@ FOLLOW_UP_OUTCOMES = {"sent": "verstuurd", "failed": "wachtrij", "refused": "gew
 log = logging.getLogger(__name__)
 
 class LoginThrottle:
-    """At most ``limit`` failed logins per IP address and per username in ``window``."""
+    """Failed logins per user name (``limit``) and per client address (``address_limit``) in
+    ``window``.
 
-    def __init__(self, limit: int = 5, window: dt.timedelta = dt.timedelta(minutes=15)):
-        self.limit, self.window = limit, window
+    An attempt counts *before* the password is checked (:meth:`attempt`), and only a correct
+    password takes it back (:meth:`succeeded`): a burst of parallel guesses cannot all pass
+    the check while the slow password hashes run. The address limit is higher than the name
+    limit, so that five wrong passwords typed for one name do not lock out every colleague
+    behind the same proxy. At most ``max_keys`` keys are kept; the oldest go first."""
+
+    def __init__(self, limit: int = 5, address_limit: int = 30, window: dt.timedelta = dt.timedelta(minutes=15),
+                 max_keys: int = 10_000):
+        self.limit, self.address_limit, self.window, self.max_keys = limit, address_limit, window, max_keys
         self.failures: dict[str, list[dt.datetime]] = {}
 
     def _recent(self, key: str) -> list[dt.datetime]:
         cutoff = dt.datetime.now(dt.timezone.utc) - self.window
         recent = [t for t in self.failures.get(key, []) if t > cutoff]
-        self.failures[key] = recent
+        if recent:
+            self.failures[key] = recent
+        else:
+            self.failures.pop(key, None)
         return recent
 
-    def blocked(self, keys) -> bool:
-        return any(len(self._recent(k)) >= self.limit for k in keys)
+    def _limit(self, key: str) -> int:
+        return self.address_limit if key.startswith("addr:") else self.limit
 
-    def failed(self, keys) -> None:
+    def blocked(self, keys) -> bool:
+        return any(len(self._recent(k)) >= self._limit(k) for k in keys)
+
+    def attempt(self, keys) -> bool:
+        """Counts an attempt for each key; ``False`` (and nothing counted) when blocked."""
+        if self.blocked(keys):
+            return False
+        now = dt.datetime.now(dt.timezone.utc)
         for key in keys:
-            self._recent(key).append(dt.datetime.now(dt.timezone.utc))
+            self.failures.setdefault(key, []).append(now)
+        self._prune()
+        return True
+
+    def succeeded(self, keys) -> None:
+        """The password was right: the attempt does not count against the name or address."""
+        for key in keys:
+            times = self.failures.get(key)
+            if times:
+                times.pop()
+                if not times:
+                    del self.failures[key]
+
+    def _prune(self) -> None:
+        if len(self.failures) <= self.max_keys:
+            return
+        for key in list(self.failures):
+            self._recent(key)  # drops keys without recent failures
+        while len(self.failures) > self.max_keys:
+            oldest = min(self.failures, key=lambda k: self.failures[k][-1])
+            del self.failures[oldest]
+
+
+def client_address(request: web.Request, trusted_proxies: frozenset[str]) -> str:
+    """The address the login came from: the last address a trusted proxy put in
+    X-Forwarded-For, else the connection's own."""
+    peer = request.remote or ""
+    forwarded = request.headers.get("X-Forwarded-For", "")
+    if peer in trusted_proxies and forwarded:
+        return forwarded.split(",")[-1].strip()[:64] or peer
+    return peer
 
 
 THROTTLE = web.AppKey("throttle", LoginThrottle)
+#: addresses of the reverse proxies whose X-Forwarded-For is believed (HULPWIJZER_TRUSTED_PROXIES)
+TRUSTED_PROXIES = web.AppKey("trusted_proxies", frozenset)
 
 SECURITY_HEADERS = {
     # img-src data: for the form controls' check marks in the NL Design System stylesheet
@@ -107,21 +158,34 @@ async def login_page(request: web.Request) -> web.Response:
 
 
 async def login(request: web.Request) -> web.Response:
+    if not same_origin(request):
+        # login CSRF: a form on another site must not log a staff member into its account
+        raise web.HTTPForbidden(text="Inloggen kan alleen vanaf deze pagina. Laad de pagina opnieuw.")
     form = await request.post()
     username, password = str(form.get("username", ""))[:80], str(form.get("password", ""))[:200]
     throttle = request.app[THROTTLE]
-    keys = (f"ip:{request.remote}", f"user:{username.lower()}")
-    if throttle.blocked(keys):
+    keys = (f"addr:{client_address(request, request.app[TRUSTED_PROXIES])}", f"user:{username.lower()}")
+    if not throttle.attempt(keys):
         return render(request, "login.html", status=429, error="Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.")
     # scrypt takes ~0.15 s: off the event loop, so other staff are not held up
     loop = asyncio.get_running_loop()
     token = await loop.run_in_executor(None, request.app[SERVICE].login, username, password)
     if token is None:
-        throttle.failed(keys)
         return render(request, "login.html", status=401, error="Gebruikersnaam of wachtwoord klopt niet.")
+    throttle.succeeded(keys)
     response = web.HTTPSeeOther("/")
     response.set_cookie(COOKIE, token, httponly=True, samesite="Strict", secure=request.app[SECURE_COOKIE], path="/")
     return response
+
+
+def same_origin(request: web.Request) -> bool:
+    """Whether a POST comes from a page of this app: its Origin (or, without one, its Referer)
+    names this host. A browser always sends Origin with a form POST."""
+    source = request.headers.get("Origin") or request.headers.get("Referer")
+    if not source:
+        return False
+    parsed = urlsplit(source)
+    return parsed.netloc == request.host and parsed.scheme in ("http", "https")
 
 
 async def logout(request: web.Request) -> web.Response:
@@ -219,7 +283,8 @@ def in_background(start):
 
 
 def create_app(service: StaffService, secure_cookie: bool = True,
-               follow_up: WhatsAppFollowUp | None = None, purge_days: int | None = None) -> web.Application:
+               follow_up: WhatsAppFollowUp | None = None, purge_days: int | None = None,
+               trusted_proxies: frozenset[str] = frozenset()) -> web.Application:
     app = web.Application(middlewares=[security_headers(SECURITY_HEADERS), session_and_csrf], client_max_size=64 * 1024)
     app[SERVICE] = service
     app[SECURE_COOKIE] = secure_cookie
@@ -229,6 +294,7 @@ def create_app(service: StaffService, secure_cookie: bool = True,
     if purge_days is not None:
         app.cleanup_ctx.append(in_background(lambda: purge_daily(service, purge_days)))
     app[THROTTLE] = LoginThrottle()
+    app[TRUSTED_PROXIES] = frozenset(trusted_proxies)
     app[ENV] = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
     app.router.add_get("/login", login_page)
     app.router.add_post("/login", login)

@@ -1,9 +1,11 @@
-"""The WhatsApp input channel's upkeep while the server runs: kept replies are retried
-without waiting for the resident's next message, and old message ids are forgotten."""
+"""The WhatsApp input channel: its upkeep while the server runs (kept replies are retried
+without waiting for the resident's next message, old message ids are forgotten), and what
+reaches Rasa."""
 
 import asyncio
 import datetime as dt
 
+import pytest
 from sqlalchemy import insert, select
 
 from channels.whatsapp import SeenMessages, WhatsAppInput, seen_messages
@@ -58,3 +60,29 @@ async def test_a_database_hiccup_around_the_number_never_costs_the_resident_an_a
 
     await channel.handle(Incoming("wamid.1", "31612345678", "ja", "text"), on_new_message)
     assert handled == ["ja"]
+
+
+@pytest.mark.parametrize(
+    "text,kind,reaches_rasa",
+    [
+        ("/@ mijn bsn is 123456782", "text", "@ mijn bsn is 123456782"),
+        ("//help ik heb schulden", "text", "help ik heb schulden"),
+        ("/affirm", "text", "/affirm"),  # a payload typed as it is: as in the REST channel
+        ("/ask_schulden", "button", "/ask_schulden"),
+        ('/inform{"x": 1}', "list", '/inform{"x": 1}'),
+    ],
+)
+async def test_typed_text_starting_with_a_slash_stays_text_and_buttons_pass_unchanged(tmp_path, text, kind, reaches_rasa):
+    """Issue 12, finding 3: Rasa reads "/..." as an intent and logs the whole text."""
+    from channels.whatsapp_format import Incoming
+
+    seen = SeenMessages(make_engine(f"sqlite:///{tmp_path / 'seen.db'}"))
+    channel = WhatsAppInput("verify", "secret", GraphClient("http://127.0.0.1:9/v21.0", "1", "t"), seen=seen,
+                            contacts=BrokenContacts())
+    handled = []
+
+    async def on_new_message(message):
+        handled.append(message.text)
+
+    await channel.handle(Incoming("wamid.slash", "31612345678", text, kind), on_new_message)
+    assert handled == [reaches_rasa]

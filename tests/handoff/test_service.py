@@ -152,3 +152,30 @@ def test_a_spooled_handoff_keeps_the_time_the_resident_confirmed(store):
     store.drain_spool()
     stored = store.get(submitted.reference).created_at
     assert stored.replace(tzinfo=dt.timezone.utc).isoformat() == confirmed
+
+
+def test_deleting_by_reference_also_removes_a_quarantined_copy(store):
+    """Issue 12, finding 4: a quarantined file (name, phone, question) stayed on disk while
+    deletion said "no handoff with that reference"."""
+    folder = store.spool_dir / "quarantine"
+    folder.mkdir(parents=True)
+    (folder / "a.json").write_text('{"reference": "HW-AAAA-BBBB", "contact_name": "Fatma", "kapot', encoding="utf-8")
+    (folder / "b.json").write_text('{"reference": "HW-CCCC-DDDD"}', encoding="utf-8")
+    assert store.discard_spooled("HW-AAAA-BBBB")
+    assert [p.name for p in store.quarantined()] == ["b.json"]
+    assert not store.discard_spooled("HW-AAAA-BBBB")
+
+
+def test_the_retention_period_reaches_spooled_and_quarantined_files(store):
+    import os
+
+    folder = store.spool_dir / "quarantine"
+    folder.mkdir(parents=True)
+    old, new, waiting = folder / "old.json", folder / "new.json", store.spool_dir / "waiting.json"
+    for path in (old, new, waiting):
+        path.write_text("{}", encoding="utf-8")
+    year_ago = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=400)).timestamp()
+    os.utime(old, (year_ago, year_ago))
+    os.utime(waiting, (year_ago, year_ago))
+    assert store.purge_spool(dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=365)) == 2
+    assert [p.name for p in store.quarantined()] == ["new.json"] and store.pending() == []

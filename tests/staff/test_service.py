@@ -12,6 +12,7 @@ from knowledge_base.db import make_engine
 from staff import transcript
 from staff.models import StaffUser
 from tests.conftest import ROOT
+from tests.staff.conftest import PASSWORD
 
 
 def test_a_residents_request_deletes_the_handoff_and_the_conversation(world):
@@ -62,7 +63,7 @@ def test_the_command_line_creates_users_and_lists_open_handoffs(tmp_path):
     with make_engine(env["DATABASE_URL"]).connect() as connection:
         stored = connection.execute(select(StaffUser.password_hash)).scalar_one()
     assert stored.startswith("scrypt$15$8$1$") and "een lang wachtwoord" not in stored
-    assert json.loads(staff("purge", "--days", "30").stdout) == {"handoffs": 0, "conversation_events": 0}
+    assert json.loads(staff("purge", "--days", "30").stdout) == {"handoffs": 0, "conversation_events": 0, "spool_files": 0}
 
 
 def test_deleting_one_handoff_keeps_a_conversation_another_handoff_still_needs(world, tmp_path):
@@ -101,3 +102,52 @@ def test_staff_see_only_the_consenting_session_without_a_cancelled_attempt(tmp_p
     until = dt.datetime.fromtimestamp(t0 + 200, dt.timezone.utc)
     texts = [line.text for line in transcript.transcript(engine, "c", consent, until)]
     assert texts == ["ik heb schulden", "de deurwaarder komt morgen", "Fatma"]
+
+
+# -- sessions and the audit log (issue 12, findings 6 and 8) --------------------------------
+
+
+def test_a_password_or_team_change_ends_the_accounts_sessions(world):
+    service, _ = world
+    token = service.login("schuld", PASSWORD)
+    other = service.login("wijk", PASSWORD)
+    assert service.user_for(token) is not None
+    service.create_user("schuld", "een nieuw wachtwoord!", ["almelo-kcc"])
+    assert service.user_for(token) is None
+    assert service.user_for(other) is not None  # a colleague stays logged in
+
+
+def test_sessions_can_be_revoked_for_one_account_or_everyone(world):
+    service, _ = world
+    tokens = [service.login("schuld", PASSWORD), service.login("schuld", PASSWORD), service.login("wijk", PASSWORD)]
+    assert service.revoke_sessions("schuld") == 2
+    assert [service.user_for(t) is None for t in tokens] == [True, True, False]
+    assert service.revoke_sessions() == 1 and service.user_for(tokens[2]) is None
+
+
+def test_a_failed_login_never_stores_what_was_typed_as_the_name_unless_it_is_an_account(world):
+    from staff.models import AuditEntry
+    from staff.service import UNKNOWN_ACCOUNT
+
+    service, _ = world
+    service.login("Geheim!Wachtwoord123", "x")
+    service.login("schuld", "fout")
+    with service.sessions() as session:
+        actors = [row.actor for row in session.scalars(select(AuditEntry).where(AuditEntry.action == "login_failed"))]
+    assert actors == [UNKNOWN_ACCOUNT, "schuld"]
+    with service.sessions() as session:
+        assert not [e for e in session.scalars(select(AuditEntry)) if "Geheim" in (e.actor or "") + (e.detail or "")]
+
+
+def test_staff_delete_and_purge_reach_the_spool_quarantine(world, tmp_path):
+    from handoff.service import HandoffStore
+
+    service, _ = world
+    service.spool = HandoffStore(service.engine, spool_dir=tmp_path / "spool3", backoff=0)
+    folder = service.spool.spool_dir / "quarantine"
+    folder.mkdir(parents=True)
+    (folder / "x.json").write_text('{"reference": "HW-QQQQ-RRRR", "contact_phone": "+31612345678"', encoding="utf-8")
+    assert service.delete_reference("HW-QQQQ-RRRR")  # before: "no handoff with that reference"
+    assert service.spool.quarantined() == []
+    (folder / "y.json").write_text("{}", encoding="utf-8")
+    assert service.purge(0)["spool_files"] == 1

@@ -7,7 +7,8 @@ import pytest
 from sqlalchemy import select
 
 from staff.models import AuditEntry
-from tests.staff.conftest import PASSWORD, login
+from staff.web import COOKIE as COOKIE_NAME
+from tests.staff.conftest import PASSWORD, login, same_site
 
 
 async def test_without_login_every_page_sends_you_to_the_login_page(client, world):
@@ -18,15 +19,15 @@ async def test_without_login_every_page_sends_you_to_the_login_page(client, worl
 
 
 async def test_a_wrong_password_is_refused_without_saying_which_part_was_wrong(client):
-    response = await client.post("/login", data={"username": "schuld", "password": "fout wachtwoord!"})
+    response = await client.post("/login", headers=same_site(client), data={"username": "schuld", "password": "fout wachtwoord!"})
     assert response.status == 401
     assert "Gebruikersnaam of wachtwoord klopt niet." in await response.text()
-    response = await client.post("/login", data={"username": "niemand", "password": PASSWORD})
+    response = await client.post("/login", headers=same_site(client), data={"username": "niemand", "password": PASSWORD})
     assert response.status == 401
 
 
 async def test_the_session_cookie_is_httponly_and_strict(client):
-    response = await client.post("/login", data={"username": "schuld", "password": PASSWORD}, allow_redirects=False)
+    response = await client.post("/login", headers=same_site(client), data={"username": "schuld", "password": PASSWORD}, allow_redirects=False)
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
 
@@ -142,8 +143,8 @@ async def test_opening_another_teams_handoff_is_refused_and_in_the_audit_log(cli
 
 async def test_repeated_wrong_passwords_are_slowed_down(client):
     for _ in range(5):
-        await client.post("/login", data={"username": "schuld", "password": "fout wachtwoord!"})
-    response = await client.post("/login", data={"username": "schuld", "password": PASSWORD})
+        await client.post("/login", headers=same_site(client), data={"username": "schuld", "password": "fout wachtwoord!"})
+    response = await client.post("/login", headers=same_site(client), data={"username": "schuld", "password": PASSWORD})
     assert response.status == 429
     assert "Te veel mislukte pogingen" in await response.text()
 
@@ -199,3 +200,74 @@ async def test_the_csp_allows_the_stylesheets_own_data_images_and_nothing_from_e
     csp = (await client.get("/login")).headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp and "style-src 'self';" in csp and "img-src 'self' data:" in csp
     assert "http" not in csp and "unsafe" not in csp
+
+
+# -- security findings of issue 12 ----------------------------------------------------------
+
+
+async def test_a_burst_of_parallel_guesses_is_throttled_before_the_passwords_are_checked(client):
+    """Finding 1: the count was checked before and raised after the slow scrypt check, so a
+    parallel burst all got through and the right password among 40 guesses logged in."""
+    import asyncio
+
+    guesses = [PASSWORD if i == 20 else f"fout wachtwoord {i}!" for i in range(40)]
+    responses = await asyncio.gather(*(
+        client.post("/login", headers=same_site(client), data={"username": "schuld", "password": guess}, allow_redirects=False)
+        for guess in guesses
+    ))
+    statuses = sorted(r.status for r in responses)
+    assert statuses.count(401) == 5 and statuses.count(429) == 35 and 303 not in statuses
+
+
+async def test_wrong_passwords_for_one_name_behind_the_proxy_do_not_lock_out_colleagues(world, aiohttp_client):
+    """Finding 2: behind the HTTPS proxy every staff member has the proxy's address; five
+    wrong passwords on any name locked out everyone for 15 minutes."""
+    from staff.web import create_app
+
+    service, _ = world
+    client = await aiohttp_client(create_app(service, secure_cookie=False, trusted_proxies=frozenset({"127.0.0.1"})))
+    attacker = {**same_site(client), "X-Forwarded-For": "203.0.113.9"}
+    for _ in range(6):
+        await client.post("/login", headers=attacker, data={"username": "schuld", "password": "fout wachtwoord!"})
+    colleague = {**same_site(client), "X-Forwarded-For": "198.51.100.4"}
+    ok = await client.post("/login", headers=colleague, data={"username": "wijk", "password": PASSWORD}, allow_redirects=False)
+    assert ok.status == 303
+    # the attacked name stays throttled, whatever address it comes from
+    again = await client.post("/login", headers=colleague, data={"username": "schuld", "password": PASSWORD}, allow_redirects=False)
+    assert again.status == 429
+
+
+async def test_many_wrong_logins_from_one_address_are_throttled_whatever_the_name(client):
+    for i in range(30):
+        await client.post("/login", headers=same_site(client), data={"username": f"naam{i}", "password": "fout wachtwoord!"})
+    response = await client.post("/login", headers=same_site(client), data={"username": "wijk", "password": PASSWORD}, allow_redirects=False)
+    assert response.status == 429
+
+
+def test_x_forwarded_for_counts_only_from_a_trusted_proxy():
+    from aiohttp.test_utils import make_mocked_request
+
+    from staff.web import client_address
+
+    request = make_mocked_request("POST", "/login", headers={"X-Forwarded-For": "203.0.113.9, 10.0.0.2"}).clone(remote="192.0.2.1")
+    assert client_address(request, frozenset()) == "192.0.2.1"
+    assert client_address(request, frozenset({"192.0.2.1"})) == "10.0.0.2"
+
+
+@pytest.mark.parametrize("headers", [{}, {"Origin": "https://evil.example"}, {"Referer": "https://evil.example/form"}])
+async def test_a_login_posted_from_another_site_is_refused(client, headers):
+    """Finding 7: login CSRF."""
+    response = await client.post("/login", headers=headers, data={"username": "schuld", "password": PASSWORD}, allow_redirects=False)
+    assert response.status == 403
+    assert COOKIE_NAME not in response.cookies
+
+
+def test_the_throttle_keeps_a_bounded_number_of_names():
+    """Finding 12: one key per name ever tried, kept for ever."""
+    from staff.web import LoginThrottle
+
+    throttle = LoginThrottle(max_keys=100)
+    for i in range(5_000):
+        throttle.attempt((f"user:naam{i}",))
+    assert len(throttle.failures) <= 100
+    assert not throttle.blocked(("user:naam4999",)) and throttle.attempt(("user:naam4999",))
