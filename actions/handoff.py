@@ -85,7 +85,7 @@ def build_summary(tracker: Tracker) -> Summary | None:
         gemeente=gemeente.naam,
         team=team.name,
         topics=list(question[1]),
-        question=question[0],
+        question=validation.visible(question[0]),
         facts=facts(texts),
         urgency=signals(texts),
         suggested=[kb.facilities[i].name for i in slot("facilities_seen") or [] if i in kb.facilities],

@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import yaml
 
-from bot.private_files import write_private_text
+from bot.private_files import private_sqlite_file, write_private_text
 from knowledge_base.db import PROJECT_DIR, normalise_url
 
 DEFAULT_TRACKER_DB = PROJECT_DIR / "var" / "tracker.db"
@@ -59,7 +59,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("target", type=Path)
     args = parser.parse_args(argv)
-    content = endpoints(os.environ.get("DATABASE_URL"))
+    database_url = os.environ.get("DATABASE_URL")
+    if not database_url or database_url.startswith("sqlite"):
+        private_sqlite_file(DEFAULT_TRACKER_DB)  # Rasa creates it with the umask's mode otherwise
+    content = endpoints(database_url)
     write_private_text(args.target, yaml.safe_dump(content, sort_keys=False))  # it may hold a database password
 
 

@@ -5,6 +5,7 @@ raises :class:`Invalid` with a Dutch (B1) sentence that says what to type instea
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.triage.text import fold
 
@@ -14,6 +15,17 @@ SKIP_WORDS = frozenset({"overslaan", "sla over", "skip", "geen", "nee", "liever 
 
 class Invalid(ValueError):
     """The answer cannot be used; ``str(exc)`` is the re-ask for the resident."""
+
+
+def visible(text: str) -> str:
+    """``text`` without invisible control and format characters: NUL and other control
+    characters, and the bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069)
+    that would reorder what staff read ("Fatma\u202eNL31..." shows reversed). A zero-width
+    joiner stays: some names are written with one."""
+    return "".join(
+        ch for ch in text
+        if ch in "\n\t " or (unicodedata.category(ch) not in ("Cc", "Cf", "Co", "Cs") or ch == "\u200d")
+    )
 
 
 def is_skip(text: str) -> bool:
@@ -46,7 +58,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 
 
 def email(text: str) -> str:
-    value = text.strip().strip(".").lower()
+    value = visible(text).strip().strip(".").lower()
     if not _EMAIL.match(value) or len(value) > 254:
         raise Invalid("Dat lijkt geen e-mailadres. Typ het zo: naam@voorbeeld.nl. Of typ 'stop' om te stoppen.")
     return value
@@ -69,6 +81,7 @@ _REFUSAL = re.compile(r"^(?:nee|neen|no|laat maar|laat maar zitten|hou op|ho maa
 
 def name(text: str) -> str:
     """The name the team may use: "ik heet Fatma" -> "Fatma"."""
+    text = visible(text)
     if _REFUSAL.match(fold(text).strip(" .!")):
         raise Invalid("Wilt u stoppen? Typ dan 'stop'. Anders: hoe mag het team u noemen?")
     value = _NAME_PREFIX.sub("", text.strip()).strip(" .!,")
@@ -96,7 +109,7 @@ def contact_method(text: str) -> str:
 
 def moment(text: str) -> str:
     """A suitable moment, free text ("dinsdagochtend", "na 15 uur"), or that it does not matter."""
-    value = " ".join(text.split()).strip()
+    value = " ".join(visible(text).split()).strip()
     if is_skip(value):
         return "maakt niet uit"
     if len(value) > 100 or re.search(r"[<>{}]", value):

@@ -14,6 +14,7 @@ from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.private_files import private_sqlite_file
 from knowledge_base.models import Base
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -46,7 +47,8 @@ def make_engine(url: str | None = None) -> Engine:
     """An engine for ``url`` (default: :func:`database_url`); creates SQLite's folder."""
     url = url or database_url()
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        # handoffs and transcripts: readable by the service user only
+        private_sqlite_file(Path(url[len("sqlite:///"):].split("?", 1)[0]))
     # hide_parameters: a failing statement's error text must not carry resident data
     engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"), hide_parameters=True)
     if engine.dialect.name == "sqlite":

@@ -11,6 +11,7 @@ from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, de
 from sqlalchemy.engine import Engine
 
 from bot.replies.labels import button_title
+from handoff.validation import visible
 from bot.triage.text import BUTTON_PAYLOAD
 from bot.triage.topics import topics_of_intent
 
@@ -115,7 +116,7 @@ def transcript(
             continue
         if type_name not in ("user", "bot"):
             continue
-        text = (payload.get("text") or "").strip()
+        text = visible((payload.get("text") or "")).strip()
         if type_name == "bot":
             # the buttons under the messages since the resident's last turn are what the
             # resident can press next

@@ -146,11 +146,20 @@ async def session_and_csrf(request: web.Request, handler):
     if user is None and not (anonymous or request.path == "/login"):
         raise web.HTTPSeeOther("/login")
     if request.method == "POST" and request.path != "/login":
-        form = await request.post()
+        form = await read_form(request)
         given = str(form.get("csrf", "")).encode("utf-8", "replace")
         if user is None or not hmac.compare_digest(given, user.csrf_token.encode()):
             raise web.HTTPForbidden(text="CSRF-controle mislukt. Laad de pagina opnieuw.")
     return await handler(request)
+
+
+async def read_form(request: web.Request):
+    """The posted form; a body that is no form (a multipart body without boundary, broken
+    encoding) is the sender's mistake: 400, not a server error."""
+    try:
+        return await request.post()
+    except (ValueError, UnicodeDecodeError, AssertionError):
+        raise web.HTTPBadRequest(text="Ongeldige invoer.")
 
 
 async def login_page(request: web.Request) -> web.Response:
@@ -161,7 +170,7 @@ async def login(request: web.Request) -> web.Response:
     if not same_origin(request):
         # login CSRF: a form on another site must not log a staff member into its account
         raise web.HTTPForbidden(text="Inloggen kan alleen vanaf deze pagina. Laad de pagina opnieuw.")
-    form = await request.post()
+    form = await read_form(request)
     username, password = str(form.get("username", ""))[:80], str(form.get("password", ""))[:200]
     throttle = request.app[THROTTLE]
     keys = (f"addr:{client_address(request, request.app[TRUSTED_PROXIES])}", f"user:{username.lower()}")
@@ -231,7 +240,7 @@ async def whatsapp_follow_up(request: web.Request) -> web.Response:
 
 async def change(request: web.Request) -> web.Response:
     reference = request.match_info["reference"]
-    form = await request.post()
+    form = await read_form(request)
     service, user = request.app[SERVICE], request["user"]
     try:
         action = request.match_info["action"]

@@ -77,3 +77,23 @@ def test_a_refusal_is_not_taken_as_a_name():
     for refusal in ("nee laat maar", "Nee.", "hou op", "liever niet"):
         with pytest.raises(v.Invalid, match="Typ dan 'stop'"):
             v.name(refusal)
+
+
+# -- invisible characters (issue 12, finding 10) --------------------------------------------
+
+BIDI_AND_CONTROL = ["\u202e", "\u202d", "\u2066", "\u2069", "\u200f", "\x00", "\x07", "\ufeff"]
+
+
+@pytest.mark.parametrize("char", BIDI_AND_CONTROL)
+def test_bidi_overrides_and_control_characters_never_reach_a_name_an_email_or_a_moment(char):
+    from handoff.validation import email, moment, name
+
+    assert name(f"Fat{char}ma") == "Fatma"
+    assert email(f"fatma{char}@voorbeeld.nl") == "fatma@voorbeeld.nl"
+    assert moment(f"dinsdag{char}ochtend") == "dinsdagochtend"
+
+
+def test_a_zero_width_joiner_inside_a_name_stays():
+    from handoff.validation import visible
+
+    assert visible("Zo\u200de") == "Zo\u200de"

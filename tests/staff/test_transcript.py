@@ -89,3 +89,7 @@ def test_typed_text_is_shown_as_typed_even_when_it_matches_an_earlier_button(sto
         bot("Op welk nummer?"), UserUttered("telefoon"),
         UserUttered("/mijn bsn wil ik niet geven"),
     ) == [("Bellen", True), ("telefoon", False), ("/mijn bsn wil ik niet geven", False)]
+
+
+def test_bidi_overrides_in_what_the_resident_typed_do_not_reorder_what_staff_read(store):
+    assert store(UserUttered("mijn rekening \u202eNL91ABNA\u0000")) == [("mijn rekening NL91ABNA", False)]

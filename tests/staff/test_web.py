@@ -271,3 +271,11 @@ def test_the_throttle_keeps_a_bounded_number_of_names():
         throttle.attempt((f"user:naam{i}",))
     assert len(throttle.failures) <= 100
     assert not throttle.blocked(("user:naam4999",)) and throttle.attempt(("user:naam4999",))
+
+
+@pytest.mark.parametrize("path", ["/login", "/handoffs/HW-AAAA-BBBB/note"])
+async def test_a_multipart_body_without_boundary_is_a_clean_400_with_the_security_headers(client, path):
+    await login(client, "schuld")
+    response = await client.post(path, data=b"--x\r\nkapot", headers={**same_site(client), "Content-Type": "multipart/form-data"})
+    assert response.status == 400
+    assert response.headers["X-Frame-Options"] == "DENY" and "Content-Security-Policy" in response.headers
