@@ -119,7 +119,8 @@ SECURITY_HEADERS = {
                                "frame-ancestors 'none'; base-uri 'none'",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    # same-origin: the app's own form posts carry their origin, other sites learn nothing
+    "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
 
@@ -188,10 +189,14 @@ async def login(request: web.Request) -> web.Response:
 
 
 def same_origin(request: web.Request) -> bool:
-    """Whether a POST comes from a page of this app: its Origin (or, without one, its Referer)
-    names this host. A browser always sends Origin with a form POST."""
+    """Whether a POST comes from a page of this app: the browser says so (Sec-Fetch-Site:
+    same-origin), or its Origin (or, without one, its Referer) names this host. "Origin: null"
+    counts for nothing: any page can make its form send that."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site == "same-origin"
     source = request.headers.get("Origin") or request.headers.get("Referer")
-    if not source:
+    if not source or source == "null":
         return False
     parsed = urlsplit(source)
     return parsed.netloc == request.host and parsed.scheme in ("http", "https")

@@ -2,6 +2,7 @@
 
 import asyncio
 import functools
+import os
 import uuid
 from pathlib import Path
 
@@ -38,23 +39,31 @@ def pytest_collection_modifyitems(config, items):
 POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
 
 
+def missing_service(reason: str) -> None:
+    """Skip on a newcomer's laptop; fail in CI, where the services must run."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason} (CI=true: the services must run in CI)")
+    pytest.skip(reason)
+
+
 @pytest.fixture
 def postgres_url():
     """A URL on a schema of its own in the test database, dropped afterwards. Skips with
-    the reason when no PostgreSQL server is reachable (e.g. on a laptop without one)."""
+    the reason when no PostgreSQL server is reachable (e.g. on a laptop without one); in CI
+    (``CI=true``) a missing server is a failure, never a skip."""
     from sqlalchemy import create_engine, text
 
     try:
         import psycopg2  # noqa: F401
     except ImportError:
-        pytest.skip("psycopg2 not installed")
+        missing_service("psycopg2 not installed")
     admin = create_engine(POSTGRES_URL, future=True, connect_args={"connect_timeout": 3})
     try:
         with admin.connect():
             pass
     except Exception as exc:  # the server is not running here
         admin.dispose()
-        pytest.skip(f"PostgreSQL at {POSTGRES_URL} is unreachable: {exc.__class__.__name__}")
+        missing_service(f"PostgreSQL at {POSTGRES_URL} is unreachable: {exc.__class__.__name__}")
     schema = f"test_{uuid.uuid4().hex[:12]}"
     with admin.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))

@@ -254,12 +254,20 @@ def test_x_forwarded_for_counts_only_from_a_trusted_proxy():
     assert client_address(request, frozenset({"192.0.2.1"})) == "10.0.0.2"
 
 
-@pytest.mark.parametrize("headers", [{}, {"Origin": "https://evil.example"}, {"Referer": "https://evil.example/form"}])
+@pytest.mark.parametrize("headers", [{}, {"Origin": "https://evil.example"}, {"Referer": "https://evil.example/form"},
+                                     {"Origin": "null"}, {"Sec-Fetch-Site": "cross-site"},
+                                     {"Sec-Fetch-Site": "cross-site", "Origin": "http://127.0.0.1"}])
 async def test_a_login_posted_from_another_site_is_refused(client, headers):
     """Finding 7: login CSRF."""
     response = await client.post("/login", headers=headers, data={"username": "schuld", "password": PASSWORD}, allow_redirects=False)
     assert response.status == 403
     assert COOKIE_NAME not in response.cookies
+
+
+async def test_a_browser_saying_same_origin_may_log_in(client):
+    response = await client.post("/login", headers={"Sec-Fetch-Site": "same-origin"},
+                                 data={"username": "schuld", "password": PASSWORD}, allow_redirects=False)
+    assert response.status == 303
 
 
 def test_the_throttle_keeps_a_bounded_number_of_names():
