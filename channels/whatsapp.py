@@ -179,10 +179,11 @@ class WhatsAppInput(InputChannel):
         except SQLAlchemyError as error:  # the message is answered all the same
             log.error("whatsapp.window_not_updated error=%s", type(error).__name__)
         output = WhatsAppOutput(self.client, message, self.contacts)
-        # typed text starting with "/" stays text, as in the REST and socket.io channels: Rasa
-        # would read it as an intent and log the whole text ("/@ mijn bsn is ..."). A reply
-        # button's or list row's id is the button's payload and passes unchanged.
-        text = typed_text(message.text) if message.kind == "text" else message.text
+        # text starting with "/" stays text unless it is one of the assistant's button payloads,
+        # as in the REST and socket.io channels: Rasa would read it as an intent and log the
+        # whole text ("/@ mijn bsn is ..."). A reply button's or list row's id is the button's
+        # payload; one the assistant never sent is text as well.
+        text = typed_text(message.text)
         await on_new_message(UserMessage(
             text, output, sender, input_channel=self.name(), message_id=message.message_id,
         ))
@@ -242,7 +243,7 @@ class WhatsAppInput(InputChannel):
                 body = json.loads(request.body)
             except ValueError:
                 return response.text("invalid JSON", status=400)
-            for message in parse_webhook(body if isinstance(body, dict) else {}):
+            for message in parse_webhook(body):
                 self._spawn(self.handle(message, on_new_message))
             return response.text("ok")
 

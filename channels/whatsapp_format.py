@@ -46,31 +46,47 @@ def _sent_at(message: dict) -> dt.datetime:
         sent = dt.datetime.fromtimestamp(int(message.get("timestamp")), dt.timezone.utc)
     except (TypeError, ValueError, OverflowError, OSError):
         return now
+    if sent.year < 2000:  # not a moment WhatsApp could have sent it
+        return now
     return min(sent, now)  # a clock ahead of ours must not stretch the window
 
 
-def parse_webhook(body: dict) -> list[Incoming]:
+def _dicts(value) -> list[dict]:
+    """The mappings in a list Meta sent; anything else in their place is ignored."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _dict(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def parse_webhook(body) -> list[Incoming]:
     """The residents' messages in a webhook body; status callbacks and anything else are
-    left out."""
+    left out. Every field is checked for its type: a body in the wrong shape (Meta's or a
+    forger's with the secret) gives no message, never an error."""
     found = []
-    for entry in body.get("entry") or []:
-        for change in entry.get("changes") or []:
-            value = change.get("value") or {}
-            for message in value.get("messages") or []:
-                message_id, wa_id, kind = message.get("id"), message.get("from"), message.get("type")
-                if not message_id or not wa_id:
+    for entry in _dicts(_dict(body).get("entry")):
+        for change in _dicts(entry.get("changes")):
+            value = _dict(change.get("value"))
+            for message in _dicts(value.get("messages")):
+                message_id, wa_id, kind = _text(message.get("id")), _text(message.get("from")), message.get("type")
+                if not message_id or not wa_id or len(message_id) > 200 or len(wa_id) > 32:
                     continue
                 sent_at = _sent_at(message)
                 if kind == "text":
-                    found.append(Incoming(message_id, wa_id, (message.get("text") or {}).get("body", ""), "text", sent_at))
+                    found.append(Incoming(message_id, wa_id, _text(_dict(message.get("text")).get("body")) or "", "text", sent_at))
                 elif kind == "interactive":
-                    interactive = message.get("interactive") or {}
-                    reply = interactive.get("button_reply") or interactive.get("list_reply") or {}
+                    interactive = _dict(message.get("interactive"))
+                    reply = _dict(interactive.get("button_reply") or interactive.get("list_reply"))
                     label = "button" if "button_reply" in interactive else "list"
-                    found.append(Incoming(message_id, wa_id, reply.get("id") or reply.get("title"), label, sent_at))
+                    found.append(Incoming(message_id, wa_id, _text(reply.get("id")) or _text(reply.get("title")), label, sent_at))
                 elif kind == "button":  # a quick-reply button of a template message
-                    button = message.get("button") or {}
-                    found.append(Incoming(message_id, wa_id, button.get("payload") or button.get("text"), "button", sent_at))
+                    button = _dict(message.get("button"))
+                    found.append(Incoming(message_id, wa_id, _text(button.get("payload")) or _text(button.get("text")), "button", sent_at))
                 else:
                     found.append(Incoming(message_id, wa_id, None, "unsupported", sent_at))
     return found

@@ -3,7 +3,13 @@ from channels.rest import typed_text
 
 def test_button_payloads_pass_unchanged():
     assert typed_text("/ask_werk") == "/ask_werk"
-    assert typed_text('/ask_schulden{"topic": "schulden"}') == '/ask_schulden{"topic": "schulden"}'
+    assert typed_text("/ask_schulden+ask_werk") == "/ask_schulden+ask_werk"
+
+
+def test_a_payload_the_assistant_never_sends_is_text():
+    """Rasa logs the whole text of an unknown intent payload (issue 12)."""
+    assert typed_text("/onbekend_bsn_123456782") == "onbekend_bsn_123456782"
+    assert typed_text('/ask_schulden{"naam": "Fatma"}') == 'ask_schulden{"naam": "Fatma"}'
 
 
 def test_typed_text_with_a_leading_slash_becomes_plain_text():

@@ -69,7 +69,8 @@ async def test_a_database_hiccup_around_the_number_never_costs_the_resident_an_a
         ("//help ik heb schulden", "text", "help ik heb schulden"),
         ("/affirm", "text", "/affirm"),  # a payload typed as it is: as in the REST channel
         ("/ask_schulden", "button", "/ask_schulden"),
-        ('/inform{"x": 1}', "list", '/inform{"x": 1}'),
+        ("/ask_werk", "list", "/ask_werk"),
+        ('/inform{"x": "zqx"}', "list", 'inform{"x": "zqx"}'),  # no payload of the assistant
     ],
 )
 async def test_typed_text_starting_with_a_slash_stays_text_and_buttons_pass_unchanged(tmp_path, text, kind, reaches_rasa):
