@@ -7,13 +7,16 @@ import logging
 from typing import Awaitable, Callable
 
 
-async def every(seconds: float, job: Callable[[], Awaitable[None]], log: logging.Logger, failure: str) -> None:
+async def every(seconds: float, job: Callable[[], Awaitable[None]], log: logging.Logger, failure: str,
+                retry: float | None = None) -> None:
     """Run ``job`` now and then every ``seconds``, until cancelled. A failing round is logged
     as ``failure`` with the error's type only (never its text, which may hold resident
-    data), and the next round tries again."""
+    data), and tried again after ``retry`` seconds (default: the next round)."""
     while True:
         try:
             await job()
         except Exception as error:
             log.error("%s error=%s", failure, type(error).__name__)
+            await asyncio.sleep(min(retry, seconds) if retry is not None else seconds)
+            continue
         await asyncio.sleep(seconds)

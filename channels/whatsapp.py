@@ -165,8 +165,29 @@ class WhatsAppInput(InputChannel):
             self._contacts.create_schema()
         return self._contacts
 
-    async def handle(self, message: Incoming, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
-        if not self.seen.first_time(message.message_id):
+    async def accept(self, messages: list[Incoming], on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> bool:
+        """Starts answering each message not seen before. ``False`` when the redelivery check
+        could not be made for some (the database is down): the webhook then answers 503, so
+        that Meta delivers it again later; the messages that were checked are answered now
+        and ignored on that redelivery (0 lost, 0 answered twice)."""
+        loop = asyncio.get_running_loop()
+        all_checked = True
+        for message in messages:
+            try:
+                fresh = await loop.run_in_executor(None, self.seen.first_time, message.message_id)
+            except SQLAlchemyError as error:
+                log.error("whatsapp.redelivery_check_failed error=%s", type(error).__name__)
+                all_checked = False
+                continue
+            if fresh:
+                self._spawn(self.handle(message, on_new_message, checked=True))
+            else:
+                log.info("whatsapp.redelivery_ignored")
+        return all_checked
+
+    async def handle(self, message: Incoming, on_new_message: Callable[[UserMessage], Awaitable[Any]],
+                     checked: bool = False) -> None:
+        if not checked and not self.seen.first_time(message.message_id):
             log.info("whatsapp.redelivery_ignored")
             return
         if message.kind == "unsupported" or not (message.text or "").strip():
@@ -243,8 +264,8 @@ class WhatsAppInput(InputChannel):
                 body = json.loads(request.body)
             except ValueError:
                 return response.text("invalid JSON", status=400)
-            for message in parse_webhook(body):
-                self._spawn(self.handle(message, on_new_message))
+            if not await self.accept(parse_webhook(body), on_new_message):
+                return response.text("database unavailable, deliver again later", status=503)
             return response.text("ok")
 
         return hook

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 from aiohttp import web
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.background import every
 from bot.http_headers import security_headers
@@ -136,6 +137,26 @@ def render(request: web.Request, template: str, status: int = 200, **context) ->
     html = env.get_template(template).render(user=request.get("user"), statuses=STATUSES, age=_age,
                                              stylesheets=request.app[STYLESHEETS], theme=design.THEME_CLASS, **context)
     return web.Response(text=html, content_type="text/html", charset="utf-8", status=status)
+
+
+#: what staff read when the database does not answer
+DATABASE_DOWN = {
+    "GET": "De database is even niet bereikbaar. Probeer het over een paar minuten opnieuw.",
+    "POST": "De database is even niet bereikbaar. Uw wijziging is niet opgeslagen. Probeer het over een paar minuten opnieuw.",
+}
+
+
+@web.middleware
+async def database_unavailable(request: web.Request, handler):
+    """A database that is down or cut off gives staff a clear 503, never a half-done change
+    reported as done; the log says what failed, without any personal data."""
+    try:
+        return await handler(request)
+    except SQLAlchemyError as error:
+        log.error("staff.database_unavailable error=%s path=%s", type(error).__name__, request.path[:40])
+        text = DATABASE_DOWN["POST" if request.method == "POST" else "GET"]
+        return web.Response(status=503, text=text, content_type="text/plain", charset="utf-8",
+                            headers={"Retry-After": "60"})
 
 
 @web.middleware
@@ -276,14 +297,20 @@ async def health(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
-async def purge_daily(service: StaffService, days: int) -> None:
-    """The retention period, enforced while the app runs: at start and then every day."""
+#: a purge that failed (the database was down) is tried again after this many seconds
+PURGE_RETRY_SECONDS = 300.0
+
+
+async def purge_daily(service: StaffService, days: int, interval: float = 24 * 3600,
+                      retry: float = PURGE_RETRY_SECONDS) -> None:
+    """The retention period, enforced while the app runs: at start and then every day; a
+    failed purge (the database down) is tried again after ``retry`` seconds."""
     async def purge() -> None:
         counts = await asyncio.get_running_loop().run_in_executor(None, service.purge, days, "schedule")
         log.info("staff.purge %s", " ".join(f"{k}={v}" for k, v in counts.items()))
 
-    # a failed purge must not stop the app; it is tried again tomorrow
-    await every(24 * 3600, purge, log, "staff.purge_failed")
+    # a failed purge must not stop the app
+    await every(interval, purge, log, "staff.purge_failed", retry=retry)
 
 
 def in_background(start):
@@ -299,7 +326,8 @@ def in_background(start):
 def create_app(service: StaffService, secure_cookie: bool = True,
                follow_up: WhatsAppFollowUp | None = None, purge_days: int | None = None,
                trusted_proxies: frozenset[str] = frozenset()) -> web.Application:
-    app = web.Application(middlewares=[security_headers(SECURITY_HEADERS), session_and_csrf], client_max_size=64 * 1024)
+    app = web.Application(middlewares=[security_headers(SECURITY_HEADERS), database_unavailable, session_and_csrf],
+                          client_max_size=64 * 1024)
     app[SERVICE] = service
     app[SECURE_COOKIE] = secure_cookie
     app[FOLLOW_UP] = follow_up

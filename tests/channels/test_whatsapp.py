@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import insert, select
+from sqlalchemy.exc import OperationalError
 
 from channels.whatsapp import SeenMessages, WhatsAppInput, seen_messages
 from channels.whatsapp_api import GraphClient
@@ -87,3 +88,44 @@ async def test_typed_text_starting_with_a_slash_stays_text_and_buttons_pass_unch
 
     await channel.handle(Incoming("wamid.slash", "31612345678", text, kind), on_new_message)
     assert handled == [reaches_rasa]
+
+
+class DownThenUp(SeenMessages):
+    """The redelivery check's database: down for the first ``down`` calls."""
+
+    def __init__(self, engine, down: int):
+        super().__init__(engine)
+        self.down = down
+
+    def first_time(self, message_id):
+        if self.down:
+            self.down -= 1
+            raise OperationalError("INSERT", {}, Exception("could not connect to server"))
+        return super().first_time(message_id)
+
+
+async def test_with_the_redelivery_check_down_meta_is_asked_to_deliver_again_and_nothing_is_lost_or_doubled(tmp_path, caplog):
+    """Issue 12: the check failed inside a background task after the webhook said 200: the
+    message was neither answered nor delivered again."""
+    from channels.whatsapp_format import Incoming
+
+    seen = DownThenUp(make_engine(f"sqlite:///{tmp_path / 'seen.db'}"), down=1)
+    channel = WhatsAppInput("verify", "secret", GraphClient("http://127.0.0.1:9/v21.0", "1", "t"), seen=seen,
+                            contacts=BrokenContacts())
+    handled = []
+
+    async def on_new_message(message):
+        handled.append(message.text)
+
+    batch = [Incoming("wamid.a", "31612345678", "eerste", "text"), Incoming("wamid.b", "31612345678", "tweede", "text")]
+    assert await channel.accept(batch, on_new_message) is False  # the webhook answers 503
+    await eventually(lambda: handled == ["tweede"])
+    assert handled == ["tweede"]
+    # Meta delivers the same webhook again, with the database back
+    assert await channel.accept(batch, on_new_message) is True
+    await eventually(lambda: sorted(handled) == ["eerste", "tweede"])
+    assert sorted(handled) == ["eerste", "tweede"]
+    assert await channel.accept(batch, on_new_message) is True
+    await asyncio.sleep(0.1)
+    assert sorted(handled) == ["eerste", "tweede"]  # 0 lost, 0 answered twice
+    assert "eerste" not in caplog.text and "31612345678" not in caplog.text
