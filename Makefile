@@ -21,11 +21,12 @@ export PYTHONHASHSEED := 0
 export TF_INTRA_OP_PARALLELISM_THREADS := 1
 export TF_INTER_OP_PARALLELISM_THREADS := 1
 
-.PHONY: help install chromium node axe model run test test-unit validate kb-check kb-import test-stories nlu-eval crossval benchmark clean
+.PHONY: help install chromium node axe model run shell test test-unit validate kb-check kb-import test-stories nlu-eval crossval benchmark clean
 
 help:
 	@echo "make run        set up, train if needed, start the assistant on localhost"
 	@echo "make test       set up, train if needed, run the whole test suite"
+	@echo "make shell      talk to the assistant in the terminal (rasa shell with the action server)"
 	@echo "make model      train the Rasa model if data/config changed"
 	@echo "make nlu-eval   rasa test nlu on the held-out set (tests/nlu)"
 	@echo "make crossval   5-fold cross-validation on the training data"
@@ -60,6 +61,10 @@ $(NODE_STAMP): package.json package-lock.json
 
 run: install $(MODEL) $(NODE_STAMP)
 	scripts/run.sh
+
+# `rasa shell` in the terminal, with the action server and the generated endpoints
+shell: install $(MODEL)
+	scripts/shell.sh
 
 validate: install
 	$(RASA) data validate $(RASA_ARGS) --data data

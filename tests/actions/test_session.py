@@ -37,3 +37,24 @@ async def test_an_unknown_municipality_in_the_metadata_is_ignored(dispatcher, mo
     tracker = make_tracker(slots={"session_started_metadata": {"gemeente": "atlantis"}})
     events = await ActionSessionStart().run(dispatcher, tracker, {})
     assert {e["name"]: e["value"] for e in events if e["event"] == "slot"}["gemeente"] == "almere"
+
+
+def test_the_domain_says_what_the_session_start_does_carry_over_no_slots_but_the_municipality():
+    """Rasa's flag is read only by its default session start; ours carries over the
+    municipality alone, so the domain must not claim that every slot is carried over."""
+    import yaml
+
+    from tests.conftest import ROOT
+
+    config = yaml.safe_load((ROOT / "bot" / "domain" / "base.yml").read_text(encoding="utf-8"))["session_config"]
+    assert config["carry_over_slots_to_new_session"] is False
+
+
+def test_no_policy_is_configured_that_has_nothing_to_learn_from():
+    import yaml
+
+    from tests.conftest import ROOT
+
+    policies = [p["name"] for p in yaml.safe_load((ROOT / "bot" / "config.yml").read_text(encoding="utf-8"))["policies"]]
+    has_stories = any((ROOT / "data").rglob("stories*.yml"))
+    assert "MemoizationPolicy" not in policies or has_stories
