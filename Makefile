@@ -21,7 +21,7 @@ export PYTHONHASHSEED := 0
 export TF_INTRA_OP_PARALLELISM_THREADS := 1
 export TF_INTER_OP_PARALLELISM_THREADS := 1
 
-.PHONY: help install chromium node axe model run shell test test-unit validate kb-check kb-import test-stories nlu-eval crossval benchmark clean
+.PHONY: help install chromium node axe model run shell lint format test test-unit validate kb-check kb-import test-stories nlu-eval crossval benchmark clean
 
 help:
 	@echo "make run        set up, train if needed, start the assistant on localhost"
@@ -81,7 +81,16 @@ kb-check: install
 kb-import: install
 	$(PY) -m knowledge_base import
 
-test: validate kb-check test-unit test-stories
+# ruff: lint, import order and format (configuration in pyproject.toml); `make format` fixes
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+test: validate kb-check lint test-unit test-stories
 
 tests/nlu/heldout.yml: tests/nlu/heldout.jsonl scripts/heldout_to_rasa.py
 	$(PY) scripts/heldout_to_rasa.py $< $@

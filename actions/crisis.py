@@ -18,9 +18,7 @@ class ActionRespondCrisis(Action):
     def name(self) -> str:
         return "action_respond_crisis"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         triage = latest_triage(tracker)
         gemeente = current_gemeente(tracker)
         for text in crisis_reply(triage.crisis_kinds, triage.language, gemeente):

@@ -37,9 +37,7 @@ class _AboutFacilitiesShown:
 
     sentence: Callable[[FacilityInfo], str]
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         facilities = facilities_shown(tracker)
         if not facilities:
             return answer_as_question(dispatcher, tracker)
@@ -71,9 +69,7 @@ class ActionMoreOptions(Action):
     def name(self) -> str:
         return "action_more_options"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         question = last_help_question(tracker)
         if question is None:
             dispatcher.utter_message(response="utter_follow_up_nothing_shown")

@@ -36,9 +36,7 @@ class ActionSetGemeente(Action):
     def name(self) -> str:
         return "action_set_gemeente"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         gemeente = mentioned_gemeente(tracker.latest_message or {})
         if gemeente is None:
             dispatcher.utter_message(response="utter_ask_gemeente")

@@ -21,7 +21,14 @@ from handoff.urgency import signals
 from knowledge_base.db import make_engine
 from knowledge_base.service import get_knowledge_base
 
-CONTACT_SLOTS = ("contact_name", "contact_method", "contact_phone", "contact_email", "contact_moment", "contact_postcode")
+CONTACT_SLOTS = (
+    "contact_name",
+    "contact_method",
+    "contact_phone",
+    "contact_email",
+    "contact_moment",
+    "contact_postcode",
+)
 #: what an optional slot holds when the resident skipped it
 SKIPPED = "-"
 #: the channel on which a team can answer in the chat itself (channels.whatsapp)
@@ -46,7 +53,9 @@ def resident_texts(tracker: Tracker) -> list[str]:
     out). Before the *latest* consent: a cancelled earlier attempt may be followed by new
     facts ("morgen wordt het gas afgesloten")."""
     events = list(tracker.events)
-    consents = [i for i, e in enumerate(events) if e.get("event") == "action" and e.get("name") == "action_record_consent"]
+    consents = [
+        i for i, e in enumerate(events) if e.get("event") == "action" and e.get("name") == "action_record_consent"
+    ]
     if consents:
         events = events[: consents[-1]]
     texts = []
@@ -112,7 +121,8 @@ class ActionOfferHandoff(Action):
         if urgency:
             dispatcher.utter_message(response="utter_handoff_urgent", reasons=", ".join(urgency))
         dispatcher.utter_message(
-            response="utter_offer_handoff", team=team.name,
+            response="utter_offer_handoff",
+            team=team.name,
             buttons=[{"title": "Ja, graag", "payload": "/affirm"}, {"title": "Nee, dank u", "payload": "/deny"}],
         )
         return []
@@ -208,8 +218,13 @@ class ActionSubmitHandoff(Action):
             dispatcher.utter_message(response="utter_handoff_failed_nothing_sent")
             return []
         consent_at = dt.datetime.fromisoformat(consent)
-        due = deadline(summary.topics, summary.urgency, consent_at.date(),
-                       team.response_working_days, team.urgent_response_working_days)
+        due = deadline(
+            summary.topics,
+            summary.urgency,
+            consent_at.date(),
+            team.response_working_days,
+            team.urgent_response_working_days,
+        )
         draft = Draft(gemeente.id, team.id, team.name, summary, tracker.sender_id, consent_at, due.respond_by)
         try:
             submitted = get_store().submit(draft)
@@ -223,7 +238,9 @@ class ActionSubmitHandoff(Action):
         if submitted.pending:
             dispatcher.utter_message(response="utter_handoff_pending", reference=submitted.reference)
         elif not submitted.created:
-            dispatcher.utter_message(response="utter_handoff_already_sent", reference=submitted.reference, team=team.name)
+            dispatcher.utter_message(
+                response="utter_handoff_already_sent", reference=submitted.reference, team=team.name
+            )
         else:
             dispatcher.utter_message(response="utter_handoff_sent", reference=submitted.reference, team=team.name)
             dispatcher.utter_message(text=due.sentence)
@@ -243,7 +260,7 @@ class ActionCancelHandoff(Action):
 
 
 class ActionChangeHandoff(Action):
-    """"Aanpassen": the contact questions again; the consent stays."""
+    """ "Aanpassen": the contact questions again; the consent stays."""
 
     def name(self) -> str:
         return "action_change_handoff"

@@ -41,7 +41,8 @@ def show_facilities(
     if team and (urgent or len(topics) > 1):
         # urgency or several problems at once: a person is the better next step, so it comes first
         dispatcher.utter_message(
-            response="utter_offer_contact_first", team=team.name,
+            response="utter_offer_contact_first",
+            team=team.name,
             buttons=[{"title": "Ja, neem contact met mij op", "payload": CONTACT_PAYLOAD}, more],
         )
         return
@@ -77,9 +78,7 @@ class ActionAnswerHelpQuestion(Action):
     def name(self) -> str:
         return "action_answer_help_question"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         events: list[EventType] = []
         gemeente = mentioned_gemeente(tracker.latest_message or {})
         if gemeente:

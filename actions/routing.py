@@ -20,9 +20,7 @@ class ActionRespondOutOfScope(Action):
     def name(self) -> str:
         return "action_respond_out_of_scope"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         gemeente = current_gemeente(tracker)
         topics = help_topics_of_latest(tracker, gemeente)
         if topics:
@@ -36,9 +34,7 @@ class ActionRespondOtherLanguage(Action):
     def name(self) -> str:
         return "action_respond_other_language"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         triage = latest_triage(tracker)
         dispatcher.utter_message(text=other_language_reply(triage.language, current_gemeente(tracker)))
         return []
@@ -50,9 +46,7 @@ class ActionClarifyTopic(Action):
     def name(self) -> str:
         return "action_clarify_topic"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         named = mentioned_gemeente(tracker.latest_message or {})
         if named:
             # "Tilburg is mijn woonplaats": the resident says where they live

@@ -41,7 +41,16 @@ from bot.triage.topics import HELP_TOPICS, topics_of_intent  # noqa: E402
 
 CRISIS_ACTION = "action_respond_crisis"
 #: lines that are no first help message (a greeting, another language): not counted
-NOT_A_FIRST_QUESTION = {"greet", "goodbye", "thank", "bot_challenge", "request_human", "affirm", "deny", "other_language"}
+NOT_A_FIRST_QUESTION = {
+    "greet",
+    "goodbye",
+    "thank",
+    "bot_challenge",
+    "request_human",
+    "affirm",
+    "deny",
+    "other_language",
+}
 
 
 def free_port() -> int:
@@ -55,7 +64,10 @@ def start_action_server(port: int, database_url: str) -> subprocess.Popen:
     rasa = str(Path(sys.executable).with_name("rasa"))
     proc = subprocess.Popen(
         [rasa, "run", "actions", "--actions", "actions", "--port", str(port)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -129,8 +141,10 @@ def report_routing(name: str, rows: list[dict], replies: list[dict], misses: boo
             by_kind[key][1] += 1
     hits, total = by_kind["all"]
     offered = sum(1 for reply in replies if reply["offered"] and not reply["answered"])
-    print(f"{name}: first reply answers the right topic or offers it: {hits}/{total} = {hits / total:.1%}"
-          f" ({offered} replies were a 'Bedoelt u ...?' question)")
+    print(
+        f"{name}: first reply answers the right topic or offers it: {hits}/{total} = {hits / total:.1%}"
+        f" ({offered} replies were a 'Bedoelt u ...?' question)"
+    )
     for kind in ("help topic", "crisis", "out of scope"):
         if by_kind[kind][1]:
             h, n = by_kind[kind]
@@ -138,8 +152,10 @@ def report_routing(name: str, rows: list[dict], replies: list[dict], misses: boo
     if misses:
         for row, reply in zip(rows, replies):
             if not routing_right(row, reply):
-                print(f"  miss {row['topics']} -> {reply['intent']} answered {reply['answered']}"
-                      f" offered {reply['offered']} crisis {reply['crisis_first']}: {row['text'][:100]}")
+                print(
+                    f"  miss {row['topics']} -> {reply['intent']} answered {reply['answered']}"
+                    f" offered {reply['offered']} crisis {reply['crisis_first']}: {row['text'][:100]}"
+                )
 
 
 def report_answers(name: str, rows: list[dict], replies: list[dict], misses: bool) -> None:
@@ -157,13 +173,17 @@ def report_answers(name: str, rows: list[dict], replies: list[dict], misses: boo
             scores[key][1] += named
             scores[key][2] += 1
         if misses and (not named or elsewhere):
-            print(f"  miss [{row['gemeente']}] {row['text'][:100]}\n      answered {reply['answered']}"
-                  f" shown {reply['facilities']} gemeente {reply['gemeente']}/{reply['gemeente_onbekend']}"
-                  f" fits {row['fits']}")
+            print(
+                f"  miss [{row['gemeente']}] {row['text'][:100]}\n      answered {reply['answered']}"
+                f" shown {reply['facilities']} gemeente {reply['gemeente']}/{reply['gemeente_onbekend']}"
+                f" fits {row['fits']}"
+            )
     first, named, total = scores["all"]
-    print(f"{name}: the answer names a fitting facility: {named}/{total} = {named / total:.1%};"
-          f" the first facility fits: {first}/{total} = {first / total:.1%};"
-          f" answers about a place the resident does not live in: {wrong_place}")
+    print(
+        f"{name}: the answer names a fitting facility: {named}/{total} = {named / total:.1%};"
+        f" the first facility fits: {first}/{total} = {first / total:.1%};"
+        f" answers about a place the resident does not live in: {wrong_place}"
+    )
     print(f"  {'':<18}{'names a fit':>14}{'first fits':>14}")
     for key in sorted(k for k in scores if k != "all"):
         f, a, n = scores[key]

@@ -86,7 +86,9 @@ def main() -> None:
     if args.misses:
         print("\nmisses:")
         for row, predicted, shown in misses:
-            print(f"  [{row['gemeente']}] {row['text']}\n      topics {predicted} shown {shown}\n      fits {row['fits']}")
+            print(
+                f"  [{row['gemeente']}] {row['text']}\n      topics {predicted} shown {shown}\n      fits {row['fits']}"
+            )
 
 
 if __name__ == "__main__":

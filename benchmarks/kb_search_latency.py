@@ -60,9 +60,18 @@ def generate(n: int, municipalities: list[str], rng: random.Random) -> list[Faci
     # the real national facilities stay in, as in production
     for f in real:
         if f["id"].startswith("national-"):
-            docs.append(FacilityDoc(f["id"], None, tuple(f.get("topics") or ()), f["name"],
-                                    tuple(map(str, f.get("keywords") or ())), f["offers"], f["for_whom"],
-                                    bool(f.get("crisis"))))
+            docs.append(
+                FacilityDoc(
+                    f["id"],
+                    None,
+                    tuple(f.get("topics") or ()),
+                    f["name"],
+                    tuple(map(str, f.get("keywords") or ())),
+                    f["offers"],
+                    f["for_whom"],
+                    bool(f.get("crisis")),
+                )
+            )
     return docs
 
 
@@ -84,8 +93,10 @@ def report(label: str, timings: list[float]) -> None:
     def pct(p: float) -> float:
         return ordered[min(len(ordered) - 1, int(p * len(ordered)))]
 
-    print(f"{label:<44} n={len(ordered)}  p50 {pct(0.50):.2f} ms  p95 {pct(0.95):.2f} ms  "
-          f"p99 {pct(0.99):.2f} ms  mean {statistics.fmean(ordered):.2f} ms")
+    print(
+        f"{label:<44} n={len(ordered)}  p50 {pct(0.50):.2f} ms  p95 {pct(0.95):.2f} ms  "
+        f"p99 {pct(0.99):.2f} ms  mean {statistics.fmean(ordered):.2f} ms"
+    )
 
 
 def main() -> None:

@@ -32,8 +32,8 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.routing_accuracy import kept_out_of_help, score  # noqa: E402
 from bot.nlu.features import sentences  # noqa: E402
-from bot.nlu.reading import Reading  # noqa: E402
 from bot.nlu.readers import Example, ReaderConfig, Readers  # noqa: E402
+from bot.nlu.reading import Reading  # noqa: E402
 from bot.triage.topics import HELP_TOPICS, Thresholds, topics_of_intent, triage  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data"
@@ -131,7 +131,9 @@ def evaluate(decide: Callable[[str], list[str]], rows: list[dict]) -> dict:
     }
 
 
-def run_readers(variant: Variant, examples: dict[bool, list[Example]], sets: dict[str, list[dict]]) -> tuple[float, dict]:
+def run_readers(
+    variant: Variant, examples: dict[bool, list[Example]], sets: dict[str, list[dict]]
+) -> tuple[float, dict]:
     start = time.perf_counter()
     readers = Readers(variant.config).fit(examples[variant.residents_data])
     trained = time.perf_counter() - start
@@ -185,13 +187,31 @@ def run_rasa(pipeline: str, sets: dict[str, list[dict]]) -> tuple[float, dict]:
 
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "config.yml"
-        config.write_text(f"recipe: default.v1\nlanguage: nl\nassistant_id: variant\npipeline:{pipeline}", encoding="utf-8")
+        config.write_text(
+            f"recipe: default.v1\nlanguage: nl\nassistant_id: variant\npipeline:{pipeline}", encoding="utf-8"
+        )
         start = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "rasa", "train", "nlu", "--config", str(config), "--nlu", str(ROOT / "data" / "nlu"),
-             "--out", tmp, "--fixed-model-name", "variant"],
+            [
+                sys.executable,
+                "-m",
+                "rasa",
+                "train",
+                "nlu",
+                "--config",
+                str(config),
+                "--nlu",
+                str(ROOT / "data" / "nlu"),
+                "--out",
+                tmp,
+                "--fixed-model-name",
+                "variant",
+            ],
             # no training cache: each variant is timed from scratch
-            check=True, capture_output=True, cwd=ROOT, env={**os.environ, "RASA_MAX_CACHE_SIZE": "0"},
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+            env={**os.environ, "RASA_MAX_CACHE_SIZE": "0"},
         )
         trained = time.perf_counter() - start
         quiet_rasa()
@@ -220,10 +240,18 @@ def variants() -> list[Variant]:
         replace(chosen, name="topics also per sentence", topics_per_sentence=True),
         replace(chosen, name="crisis reader on the whole message only", thresholds=Thresholds(sentence_crisis=1.1)),
         replace(chosen, name="crisis reader per sentence from p >= 0.8", thresholds=Thresholds(sentence_crisis=0.8)),
-        replace(chosen, name="crisis from the intent reader (p >= 0.3)", crisis_from="intent",
-                thresholds=Thresholds(crisis=0.3)),
-        replace(chosen, name="topics from the intent reader (no topic readers)", topics_from="intent",
-                thresholds=Thresholds(topic=0.5)),
+        replace(
+            chosen,
+            name="crisis from the intent reader (p >= 0.3)",
+            crisis_from="intent",
+            thresholds=Thresholds(crisis=0.3),
+        ),
+        replace(
+            chosen,
+            name="topics from the intent reader (no topic readers)",
+            topics_from="intent",
+            thresholds=Thresholds(topic=0.5),
+        ),
         replace(chosen, name="topic threshold 0.5", thresholds=Thresholds(topic=0.5)),
         replace(chosen, name="topic threshold 0.6", thresholds=Thresholds(topic=0.6)),
     ]

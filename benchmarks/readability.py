@@ -31,8 +31,17 @@ def main() -> None:
     bands = {"<45 hard": 0, "45-60 fairly hard": 0, "60-70 standard": 0, "70-80 fairly easy": 0, ">=80 easy": 0}
     for _, _, m in measured:
         score = m.flesch_douma
-        key = ("<45 hard" if score < 45 else "45-60 fairly hard" if score < 60 else "60-70 standard"
-               if score < 70 else "70-80 fairly easy" if score < 80 else ">=80 easy")
+        key = (
+            "<45 hard"
+            if score < 45
+            else "45-60 fairly hard"
+            if score < 60
+            else "60-70 standard"
+            if score < 70
+            else "70-80 fairly easy"
+            if score < 80
+            else ">=80 easy"
+        )
         bands[key] += 1
     print("Flesch-Douma bands: " + ", ".join(f"{k}: {v}" for k, v in bands.items()))
     print(f"\nhardest {args.worst}:")

@@ -98,10 +98,16 @@ def main() -> int:
         return 1
     first = [r[0] for r in results]
     last = [r[1] for r in results]
-    print(f"widget latency over socket.io: {len(results)} questions, {args.concurrent} at a time, "
-          f"{len(failures)} failures, {elapsed:.1f} s")
-    print(f"  first message   p50 {percentile(first, .5):7.0f} ms   p95 {percentile(first, .95):7.0f} ms   max {max(first):7.0f} ms")
-    print(f"  whole reply     p50 {percentile(last, .5):7.0f} ms   p95 {percentile(last, .95):7.0f} ms   max {max(last):7.0f} ms")
+    print(
+        f"widget latency over socket.io: {len(results)} questions, {args.concurrent} at a time, "
+        f"{len(failures)} failures, {elapsed:.1f} s"
+    )
+    print(
+        f"  first message   p50 {percentile(first, 0.5):7.0f} ms   p95 {percentile(first, 0.95):7.0f} ms   max {max(first):7.0f} ms"
+    )
+    print(
+        f"  whole reply     p50 {percentile(last, 0.5):7.0f} ms   p95 {percentile(last, 0.95):7.0f} ms   max {max(last):7.0f} ms"
+    )
     print(f"  messages per reply: mean {statistics.mean(r[2] for r in results):.1f}")
     return 0 if not failures else 1
 

@@ -1,8 +1,8 @@
 """Command-line tools of the assistant.
 
-    python -m bot classify [--model models/hulpwijzer.tar.gz] < messages.txt
-    python -m bot ask [--gemeente almere] "vraag"
-    python -m bot ask --jsonl < questions.jsonl      (lines {"gemeente": ..., "text": ...})
+python -m bot classify [--model models/hulpwijzer.tar.gz] < messages.txt
+python -m bot ask [--gemeente almere] "vraag"
+python -m bot ask --jsonl < questions.jsonl      (lines {"gemeente": ..., "text": ...})
 """
 
 from __future__ import annotations

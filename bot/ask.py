@@ -60,7 +60,10 @@ def action_server() -> Iterator[str]:
     with tempfile.TemporaryFile("w+") as log:
         proc = subprocess.Popen(
             [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         try:
             deadline = time.monotonic() + ACTION_SERVER_TIMEOUT
@@ -167,4 +170,3 @@ def run(
         return go(action_url)
     with action_server() as url:
         return go(url)
-

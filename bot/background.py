@@ -7,8 +7,9 @@ import logging
 from typing import Awaitable, Callable
 
 
-async def every(seconds: float, job: Callable[[], Awaitable[None]], log: logging.Logger, failure: str,
-                retry: float | None = None) -> None:
+async def every(
+    seconds: float, job: Callable[[], Awaitable[None]], log: logging.Logger, failure: str, retry: float | None = None
+) -> None:
     """Run ``job`` now and then every ``seconds``, until cancelled. A failing round is logged
     as ``failure`` with the error's type only (never its text, which may hold resident
     data), and tried again after ``retry`` seconds (default: the next round)."""

@@ -145,7 +145,9 @@ def answer_texts() -> list[tuple[str, str]]:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for entry in data.get("facilities") or []:
             # what a resident reads about one facility, as one text
-            texts.append((f"{path.stem}:{entry['id']}", " ".join(entry[f] for f in ("offers", "for_whom", "how_to_reach"))))
+            texts.append(
+                (f"{path.stem}:{entry['id']}", " ".join(entry[f] for f in ("offers", "for_whom", "how_to_reach")))
+            )
         for entry in data.get("teams") or []:
             texts.append((f"{path.stem}:{entry['id']}:reach", entry["reach"]))
     import datetime as dt
@@ -153,9 +155,15 @@ def answer_texts() -> list[tuple[str, str]]:
     from handoff import validation
     from handoff.deadlines import deadline
 
-    for topics, urgency in ((["schulden"], []), (["schulden"], ["dreigende huisuitzetting"]), (["jeugd"], []),
-                            (["mantelzorg"], ["overbelaste mantelzorger"])):
-        texts.append((f"handoff:deadline:{topics[0]}:{bool(urgency)}", deadline(topics, urgency, dt.date(2026, 11, 23)).sentence))
+    for topics, urgency in (
+        (["schulden"], []),
+        (["schulden"], ["dreigende huisuitzetting"]),
+        (["jeugd"], []),
+        (["mantelzorg"], ["overbelaste mantelzorger"]),
+    ):
+        texts.append(
+            (f"handoff:deadline:{topics[0]}:{bool(urgency)}", deadline(topics, urgency, dt.date(2026, 11, 23)).sentence)
+        )
     from bot.replies.facilities import OTHER_TOPIC_LABEL
 
     texts.append(("answer:other-topic-label", OTHER_TOPIC_LABEL))

@@ -37,7 +37,9 @@ def credentials(environ: dict[str, str]) -> tuple[dict, list[str]]:
         "channels.rest.RestInput": {},
         # the website widget; session_persistence: a reload continues the same conversation
         "channels.socketio.SocketIOInput": {
-            "user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered", "session_persistence": True,
+            "user_message_evt": "user_uttered",
+            "bot_message_evt": "bot_uttered",
+            "session_persistence": True,
         },
     }
     origins = [o.strip().rstrip("/") for o in environ.get("HULPWIJZER_WIDGET_ORIGINS", "").split(",") if o.strip()]
@@ -46,7 +48,8 @@ def credentials(environ: dict[str, str]) -> tuple[dict, list[str]]:
     given = {key: environ.get(var, "").strip() for key, var in WHATSAPP_VARIABLES.items()}
     if all(given.values()):
         content["channels.whatsapp.WhatsAppInput"] = {
-            **given, "api_base_url": environ.get("WHATSAPP_API_BASE_URL", "").strip() or DEFAULT_API_BASE_URL,
+            **given,
+            "api_base_url": environ.get("WHATSAPP_API_BASE_URL", "").strip() or DEFAULT_API_BASE_URL,
         }
         return content, []
     missing = [var for key, var in WHATSAPP_VARIABLES.items() if not given[key]]

@@ -75,8 +75,9 @@ class Answer:
 class AnsweredMessages:
     """The recent answers per (conversation, message id)."""
 
-    def __init__(self, keep_seconds: float = KEEP_SECONDS, max_kept: int = MAX_KEPT,
-                 clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self, keep_seconds: float = KEEP_SECONDS, max_kept: int = MAX_KEPT, clock: Callable[[], float] = time.monotonic
+    ):
         self.keep_seconds, self.max_kept, self.clock = keep_seconds, max_kept, clock
         self._answers: "OrderedDict[Tuple[str, str], Answer]" = OrderedDict()
 

@@ -19,19 +19,16 @@ from pathlib import Path
 from typing import Any, Dict, Optional, Text
 
 import yaml
-
 from rasa.core.channels.rest import RestInput as RasaRestInput
 from sanic.exceptions import InvalidUsage as BadRequest
 from sanic.request import Request
-
-
 
 DOMAIN_DIR = Path(__file__).resolve().parent.parent / "bot" / "domain"
 
 
 @lru_cache(maxsize=1)
 def button_payloads() -> frozenset[str]:
-    """"/<intent>" for every intent of the domain: what the assistant's buttons send."""
+    """ "/<intent>" for every intent of the domain: what the assistant's buttons send."""
     intents = set()
     for path in sorted(DOMAIN_DIR.glob("*.yml")):
         for intent in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("intents") or []:

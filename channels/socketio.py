@@ -36,14 +36,15 @@ from bot.background import every
 from channels.redelivery import NEVER_JOINED, Answer, AnsweredMessages, message_id, moment
 from channels.rest import allowed_metadata, typed_text
 
-
 log = logging.getLogger(__name__)
 
 #: how often answers kept for a repeat are checked for their age, in seconds
 FORGET_EVERY_SECONDS = 60.0
 
 #: what the resident sees when their page did not start a session (it never reached Rasa)
-LOST_SESSION = "Uw bericht kwam niet aan: de verbinding is niet goed gestart. Laad de pagina opnieuw en probeer het nog eens."
+LOST_SESSION = (
+    "Uw bericht kwam niet aan: de verbinding is niet goed gestart. Laad de pagina opnieuw en probeer het nog eens."
+)
 
 
 class AnsweringOutput(SocketIOOutput):
@@ -81,6 +82,7 @@ class SocketIOInput(RasaSocketIOInput):
     async def forget_old_answers(self, interval: float = FORGET_EVERY_SECONDS) -> None:
         """Runs with the server: answers kept for a repeat go after their time even when no
         message comes in."""
+
         async def forget() -> None:
             self.answered.forget_old()
 
@@ -136,8 +138,15 @@ class SocketIOInput(RasaSocketIOInput):
 
             async def answer(record: Optional[Answer]) -> None:
                 output = AnsweringOutput(sio, self.bot_message_evt, record)
-                await guarded(UserMessage(text if isinstance(text, str) else "", output, conversation,
-                                          input_channel=self.name(), metadata=metadata))
+                await guarded(
+                    UserMessage(
+                        text if isinstance(text, str) else "",
+                        output,
+                        conversation,
+                        input_channel=self.name(),
+                        metadata=metadata,
+                    )
+                )
 
             async def replay(response: Dict[str, Any]) -> None:
                 await sio.emit(self.bot_message_evt, response, room=sid, namespace=self.namespace)

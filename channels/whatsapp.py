@@ -33,9 +33,9 @@ from sqlalchemy import Column, DateTime, MetaData, String, Table, delete, insert
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from bot.background import every
+from channels.rest import typed_text
 from channels.whatsapp_api import DEFAULT_API_BASE_URL, GraphClient
 from channels.whatsapp_contacts import WhatsAppContacts
-from channels.rest import typed_text
 from channels.whatsapp_format import UNSUPPORTED_REPLY, Incoming, outgoing, parse_webhook
 from knowledge_base.db import make_engine
 
@@ -59,7 +59,7 @@ def signature_ok(app_secret: str, body: bytes, header: str | None) -> bool:
     if not header or not header.startswith("sha256="):
         return False
     expected = hmac.new(app_secret.encode(), body, hashlib.sha256).hexdigest()
-    return hmac.compare_digest(expected.encode(), header[len("sha256="):].strip().encode("utf-8", "replace"))
+    return hmac.compare_digest(expected.encode(), header[len("sha256=") :].strip().encode("utf-8", "replace"))
 
 
 def pseudonym(app_secret: str, wa_id: str) -> str:
@@ -77,7 +77,9 @@ class SeenMessages:
     def first_time(self, message_id: str) -> bool:
         try:
             with self.engine.begin() as connection:
-                connection.execute(insert(seen_messages).values(message_id=message_id, seen_at=dt.datetime.now(dt.timezone.utc)))
+                connection.execute(
+                    insert(seen_messages).values(message_id=message_id, seen_at=dt.datetime.now(dt.timezone.utc))
+                )
         except IntegrityError:
             return False
         return True
@@ -143,8 +145,14 @@ class WhatsAppInput(InputChannel):
             ),
         )
 
-    def __init__(self, verify_token: str, app_secret: str, client: GraphClient, seen: SeenMessages | None = None,
-                 contacts: WhatsAppContacts | None = None):
+    def __init__(
+        self,
+        verify_token: str,
+        app_secret: str,
+        client: GraphClient,
+        seen: SeenMessages | None = None,
+        contacts: WhatsAppContacts | None = None,
+    ):
         self.verify_token = verify_token
         self.app_secret = app_secret
         self.client = client
@@ -185,8 +193,9 @@ class WhatsAppInput(InputChannel):
                 log.info("whatsapp.redelivery_ignored")
         return all_checked
 
-    async def handle(self, message: Incoming, on_new_message: Callable[[UserMessage], Awaitable[Any]],
-                     checked: bool = False) -> None:
+    async def handle(
+        self, message: Incoming, on_new_message: Callable[[UserMessage], Awaitable[Any]], checked: bool = False
+    ) -> None:
         if not checked and not self.seen.first_time(message.message_id):
             log.info("whatsapp.redelivery_ignored")
             return
@@ -205,9 +214,15 @@ class WhatsAppInput(InputChannel):
         # whole text ("/@ mijn bsn is ..."). A reply button's or list row's id is the button's
         # payload; one the assistant never sent is text as well.
         text = typed_text(message.text)
-        await on_new_message(UserMessage(
-            text, output, sender, input_channel=self.name(), message_id=message.message_id,
-        ))
+        await on_new_message(
+            UserMessage(
+                text,
+                output,
+                sender,
+                input_channel=self.name(),
+                message_id=message.message_id,
+            )
+        )
 
     async def maintain(self, interval: float = OUTBOX_RETRY_SECONDS) -> None:
         """Runs with the server: the outbox's upkeep (kept replies retried even when the

@@ -58,8 +58,15 @@ class WhatsAppContacts:
         now = dt.datetime.now(dt.timezone.utc)
         try:
             with self.engine.begin() as connection:
-                connection.execute(contacts.insert().values(
-                    reference=reference, wa_id=wa_id, sender=sender, consented_at=now, last_message_at=last_message_at))
+                connection.execute(
+                    contacts.insert().values(
+                        reference=reference,
+                        wa_id=wa_id,
+                        sender=sender,
+                        consented_at=now,
+                        last_message_at=last_message_at,
+                    )
+                )
         except IntegrityError:
             pass  # a repeated confirmation: the number is already kept with this reference
 

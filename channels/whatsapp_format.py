@@ -78,15 +78,29 @@ def parse_webhook(body) -> list[Incoming]:
                     continue
                 sent_at = _sent_at(message)
                 if kind == "text":
-                    found.append(Incoming(message_id, wa_id, _text(_dict(message.get("text")).get("body")) or "", "text", sent_at))
+                    found.append(
+                        Incoming(
+                            message_id, wa_id, _text(_dict(message.get("text")).get("body")) or "", "text", sent_at
+                        )
+                    )
                 elif kind == "interactive":
                     interactive = _dict(message.get("interactive"))
                     reply = _dict(interactive.get("button_reply") or interactive.get("list_reply"))
                     label = "button" if "button_reply" in interactive else "list"
-                    found.append(Incoming(message_id, wa_id, _text(reply.get("id")) or _text(reply.get("title")), label, sent_at))
+                    found.append(
+                        Incoming(message_id, wa_id, _text(reply.get("id")) or _text(reply.get("title")), label, sent_at)
+                    )
                 elif kind == "button":  # a quick-reply button of a template message
                     button = _dict(message.get("button"))
-                    found.append(Incoming(message_id, wa_id, _text(button.get("payload")) or _text(button.get("text")), "button", sent_at))
+                    found.append(
+                        Incoming(
+                            message_id,
+                            wa_id,
+                            _text(button.get("payload")) or _text(button.get("text")),
+                            "button",
+                            sent_at,
+                        )
+                    )
                 else:
                     found.append(Incoming(message_id, wa_id, None, "unsupported", sent_at))
     return found
@@ -135,13 +149,20 @@ def outgoing(to: str, text: str, buttons: list[dict] | None = None) -> list[dict
         interactive = {
             "type": "button",
             "body": {"text": body},
-            "action": {"buttons": [
-                {"type": "reply", "reply": {"id": b["payload"][:ID_LIMIT], "title": _short(b["title"], BUTTON_TITLE_LIMIT)}}
-                for b in buttons
-            ]},
+            "action": {
+                "buttons": [
+                    {
+                        "type": "reply",
+                        "reply": {"id": b["payload"][:ID_LIMIT], "title": _short(b["title"], BUTTON_TITLE_LIMIT)},
+                    }
+                    for b in buttons
+                ]
+            },
         }
     else:
-        rows = [{"id": b["payload"][:ID_LIMIT], "title": _short(b["title"], ROW_TITLE_LIMIT)} for b in buttons[:MAX_ROWS]]
+        rows = [
+            {"id": b["payload"][:ID_LIMIT], "title": _short(b["title"], ROW_TITLE_LIMIT)} for b in buttons[:MAX_ROWS]
+        ]
         interactive = {
             "type": "list",
             "body": {"text": body},
@@ -165,8 +186,12 @@ class Template:
     language: str = "nl"
 
     def message(self, to: str, parameters: list[str]) -> dict:
-        return _envelope(to, "template", {
-            "name": self.name,
-            "language": {"code": self.language},
-            "components": [{"type": "body", "parameters": [{"type": "text", "text": p} for p in parameters]}],
-        })
+        return _envelope(
+            to,
+            "template",
+            {
+                "name": self.name,
+                "language": {"code": self.language},
+                "components": [{"type": "body", "parameters": [{"type": "text", "text": p} for p in parameters]}],
+            },
+        )

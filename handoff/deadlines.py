@@ -38,17 +38,35 @@ def deadline(
     if "schulden" in topics:
         if WGS_THREATS.intersection(urgency):
             by = add_working_days(today, 3)
-            candidates.append(Deadline(by, f"Omdat het dringend is, heeft u binnen 3 werkdagen een eerste gesprek: uiterlijk op {by:%d-%m-%Y}. Dat staat in de wet."))
+            candidates.append(
+                Deadline(
+                    by,
+                    f"Omdat het dringend is, heeft u binnen 3 werkdagen een eerste gesprek: uiterlijk op {by:%d-%m-%Y}. Dat staat in de wet.",
+                )
+            )
         else:
             by = today + dt.timedelta(weeks=4)
-            candidates.append(Deadline(by, f"Bij schulden heeft u binnen 4 weken een eerste gesprek: uiterlijk op {by:%d-%m-%Y}. Dat staat in de wet."))
+            candidates.append(
+                Deadline(
+                    by,
+                    f"Bij schulden heeft u binnen 4 weken een eerste gesprek: uiterlijk op {by:%d-%m-%Y}. Dat staat in de wet.",
+                )
+            )
     days = team_urgent_days if urgency and team_urgent_days else team_days
     if days:
         by = add_working_days(today, days)
-        candidates.append(Deadline(by, f"Het team neemt binnen {days} werkdagen contact met u op: uiterlijk op {by:%d-%m-%Y}."))
+        candidates.append(
+            Deadline(by, f"Het team neemt binnen {days} werkdagen contact met u op: uiterlijk op {by:%d-%m-%Y}.")
+        )
     if candidates:
         return min(candidates, key=lambda d: d.respond_by)
     if urgency:
-        return Deadline(None, "Ik heb erbij gezet dat het dringend is. Het team neemt zo snel mogelijk contact met u op. "
-                              "De gemeente heeft hier geen vaste termijn voor genoemd.")
-    return Deadline(None, "Het team neemt zo snel mogelijk contact met u op. De gemeente heeft hier geen vaste termijn voor genoemd.")
+        return Deadline(
+            None,
+            "Ik heb erbij gezet dat het dringend is. Het team neemt zo snel mogelijk contact met u op. "
+            "De gemeente heeft hier geen vaste termijn voor genoemd.",
+        )
+    return Deadline(
+        None,
+        "Het team neemt zo snel mogelijk contact met u op. De gemeente heeft hier geen vaste termijn voor genoemd.",
+    )

@@ -115,7 +115,11 @@ def _to_model(row: dict) -> Handoff:
     values["consent_at"] = dt.datetime.fromisoformat(values["consent_at"])
     values["respond_by"] = dt.date.fromisoformat(values["respond_by"]) if values.get("respond_by") else None
     # when the resident confirmed, also for a handoff that waited in the spool
-    values["created_at"] = dt.datetime.fromisoformat(values["created_at"]) if values.get("created_at") else dt.datetime.now(dt.timezone.utc)
+    values["created_at"] = (
+        dt.datetime.fromisoformat(values["created_at"])
+        if values.get("created_at")
+        else dt.datetime.now(dt.timezone.utc)
+    )
     return Handoff(**values)
 
 

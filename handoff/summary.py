@@ -14,8 +14,14 @@ from handoff.urgency import carer_overload, is_carer
 from handoff.validation import EMAIL, PHONE, display_phone
 
 _RELATIVE = r"(?:moeder|vader|ma|pa|man|vrouw|partner|vriend|vriendin|zoon|dochter|broer|zus|oma|opa|schoonmoeder|schoonvader|buurvrouw|buurman|ouders|kind)"
-_CARE = re.compile(r"\b(?:zorg|zorgen|verzorg\w*|mantelzorg\w*)\b[^.?!]{0,30}?\b(?:voor|om) (?:mijn|m'n|mn|onze|ons) (?:zieke |dementerende |oude |gehandicapte )?(" + _RELATIVE + r")\b")
-_CHILD_AGE = re.compile(r"\b(zoon|dochter|kind|zoontje|dochtertje|kleinzoon|kleindochter)\w* (?:is |wordt )?(?:van )?(\d{1,2})(?: jaar)?\b")
+_CARE = re.compile(
+    r"\b(?:zorg|zorgen|verzorg\w*|mantelzorg\w*)\b[^.?!]{0,30}?\b(?:voor|om) (?:mijn|m'n|mn|onze|ons) (?:zieke |dementerende |oude |gehandicapte )?("
+    + _RELATIVE
+    + r")\b"
+)
+_CHILD_AGE = re.compile(
+    r"\b(zoon|dochter|kind|zoontje|dochtertje|kleinzoon|kleindochter)\w* (?:is |wordt )?(?:van )?(\d{1,2})(?: jaar)?\b"
+)
 _DEBT_KINDS = {
     "huur": r"\bhuur\w*",
     "energie": r"\b(?:energie\w*|gas|stroom)\b",
@@ -28,7 +34,9 @@ _DEBT_KINDS = {
 
 
 #: "ik ben 79", "ik ben zelf 81 jaar", "ik (79) zorg ..."
-_OWN_AGE = re.compile(r"\bik\s+(?:ben\s+(?:zelf\s+|al\s+|inmiddels\s+|nu\s+|ook\s+al\s+)?(\d{2,3})(?:\s*jaar)?\b|\((\d{2,3})\))")
+_OWN_AGE = re.compile(
+    r"\bik\s+(?:ben\s+(?:zelf\s+|al\s+|inmiddels\s+|nu\s+|ook\s+al\s+)?(\d{2,3})(?:\s*jaar)?\b|\((\d{2,3})\))"
+)
 #: "ik heb zelf ook hartproblemen", "ik ben zelf niet zo goed ter been", "mijn eigen rug"
 _OWN_HEALTH = re.compile(
     r"\bik\s+(?:heb|ben)\s+zelf\s+(?:ook\s+)?((?:een\s+)?[^.,;!?\n]{3,40}?)(?=\s+(?:en|maar|dus|want)\b|[.,;!?\n]|$)"
@@ -57,7 +65,9 @@ def facts(texts: list[str]) -> list[str]:
     for match in _CHILD_AGE.finditer(joined):
         found.append(f"{match.group(1)} van {match.group(2)} jaar")
     kinds = [kind for kind, pattern in _DEBT_KINDS.items() if re.search(pattern, joined)]
-    if kinds and re.search(r"\b(?:schuld\w*|achterstand\w*|betalen|rekening\w*|deurwaarder\w*|aanmaning\w*|incasso\w*)", joined):
+    if kinds and re.search(
+        r"\b(?:schuld\w*|achterstand\w*|betalen|rekening\w*|deurwaarder\w*|aanmaning\w*|incasso\w*)", joined
+    ):
         found.append("soort schulden of rekeningen: " + ", ".join(kinds))
     return list(dict.fromkeys(found))
 
@@ -69,11 +79,13 @@ _PREFERENCE = re.compile(
 )
 
 #: "'s ochtends het liefst", "na 15 uur graag"
-_PREFERENCE_AFTER = re.compile(r"[\s,]+(?:(?:het|t|'t)\s+)?(?:liefst(?:e)?|graag|bij\s+voorkeur|als\s+het\s+kan)[.!]?$", re.IGNORECASE)
+_PREFERENCE_AFTER = re.compile(
+    r"[\s,]+(?:(?:het|t|'t)\s+)?(?:liefst(?:e)?|graag|bij\s+voorkeur|als\s+het\s+kan)[.!]?$", re.IGNORECASE
+)
 
 
 def preferred_moment(moment: str | None) -> str:
-    """"het liefst <moment>", without saying "liefst" twice when the resident wrote
+    """ "het liefst <moment>", without saying "liefst" twice when the resident wrote
     "liefst 's ochtends" or "bij voorkeur na 15 uur"; empty when it does not matter."""
     text = " ".join((moment or "").split())
     if not text or text.lower() == "maakt niet uit":
@@ -126,7 +138,11 @@ class Summary:
 
     def for_resident(self) -> str:
         """The summary as the resident confirms it (B1 Dutch)."""
-        lines = [f"Dit stuur ik naar {self.team}:", f"- Onderwerp: {topic_list(self.topics)}", f"- Uw vraag: \"{self.question}\""]
+        lines = [
+            f"Dit stuur ik naar {self.team}:",
+            f"- Onderwerp: {topic_list(self.topics)}",
+            f'- Uw vraag: "{self.question}"',
+        ]
         if self.facts:
             lines.append("- Wat ik verder begreep: " + "; ".join(self.facts))
         if self.urgency:
@@ -139,4 +155,3 @@ class Summary:
             if self.contact.postcode:
                 lines.append(f"- Postcode: {self.contact.postcode}")
         return "\n".join(lines)
-

@@ -43,13 +43,15 @@ OVERLOAD = [
     r"(?:\s*(?:[.,!?;]|$)|\s+(?:aan|op|tegen|volhouden|opbrengen|dragen|bolwerken|functioneren|combineren|alleen|zo|verder|ik|"
     r"hoor|echt|het|van\s+(?:de\s+)?(?:zorg|moeheid|vermoeidheid)))",
     r"\b(?:niet|nie)\s+meer\s+kan\b|\b(?:kan|kn)\s+(?:\w+\s+){0,6}?(?:niet|nie)\s+(?:meer|langer)\s+(?:combineren|volhouden|aan|bolwerken|opbrengen|dragen)\b",
-    _SUBJECT + r"(?:red|redden|trek|trekken|hou|houd|houden|volhoud\w*)\s+(?:het|dit|dat|t)\s+(?:echt\s+|gewoon\s+|bijna\s+)?(?:niet|nie)"
+    _SUBJECT
+    + r"(?:red|redden|trek|trekken|hou|houd|houden|volhoud\w*)\s+(?:het|dit|dat|t)\s+(?:echt\s+|gewoon\s+|bijna\s+)?(?:niet|nie)"
     r"(?:\s+meer)?(?:\s+(?:alleen|vol|langer|meer))?\b(?!\s+(?:om|op\s+tijd|te\s+halen))",
     r"\bhoe\s+(?:lang\s+)?ik\s+dit\s+(?:nog\s+)?volhou\w*",
     r"\b(?:niet|nie)\s+(?:langer|meer)\s+(?:volhouden|volhoud|bolwerken|opbrengen)\b",
     r"\b(?:gaat|ging)\s+(?:zo|dit|het)\s+(?:zo\s+)?(?:niet|nie)\s+(?:meer|langer)\s*(?:[.,!?;]|$)|\bdit\s+gaat\s+zo\s+niet\s+langer\b",
     r"\b(?:lukt|gaat)\s+(?:mij|me|het|ons)\s+(?:\w+\s+)?(?:niet|nie)\s+(?:langer|meer)(?:\s+alleen)?\s*(?:[.,!?;]|$)",
-    _SUBJECT + r"(?:ben|bn|zijn)\s+(?:allebei\s+|helemaal\s+|echt\s+|gewoon\s+|totaal\s+|compleet\s+|zo\s+|heel\s+|erg\s+|nu\s+)?(?:op|kapot|stuk|uitgeput|opgebrand|"
+    _SUBJECT
+    + r"(?:ben|bn|zijn)\s+(?:allebei\s+|helemaal\s+|echt\s+|gewoon\s+|totaal\s+|compleet\s+|zo\s+|heel\s+|erg\s+|nu\s+)?(?:op|kapot|stuk|uitgeput|opgebrand|"
     r"overspannen|overbelast|leeg|doodop|doodmoe|bekaf|moe|op\s+van\s+\w+|aan\s+het\s+(?:eind\w*|instorten)|over\s+mijn\s+grens(?:\s+heen)?|"
     r"mezelf\s+(?:helemaal\s+)?kwijt|zelf\s+(?:ziek|overspannen)\s+geworden)"
     r"(?:\s*(?:[.,!?;]|$)|\s+(?:van|door|en|maar|hoor|echt|ik|want|nu|sinds|omdat|al|dat|geraakt|geworden|tegelijk)\b)",
@@ -85,7 +87,9 @@ CARE = (
     r"|\b(?:zorg|zorgen|zorgt)\s+(?:ik\s+)?(?:voor|om)\s+(?:hem|haar|hen|ze)\b|\bvoor\s+(?:hem|haar|hen)\s+(?:te\s+)?zorgen\b|\bde\s+zorg\s+voor\b"
     r"|\bmantelzorg\w*|\bvang\s+(?:hem|haar)\s+(?:al\s+\w+\s+)?op\b|\bnaar\s+(?:hem|haar)\s+omkijk\w*"
     r"|\b(?:mijn|m'n|mn|me|onze|ons)\s+(?:\w+\s+)?(?:" + _RELATIVES + r")\b[^.?!]{0,60}\b(?:" + _CONDITIONS + r")\b"
-    r"|\b(?:" + _RELATIVES + r")\b[^.?!]{0,60}\b(?:wassen|aankleden|tillen|draaien|gedraaid|eten\s+geven|medicijnen|boodschappen)\b"
+    r"|\b(?:"
+    + _RELATIVES
+    + r")\b[^.?!]{0,60}\b(?:wassen|aankleden|tillen|draaien|gedraaid|eten\s+geven|medicijnen|boodschappen)\b"
     r"|\b(?:help|helpen)\s+(?:haar|hem)\s+met\s+alles\b|\bom\s+(?:haar|hem)\s+te\s+helpen\b"
     r"|\b(?:hebben|heb)\s+een\s+(?:kind|zoon|dochter)\s+met\b"
 )

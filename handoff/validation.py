@@ -10,7 +10,9 @@ import unicodedata
 from bot.triage.text import fold
 
 #: words that skip an optional question
-SKIP_WORDS = frozenset({"overslaan", "sla over", "skip", "geen", "nee", "liever niet", "hoeft niet", "maakt niet uit", "-"})
+SKIP_WORDS = frozenset(
+    {"overslaan", "sla over", "skip", "geen", "nee", "liever niet", "hoeft niet", "maakt niet uit", "-"}
+)
 
 
 class Invalid(ValueError):
@@ -23,7 +25,8 @@ def visible(text: str) -> str:
     that would reorder what staff read ("Fatma\u202eNL31..." shows reversed). A zero-width
     joiner stays: some names are written with one."""
     return "".join(
-        ch for ch in text
+        ch
+        for ch in text
         if ch in "\n\t " or (unicodedata.category(ch) not in ("Cc", "Cf", "Co", "Cs") or ch == "\u200d")
     )
 
@@ -65,7 +68,7 @@ def email(text: str) -> str:
 
 
 def postcode(text: str) -> str:
-    """"7607 ab" -> "7607 AB". Dutch postcodes never start with 0 and never use SA, SD or SS."""
+    """ "7607 ab" -> "7607 AB". Dutch postcodes never start with 0 and never use SA, SD or SS."""
     compact = re.sub(r"\s", "", text).upper()
     if not re.fullmatch(r"[1-9]\d{3}[A-Z]{2}", compact) or compact[4:] in ("SA", "SD", "SS"):
         raise Invalid("Dat is geen postcode. Typ 4 cijfers en 2 letters, bijvoorbeeld 7607 AB. Of typ 'overslaan'.")
@@ -76,7 +79,9 @@ _NAME_PREFIX = re.compile(r"^(?:ik heet|mijn naam is|naam is|naam:|ik ben|dit is
 
 
 #: answers to "Hoe mag het team u noemen?" that are a refusal, not a name
-_REFUSAL = re.compile(r"^(?:nee|neen|no|laat maar|laat maar zitten|hou op|ho maar|nee laat maar|liever niet|dat wil ik niet)\b")
+_REFUSAL = re.compile(
+    r"^(?:nee|neen|no|laat maar|laat maar zitten|hou op|ho maar|nee laat maar|liever niet|dat wil ik niet)\b"
+)
 
 
 def name(text: str) -> str:

@@ -1,7 +1,7 @@
 """Knowledge-base tools.
 
-    python -m knowledge_base check [--seeds DIR]   validate the content files, print counts
-    python -m knowledge_base import                validate and import them into DATABASE_URL
+python -m knowledge_base check [--seeds DIR]   validate the content files, print counts
+python -m knowledge_base import                validate and import them into DATABASE_URL
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'file':<12}" + "".join(f"{c:>12}" for c in columns))
     for name, counter in counts.items():
         print(f"{name:<12}" + "".join(f"{counter.get(c, 0):>12}" for c in columns))
-    print(f"quotes checked against seed documents: {'yes, in ' + str(seeds) if seeds else 'no (seeds not given or not found)'}")
+    print(
+        f"quotes checked against seed documents: {'yes, in ' + str(seeds) if seeds else 'no (seeds not given or not found)'}"
+    )
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"{len(problems)} problem(s)")

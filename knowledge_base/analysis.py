@@ -48,10 +48,28 @@ STOP_LEMMAS = frozenset(
 
 #: irregular forms the lookup table lacks
 EXTRA_LEMMAS = {
-    "kinderen": "kind", "kinders": "kind", "kindje": "kind", "kindjes": "kind", "kids": "kind",
-    "mama": "moeder", "mam": "moeder", "ma": "moeder", "moeders": "moeder", "papa": "vader", "pap": "vader", "pa": "vader",
-    "vaders": "vader", "ouders": "ouder", "schulden": "schuld", "ontslagen": "ontslag", "gescheiden": "scheiding",
-    "scheiden": "scheiding", "betalen": "betaal", "betaald": "betaal", "kost": "kost", "kosten": "kost",
+    "kinderen": "kind",
+    "kinders": "kind",
+    "kindje": "kind",
+    "kindjes": "kind",
+    "kids": "kind",
+    "mama": "moeder",
+    "mam": "moeder",
+    "ma": "moeder",
+    "moeders": "moeder",
+    "papa": "vader",
+    "pap": "vader",
+    "pa": "vader",
+    "vaders": "vader",
+    "ouders": "ouder",
+    "schulden": "schuld",
+    "ontslagen": "ontslag",
+    "gescheiden": "scheiding",
+    "scheiden": "scheiding",
+    "betalen": "betaal",
+    "betaald": "betaal",
+    "kost": "kost",
+    "kosten": "kost",
 }
 
 #: Dutch suffixes the stemmer strips, longest first (diminutives, plurals, -e forms)

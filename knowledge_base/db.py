@@ -24,7 +24,7 @@ DEFAULT_URL = f"sqlite:///{PROJECT_DIR / 'var' / 'hulpwijzer.db'}"
 def normalise_url(url: str) -> str:
     """Heroku-style URLs name the dialect "postgres"; SQLAlchemy 1.4 needs "postgresql"."""
     url = url.strip()
-    return "postgresql://" + url[len("postgres://"):] if url.startswith("postgres://") else url
+    return "postgresql://" + url[len("postgres://") :] if url.startswith("postgres://") else url
 
 
 def database_url(environ: dict[str, str] | None = None) -> str:
@@ -48,7 +48,7 @@ def make_engine(url: str | None = None) -> Engine:
     url = url or database_url()
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         # handoffs and transcripts: readable by the service user only
-        private_sqlite_file(Path(url[len("sqlite:///"):].split("?", 1)[0]))
+        private_sqlite_file(Path(url[len("sqlite:///") :].split("?", 1)[0]))
     # hide_parameters: a failing statement's error text must not carry resident data
     engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"), hide_parameters=True)
     if engine.dialect.name == "sqlite":

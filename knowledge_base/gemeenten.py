@@ -13,8 +13,6 @@ import yaml
 from bot.triage.text import fold
 from knowledge_base import CONTENT_DIR
 
-
-
 #: how residents of a municipality the knowledge base does not know reach their own
 UNKNOWN_TELEFOON = "het algemene nummer van uw gemeente (vaak 14 + uw netnummer)"
 UNKNOWN_WEBSITE = "de website van uw gemeente"
@@ -83,4 +81,7 @@ def display_name(name: str) -> str:
     """A municipality name as written by a resident, tidied: "den haag" -> "Den Haag"."""
     if name.startswith("'s"):
         return name
-    return " ".join(w if w in ("aan", "op", "en", "de", "den", "ter") and i else w[:1].upper() + w[1:] for i, w in enumerate(name.split()))
+    return " ".join(
+        w if w in ("aan", "op", "en", "de", "den", "ter") and i else w[:1].upper() + w[1:]
+        for i, w in enumerate(name.split())
+    )

@@ -194,7 +194,9 @@ def _sync(session, model, files, key, titles, fill, report: ImportReport, kind: 
         gemeente_id = (data.get("municipality") or {}).get("id")
         for entry in data.get(key) or []:
             wanted.add(entry["id"])
-            print_ = fingerprint({"entry": entry, "gemeente": gemeente_id, "titles": titles.get(entry["source"].get("document") or "")})
+            print_ = fingerprint(
+                {"entry": entry, "gemeente": gemeente_id, "titles": titles.get(entry["source"].get("document") or "")}
+            )
             row = existing.get(entry["id"])
             if row is not None and row.fingerprint == print_:
                 report.unchanged[kind] += 1

@@ -333,4 +333,3 @@ class SearchIndex:
             matched = tuple(sorted(t for c, t in matched_columns.items() if c in present))
             hits.append(Hit(self.facilities[row].id, round(float(scores[row]), 4), matched))
         return hits
-

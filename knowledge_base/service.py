@@ -20,7 +20,13 @@ from sqlalchemy.orm import Session
 
 from knowledge_base import CONTENT_DIR
 from knowledge_base.db import create_schema, make_engine, session_factory
-from knowledge_base.importer import ContentProblems, ImportReport, content_fingerprint, import_content, imported_fingerprint
+from knowledge_base.importer import (
+    ContentProblems,
+    ImportReport,
+    content_fingerprint,
+    import_content,
+    imported_fingerprint,
+)
 from knowledge_base.models import MULTI_TOPIC, Facility, Gemeente, Route
 from knowledge_base.search import FacilityDoc, Hit, SearchIndex
 
@@ -135,8 +141,13 @@ class KnowledgeBase:
             front_doors[(route.gemeente_id, route.topic)] = tuple(route.front_doors or ())
             team = route.team
             routes[(route.gemeente_id, route.topic)] = TeamInfo(
-                team.id, team.gemeente_id, team.name, team.reach, tuple(team.topics),
-                team.response_working_days, team.urgent_response_working_days,
+                team.id,
+                team.gemeente_id,
+                team.name,
+                team.reach,
+                tuple(team.topics),
+                team.response_working_days,
+                team.urgent_response_working_days,
             )
         gemeenten = {g.id: g.name for g in session.scalars(select(Gemeente))}
         return cls(facilities, docs, routes, gemeenten, front_doors)
@@ -179,7 +190,8 @@ class KnowledgeBase:
         if len(topics) > 1:
             for topic in topics[:limit]:
                 on_topic = [
-                    f for f in self.search(text, gemeente_id, [topic], limit=5, exclude=excluded)
+                    f
+                    for f in self.search(text, gemeente_id, [topic], limit=5, exclude=excluded)
                     if topic in f.facility.topics
                 ]
                 # per topic a local facility first when one matches the words at all, else

@@ -27,7 +27,13 @@ LINE = "__line__"
 
 #: maximum length (characters) of each resident-facing text field
 MAX_LENGTH = {
-    "name": 80, "offers": 300, "for_whom": 200, "how_to_reach": 300, "reach": 300, "text": 300, "cost": 200,
+    "name": 80,
+    "offers": 300,
+    "for_whom": 200,
+    "how_to_reach": 300,
+    "reach": 300,
+    "text": 300,
+    "cost": 200,
     "neighbourhood": 120,
 }
 # (the source is checked on its own, see _check_source)
@@ -105,13 +111,17 @@ def _check_source(entry: dict, where: tuple[str, int], seeds: _Seeds) -> Iterabl
         if not quote:
             yield Problem(file, source.get(LINE, line), f"{entry.get('id')}: source has no quote")
         elif len(quote) > QUOTE_LIMIT:
-            yield Problem(file, source.get(LINE, line), f"{entry.get('id')}: quote longer than {QUOTE_LIMIT} characters")
+            yield Problem(
+                file, source.get(LINE, line), f"{entry.get('id')}: quote longer than {QUOTE_LIMIT} characters"
+            )
         elif seeds.contains(source["document"], quote) is False:
             yield Problem(file, source.get(LINE, line), f"{entry.get('id')}: quote not found in {source['document']}")
         if not source.get("lines"):
             yield Problem(file, source.get(LINE, line), f"{entry.get('id')}: source has no line numbers")
     elif not source.get("organisation"):
-        yield Problem(file, source.get(LINE, line), f"{entry.get('id')}: source names neither a document nor an organisation")
+        yield Problem(
+            file, source.get(LINE, line), f"{entry.get('id')}: source names neither a document nor an organisation"
+        )
 
 
 #: resident-facing contact lines say what to do, not what a policy document lacks
@@ -157,12 +167,19 @@ def _check_entry(
     reach = entry.get("how_to_reach")
     if kind == "facility" and isinstance(reach, str) and reach:
         if _SOURCE_TALK.search(reach):
-            yield Problem(file, line, f"{entry.get('id')}: 'how_to_reach' talks about the source; tell the resident "
-                          "what to do (\"Bel de gemeente op 14 … en vraag naar …\"), and keep what the source lacks "
-                          "in a comment")
+            yield Problem(
+                file,
+                line,
+                f"{entry.get('id')}: 'how_to_reach' talks about the source; tell the resident "
+                'what to do ("Bel de gemeente op 14 … en vraag naar …"), and keep what the source lacks '
+                "in a comment",
+            )
         elif not _ACTION.search(reach):
-            yield Problem(file, line, f"{entry.get('id')}: 'how_to_reach' says no way to reach it (bel, ga naar, "
-                          "vraag, meld u, via …)")
+            yield Problem(
+                file,
+                line,
+                f"{entry.get('id')}: 'how_to_reach' says no way to reach it (bel, ga naar, vraag, meld u, via …)",
+            )
     yield from _check_source(entry, (file, line), seeds)
     document = (entry.get("source") or {}).get("document") if isinstance(entry.get("source"), dict) else None
     if document and document not in titles:
@@ -217,7 +234,9 @@ def validate(content_dir: Path = CONTENT_DIR, seeds_dir: Path | None = None) -> 
                 if entry["id"] in seen_ids:
                     other_file, other_line = seen_ids[entry["id"]]
                     problems.append(
-                        Problem(file, entry.get(LINE, 1), f"duplicate id '{entry['id']}' (also {other_file}:{other_line})")
+                        Problem(
+                            file, entry.get(LINE, 1), f"duplicate id '{entry['id']}' (also {other_file}:{other_line})"
+                        )
                     )
                 else:
                     seen_ids[entry["id"]] = (file, entry.get(LINE, 1))

@@ -34,11 +34,9 @@ def retention_days(value: str) -> int:
         raise argparse.ArgumentTypeError(str(problem)) from None
 
 
-
 def service():
-    from staff.service import StaffService
-
     from bot.endpoints import tracker_database_url
+    from staff.service import StaffService
 
     tracker_url = os.environ.get("TRACKER_DATABASE_URL") or tracker_database_url(os.environ.get("DATABASE_URL"))
     from handoff.service import HandoffStore
@@ -58,8 +56,12 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--insecure-cookie", action="store_true", help="plain-http development on localhost only")
     # a string default goes through `type` too: a bad HULPWIJZER_RETENTION_DAYS is a clear error
     retention = os.environ.get("HULPWIJZER_RETENTION_DAYS", str(DEFAULT_RETENTION_DAYS))
-    serve.add_argument("--retention-days", type=retention_days, default=retention,
-                       help="delete handoffs and conversations older than this, at start and daily")
+    serve.add_argument(
+        "--retention-days",
+        type=retention_days,
+        default=retention,
+        help="delete handoffs and conversations older than this, at start and daily",
+    )
     user = commands.add_parser("create-user", help="create or update a staff account (password on stdin)")
     user.add_argument("username")
     user.add_argument("--team", action="append", default=[], help="team id from knowledge_base/content (repeatable)")
@@ -83,10 +85,19 @@ def main(argv: list[str] | None = None) -> int:
         from staff.whatsapp import WhatsAppFollowUp
 
         proxies = frozenset(a.strip() for a in os.environ.get("HULPWIJZER_TRUSTED_PROXIES", "").split(",") if a.strip())
-        web.run_app(create_app(service(), secure_cookie=not args.insecure_cookie,
-                               follow_up=WhatsAppFollowUp.from_environ(os.environ),
-                               purge_days=args.retention_days, trusted_proxies=proxies),
-                    host=args.host, port=args.port, access_log=None, print=lambda *_: print(f"staff app on http://{args.host}:{args.port}"))
+        web.run_app(
+            create_app(
+                service(),
+                secure_cookie=not args.insecure_cookie,
+                follow_up=WhatsAppFollowUp.from_environ(os.environ),
+                purge_days=args.retention_days,
+                trusted_proxies=proxies,
+            ),
+            host=args.host,
+            port=args.port,
+            access_log=None,
+            print=lambda *_: print(f"staff app on http://{args.host}:{args.port}"),
+        )
         return 0
     if args.command == "create-user":
         if not args.team and not args.admin:
@@ -107,7 +118,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "list":
             for row in rows:
                 if row["status"] != DONE:
-                    print(json.dumps({k: row[k] for k in ("reference", "team", "topics", "urgent", "status", "created_at", "respond_by")}, ensure_ascii=False))
+                    print(
+                        json.dumps(
+                            {
+                                k: row[k]
+                                for k in ("reference", "team", "topics", "urgent", "status", "created_at", "respond_by")
+                            },
+                            ensure_ascii=False,
+                        )
+                    )
         else:
             print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0

@@ -10,8 +10,11 @@ from dataclasses import dataclass
 from sqlalchemy import case, delete, select
 from sqlalchemy.engine import Engine
 
-from channels.whatsapp_contacts import Contact as WhatsAppContact, WhatsAppContacts, contacts as whatsapp_contacts
-from handoff.models import STATUSES, Base as HandoffBase, Handoff
+from channels.whatsapp_contacts import Contact as WhatsAppContact
+from channels.whatsapp_contacts import WhatsAppContacts
+from channels.whatsapp_contacts import contacts as whatsapp_contacts
+from handoff.models import STATUSES, Handoff
+from handoff.models import Base as HandoffBase
 from knowledge_base.db import as_utc, session_factory
 from staff import transcript as transcripts
 from staff.models import AuditEntry, Base, Note, StaffSession, StaffTeam, StaffUser
@@ -62,11 +65,17 @@ class StaffService:
         """Create an account, or change its password, teams or admin right: then every session
         of the account ends (a changed password or team must not stay usable elsewhere)."""
         with self.sessions() as session, session.begin():
-            session.merge(StaffUser(username=username, password_hash=hash_password(password), is_admin=is_admin, created_at=_now()))
+            session.merge(
+                StaffUser(
+                    username=username, password_hash=hash_password(password), is_admin=is_admin, created_at=_now()
+                )
+            )
             session.execute(delete(StaffTeam).where(StaffTeam.username == username))
             session.add_all(StaffTeam(username=username, team_id=t) for t in dict.fromkeys(teams))
             ended = session.execute(delete(StaffSession).where(StaffSession.username == username)).rowcount
-            session.add(AuditEntry(at=_now(), actor="cli", action="create_user", detail=f"{username}, {ended} session(s) ended"))
+            session.add(
+                AuditEntry(at=_now(), actor="cli", action="create_user", detail=f"{username}, {ended} session(s) ended")
+            )
 
     def revoke_sessions(self, username: str | None = None) -> int:
         """End every session of ``username`` (or of everyone): a lost laptop, a leaver."""
@@ -75,7 +84,11 @@ class StaffService:
             if username is not None:
                 query = query.where(StaffSession.username == username)
             ended = session.execute(query).rowcount
-            session.add(AuditEntry(at=_now(), actor="cli", action="revoke_sessions", detail=f"{username or 'everyone'}: {ended}"))
+            session.add(
+                AuditEntry(
+                    at=_now(), actor="cli", action="revoke_sessions", detail=f"{username or 'everyone'}: {ended}"
+                )
+            )
             return ended
 
     def login(self, username: str, password: str) -> str | None:
@@ -90,10 +103,14 @@ class StaffService:
             if not ok:
                 return None
             token = secrets.token_urlsafe(32)
-            session.add(StaffSession(
-                token_hash=hashlib.sha256(token.encode()).hexdigest(), username=username,
-                csrf_token=secrets.token_urlsafe(32), expires_at=_now() + dt.timedelta(hours=SESSION_HOURS),
-            ))
+            session.add(
+                StaffSession(
+                    token_hash=hashlib.sha256(token.encode()).hexdigest(),
+                    username=username,
+                    csrf_token=secrets.token_urlsafe(32),
+                    expires_at=_now() + dt.timedelta(hours=SESSION_HOURS),
+                )
+            )
             return token
 
     def user_for(self, token: str | None) -> User | None:
@@ -109,7 +126,9 @@ class StaffService:
 
     def logout(self, token: str) -> None:
         with self.sessions() as session, session.begin():
-            session.execute(delete(StaffSession).where(StaffSession.token_hash == hashlib.sha256(token.encode()).hexdigest()))
+            session.execute(
+                delete(StaffSession).where(StaffSession.token_hash == hashlib.sha256(token.encode()).hexdigest())
+            )
 
     # -- handoffs -------------------------------------------------------------------
 
@@ -142,7 +161,11 @@ class StaffService:
             self._audit(user.username, "view_denied", reference)
             raise NotFound(reference)
         until = as_utc(row.created_at) + dt.timedelta(minutes=2)
-        return row, notes, transcripts.transcript(self.tracker_engine, row.conversation_id, as_utc(row.consent_at), until)
+        return (
+            row,
+            notes,
+            transcripts.transcript(self.tracker_engine, row.conversation_id, as_utc(row.consent_at), until),
+        )
 
     def whatsapp_contact(self, user: User, reference: str) -> tuple[Handoff, WhatsAppContact | None]:
         """A handoff of the user's team, and the WhatsApp number its resident chose for
@@ -163,14 +186,20 @@ class StaffService:
 
     def _audit(self, actor: str, action: str, reference: str | None = None, detail: str | None = None) -> None:
         with self.sessions() as session, session.begin():
-            session.add(AuditEntry(at=_now(), actor=actor[:80], action=action, reference=reference and reference[:16], detail=detail))
+            session.add(
+                AuditEntry(
+                    at=_now(), actor=actor[:80], action=action, reference=reference and reference[:16], detail=detail
+                )
+            )
 
     def _change(self, user: User, reference: str, action: str, detail: str | None, apply) -> None:
         with self.sessions() as session, session.begin():
             row = self._find(session, user, reference)
             if row is not None:
                 apply(session, row)
-                session.add(AuditEntry(at=_now(), actor=user.username, action=action, reference=reference, detail=detail))
+                session.add(
+                    AuditEntry(at=_now(), actor=user.username, action=action, reference=reference, detail=detail)
+                )
         if row is None:
             # committed on its own: a denied attempt must stay in the audit log
             self._audit(user.username, f"{action}_denied", reference)
@@ -224,7 +253,9 @@ class StaffService:
             if row is not None:
                 self._delete_handoff(session, row)  # its kept number too
             else:  # the handoff never reached the database (spooled, quarantined); a number may have
-                number = session.execute(delete(whatsapp_contacts).where(whatsapp_contacts.c.reference == reference)).rowcount
+                number = session.execute(
+                    delete(whatsapp_contacts).where(whatsapp_contacts.c.reference == reference)
+                ).rowcount
             if row is not None or discarded or number:
                 session.add(AuditEntry(at=_now(), actor=actor, action="delete", reference=reference))
         return row is not None or discarded or bool(number)
@@ -238,7 +269,11 @@ class StaffService:
                 self._delete_handoff(session, row)
             session.execute(delete(whatsapp_contacts).where(whatsapp_contacts.c.consented_at < cutoff))
             session.execute(delete(StaffSession).where(StaffSession.expires_at < _now()))
-            session.add(AuditEntry(at=_now(), actor=actor, action="purge", detail=f"{len(old)} handoffs, {older_than_days} days"))
+            session.add(
+                AuditEntry(
+                    at=_now(), actor=actor, action="purge", detail=f"{len(old)} handoffs, {older_than_days} days"
+                )
+            )
         events = transcripts.delete_older_than(self.tracker_engine, cutoff)
         spooled = self.spool.purge_spool(cutoff) if self.spool is not None else 0
         return {"handoffs": len(old), "conversation_events": events, "spool_files": spooled}
@@ -250,9 +285,16 @@ class StaffService:
             session.commit()
             return [
                 {
-                    "reference": r.reference, "gemeente": r.gemeente_id, "team": r.team_id, "topics": r.topics,
-                    "urgent": r.urgent, "urgency": r.urgency, "status": r.status, "claimed_by": r.claimed_by,
-                    "created_at": as_utc(r.created_at).isoformat(), "respond_by": r.respond_by.isoformat() if r.respond_by else None,
+                    "reference": r.reference,
+                    "gemeente": r.gemeente_id,
+                    "team": r.team_id,
+                    "topics": r.topics,
+                    "urgent": r.urgent,
+                    "urgency": r.urgency,
+                    "status": r.status,
+                    "claimed_by": r.claimed_by,
+                    "created_at": as_utc(r.created_at).isoformat(),
+                    "respond_by": r.respond_by.isoformat() if r.respond_by else None,
                     "summary": r.summary,
                 }
                 for r in rows

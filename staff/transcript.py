@@ -11,9 +11,9 @@ from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, de
 from sqlalchemy.engine import Engine
 
 from bot.replies.labels import button_title
-from handoff.validation import visible
 from bot.triage.text import BUTTON_PAYLOAD
 from bot.triage.topics import topics_of_intent
+from handoff.validation import visible
 
 _metadata = MetaData()
 #: the columns of Rasa 3.6's ``SQLTrackerStore.SQLEvent`` that the app reads
@@ -55,7 +55,11 @@ _ID_LIMIT = 256
 def _offered(data: dict) -> dict[str, str]:
     """Payload -> title of the buttons a bot message showed."""
     buttons = (data.get("data") or {}).get("buttons") or data.get("buttons") or []
-    return {str(b["payload"]): str(b["title"]) for b in buttons if isinstance(b, dict) and b.get("payload") and b.get("title")}
+    return {
+        str(b["payload"]): str(b["title"])
+        for b in buttons
+        if isinstance(b, dict) and b.get("payload") and b.get("title")
+    }
 
 
 def pressed(text: str, offered: dict[str, str]) -> str | None:
@@ -89,8 +93,9 @@ def transcript(
     Without ``consent_at`` the whole conversation is returned."""
     query = (
         select(events.c.type_name, events.c.timestamp, events.c.data)
-        .where(events.c.sender_id == conversation_id,
-               events.c.type_name.in_(("user", "bot", "action", "session_started")))
+        .where(
+            events.c.sender_id == conversation_id, events.c.type_name.in_(("user", "bot", "action", "session_started"))
+        )
         .order_by(events.c.id)
     )
     if not has_events_table(engine):
@@ -100,7 +105,7 @@ def transcript(
     consent = consent_at.timestamp() if consent_at else None
     if consent is not None:
         starts = [i for i, (kind, ts, _) in enumerate(rows) if kind == "session_started" and (ts or 0) <= consent]
-        rows = rows[starts[-1]:] if starts else rows
+        rows = rows[starts[-1] :] if starts else rows
     lines, skipping = [], False
     offered: dict[str, str] = {}
     for type_name, timestamp, data in rows:

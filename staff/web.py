@@ -41,6 +41,7 @@ STYLESHEETS = web.AppKey("stylesheets", list)
 FOLLOW_UP_OUTCOMES = {"sent": "verstuurd", "failed": "wachtrij", "refused": "geweigerd"}
 log = logging.getLogger(__name__)
 
+
 class LoginThrottle:
     """Failed logins per user name (``limit``) and per client address (``address_limit``) in
     ``window``.
@@ -51,8 +52,13 @@ class LoginThrottle:
     limit, so that five wrong passwords typed for one name do not lock out every colleague
     behind the same proxy. At most ``max_keys`` keys are kept; the oldest go first."""
 
-    def __init__(self, limit: int = 5, address_limit: int = 30, window: dt.timedelta = dt.timedelta(minutes=15),
-                 max_keys: int = 10_000):
+    def __init__(
+        self,
+        limit: int = 5,
+        address_limit: int = 30,
+        window: dt.timedelta = dt.timedelta(minutes=15),
+        max_keys: int = 10_000,
+    ):
         self.limit, self.address_limit, self.window, self.max_keys = limit, address_limit, window, max_keys
         self.failures: dict[str, list[dt.datetime]] = {}
 
@@ -117,7 +123,7 @@ TRUSTED_PROXIES = web.AppKey("trusted_proxies", frozenset)
 SECURITY_HEADERS = {
     # img-src data: for the form controls' check marks in the NL Design System stylesheet
     "Content-Security-Policy": "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-                               "frame-ancestors 'none'; base-uri 'none'",
+    "frame-ancestors 'none'; base-uri 'none'",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     # same-origin: the app's own form posts carry their origin, other sites learn nothing
@@ -134,8 +140,14 @@ def _age(created: dt.datetime) -> str:
 
 def render(request: web.Request, template: str, status: int = 200, **context) -> web.Response:
     env = request.app[ENV]
-    html = env.get_template(template).render(user=request.get("user"), statuses=STATUSES, age=_age,
-                                             stylesheets=request.app[STYLESHEETS], theme=design.THEME_CLASS, **context)
+    html = env.get_template(template).render(
+        user=request.get("user"),
+        statuses=STATUSES,
+        age=_age,
+        stylesheets=request.app[STYLESHEETS],
+        theme=design.THEME_CLASS,
+        **context,
+    )
     return web.Response(text=html, content_type="text/html", charset="utf-8", status=status)
 
 
@@ -155,8 +167,9 @@ async def database_unavailable(request: web.Request, handler):
     except SQLAlchemyError as error:
         log.error("staff.database_unavailable error=%s path=%s", type(error).__name__, request.path[:40])
         text = DATABASE_DOWN["POST" if request.method == "POST" else "GET"]
-        return web.Response(status=503, text=text, content_type="text/plain", charset="utf-8",
-                            headers={"Retry-After": "60"})
+        return web.Response(
+            status=503, text=text, content_type="text/plain", charset="utf-8", headers={"Retry-After": "60"}
+        )
 
 
 @web.middleware
@@ -197,7 +210,9 @@ async def login(request: web.Request) -> web.Response:
     throttle = request.app[THROTTLE]
     keys = (f"addr:{client_address(request, request.app[TRUSTED_PROXIES])}", f"user:{username.lower()}")
     if not throttle.attempt(keys):
-        return render(request, "login.html", status=429, error="Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.")
+        return render(
+            request, "login.html", status=429, error="Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw."
+        )
     # scrypt takes ~0.15 s: off the event loop, so other staff are not held up
     loop = asyncio.get_running_loop()
     token = await loop.run_in_executor(None, request.app[SERVICE].login, username, password)
@@ -241,8 +256,16 @@ async def detail(request: web.Request) -> web.Response:
     except NotFound:
         raise web.HTTPNotFound(text="Deze overdracht bestaat niet, of is niet van uw team.")
     whatsapp = request.app[SERVICE].whatsapp.get(handoff.reference)  # handoff() checked the team
-    return render(request, "detail.html", h=handoff, notes=notes, lines=lines, whatsapp=whatsapp,
-                  follow_up=request.app[FOLLOW_UP], sent=request.query.get("whatsapp"))
+    return render(
+        request,
+        "detail.html",
+        h=handoff,
+        notes=notes,
+        lines=lines,
+        whatsapp=whatsapp,
+        follow_up=request.app[FOLLOW_UP],
+        sent=request.query.get("whatsapp"),
+    )
 
 
 async def whatsapp_follow_up(request: web.Request) -> web.Response:
@@ -301,10 +324,12 @@ async def health(request: web.Request) -> web.Response:
 PURGE_RETRY_SECONDS = 300.0
 
 
-async def purge_daily(service: StaffService, days: int, interval: float = 24 * 3600,
-                      retry: float = PURGE_RETRY_SECONDS) -> None:
+async def purge_daily(
+    service: StaffService, days: int, interval: float = 24 * 3600, retry: float = PURGE_RETRY_SECONDS
+) -> None:
     """The retention period, enforced while the app runs: at start and then every day; a
     failed purge (the database down) is tried again after ``retry`` seconds."""
+
     async def purge() -> None:
         counts = await asyncio.get_running_loop().run_in_executor(None, service.purge, days, "schedule")
         log.info("staff.purge %s", " ".join(f"{k}={v}" for k, v in counts.items()))
@@ -315,6 +340,7 @@ async def purge_daily(service: StaffService, days: int, interval: float = 24 * 3
 
 def in_background(start):
     """An aiohttp cleanup context: the coroutine ``start()`` runs as a task while the app runs."""
+
     async def context(app: web.Application):
         task = asyncio.create_task(start())
         yield
@@ -323,11 +349,17 @@ def in_background(start):
     return context
 
 
-def create_app(service: StaffService, secure_cookie: bool = True,
-               follow_up: WhatsAppFollowUp | None = None, purge_days: int | None = None,
-               trusted_proxies: frozenset[str] = frozenset()) -> web.Application:
-    app = web.Application(middlewares=[security_headers(SECURITY_HEADERS), database_unavailable, session_and_csrf],
-                          client_max_size=64 * 1024)
+def create_app(
+    service: StaffService,
+    secure_cookie: bool = True,
+    follow_up: WhatsAppFollowUp | None = None,
+    purge_days: int | None = None,
+    trusted_proxies: frozenset[str] = frozenset(),
+) -> web.Application:
+    app = web.Application(
+        middlewares=[security_headers(SECURITY_HEADERS), database_unavailable, session_and_csrf],
+        client_max_size=64 * 1024,
+    )
     app[SERVICE] = service
     app[SECURE_COOKIE] = secure_cookie
     app[FOLLOW_UP] = follow_up

@@ -20,10 +20,9 @@ from typing import Mapping
 
 from bot.background import every
 from channels.whatsapp_api import DEFAULT_API_BASE_URL, GraphClient
-from knowledge_base.db import PROJECT_DIR
 from channels.whatsapp_contacts import Contact
 from channels.whatsapp_format import Template
-
+from knowledge_base.db import PROJECT_DIR
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +40,10 @@ class WhatsAppFollowUp:
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> "WhatsAppFollowUp | None":
         """``None`` unless the access token, phone number id and template name are all set."""
-        token, number, name = (environ.get(k, "").strip() for k in (
-            "WHATSAPP_ACCESS_TOKEN", "WHATSAPP_PHONE_NUMBER_ID", "WHATSAPP_TEMPLATE_NAME"))
+        token, number, name = (
+            environ.get(k, "").strip()
+            for k in ("WHATSAPP_ACCESS_TOKEN", "WHATSAPP_PHONE_NUMBER_ID", "WHATSAPP_TEMPLATE_NAME")
+        )
         if not (token and number and name):
             return None
         base_url = environ.get("WHATSAPP_API_BASE_URL", "").strip() or DEFAULT_API_BASE_URL

@@ -27,8 +27,11 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--privacy-url", default=os.environ.get("HULPWIJZER_PRIVACY_URL", ""))
     args = parser.parse_args(argv)
     try:
-        settings = Settings(args.server, parse_retention_days(os.environ.get("HULPWIJZER_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)),
-                            args.privacy_url)
+        settings = Settings(
+            args.server,
+            parse_retention_days(os.environ.get("HULPWIJZER_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)),
+            args.privacy_url,
+        )
     except ValueError as error:
         parser.error(str(error))
     web.run_app(make_app(settings), host=args.host, port=args.port, print=None, access_log=None)

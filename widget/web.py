@@ -37,16 +37,18 @@ class Settings:
         return f"{scheme}://{self.server.split('://', 1)[1]}"
 
     def content_security_policy(self) -> str:
-        return "; ".join([
-            "default-src 'none'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self'",
-            f"connect-src {self.server} {self.websocket_origin}",
-            "base-uri 'none'",
-            "form-action 'none'",
-            "frame-ancestors 'none'",
-        ])
+        return "; ".join(
+            [
+                "default-src 'none'",
+                "script-src 'self'",
+                "style-src 'self'",
+                "img-src 'self'",
+                f"connect-src {self.server} {self.websocket_origin}",
+                "base-uri 'none'",
+                "form-action 'none'",
+                "frame-ancestors 'none'",
+            ]
+        )
 
 
 SETTINGS = web.AppKey("settings", Settings)
@@ -90,14 +92,22 @@ async def health(request: web.Request) -> web.Response:
 
 
 def make_app(settings: Settings) -> web.Application:
-    app = web.Application(middlewares=[security_headers({
-        "Content-Security-Policy": settings.content_security_policy(),
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
-    })])
+    app = web.Application(
+        middlewares=[
+            security_headers(
+                {
+                    "Content-Security-Policy": settings.content_security_policy(),
+                    "X-Content-Type-Options": "nosniff",
+                    "Referrer-Policy": "no-referrer",
+                }
+            )
+        ]
+    )
     app[SETTINGS] = settings
     app[JINJA] = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, undefined=jinja2.StrictUndefined,
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
     )
     app.router.add_get("/", index)
     app.router.add_get("/health", health)

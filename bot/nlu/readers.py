@@ -75,8 +75,12 @@ class Features:
         self.words = TfidfVectorizer(analyzer=self._word_terms, sublinear_tf=True, dtype=np.float32)
         low, high = config.char_ngrams
         self.chars = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(low, high), sublinear_tf=True, lowercase=False,
-            preprocessor=folded_text, dtype=np.float32,
+            analyzer="char_wb",
+            ngram_range=(low, high),
+            sublinear_tf=True,
+            lowercase=False,
+            preprocessor=folded_text,
+            dtype=np.float32,
         )
 
     def _word_terms(self, text: str) -> list[str]:

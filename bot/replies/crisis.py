@@ -10,10 +10,7 @@ from bot.triage import crisis as kinds_
 from bot.triage import language as lang
 from knowledge_base.gemeenten import Gemeente
 
-_INTRO_NL = (
-    "Wat u schrijft klinkt ernstig. Ik ben een computerprogramma, "
-    "maar er zijn mensen die u nu kunnen helpen."
-)
+_INTRO_NL = "Wat u schrijft klinkt ernstig. Ik ben een computerprogramma, maar er zijn mensen die u nu kunnen helpen."
 _LINES_NL = {
     kinds_.DANGER: "Is er nu gevaar voor iemands leven? Bel direct 112.",
     kinds_.SUICIDE: (

@@ -259,7 +259,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:zit|zat|zitten|zaten) (?:\w+ ){0,2}aan (?:haar|hem|me|mij)\b.{0,60}\b(?:alleen|bed|nacht|naar huis|niemand|mag het niet)",
         r"\bbang (?:voor|van) (?:mijn|m'n|mn|haar|zijn|de) " + _PARTNER + r"\b",
         r"\bbang (?:voor|van) (?:hem|haar) (?:als|wanneer|omdat)\b",
-        r"\bbang dat (?:hij|zij|ze|mijn " + _PARTNER + r") (?:me|mij|ons|de kinderen|haar|hem) (?:iets )?(?:aandoet|aan doet|slaat|vermoordt|pijn doet)",
+        r"\bbang dat (?:hij|zij|ze|mijn "
+        + _PARTNER
+        + r") (?:me|mij|ons|de kinderen|haar|hem) (?:iets )?(?:aandoet|aan doet|slaat|vermoordt|pijn doet)",
         r"\b(?:dreigt|dreigde|dreigen) (?:me|mij|ons|haar|hem|de kinderen)? ?(?:iets aan te doen|te vermoorden|dood te maken|te slaan|kapot te maken|af te maken|pijn te doen|te vinden)\b",
         r"\bvermoord\w*",
         r"\bdoodmaken\b|\bdood (?:te )?maken\b",

@@ -19,7 +19,9 @@ from typing import Iterator
 
 from bot.triage.places import Kind, kind, listed
 
-_NAME_BODY = r"'?s[- ]?[A-Za-zÀ-ÿ]+|[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*(?:[ -](?:aan|op|den|de|en|ter|bij|van|[A-Z][\wÀ-ÿ'-]*)\b){0,3}"
+_NAME_BODY = (
+    r"'?s[- ]?[A-Za-zÀ-ÿ]+|[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*(?:[ -](?:aan|op|den|de|en|ter|bij|van|[A-Z][\wÀ-ÿ'-]*)\b){0,3}"
+)
 _NAME = rf"(?P<name>{_NAME_BODY})"
 _PLACE = re.compile(r"\b(?:in|te)\s+(?:de\s+)?(?:gemeente\s+|stad\s+)?" + _NAME, re.IGNORECASE)
 
@@ -42,13 +44,17 @@ _HERE = re.compile(
 _SHORT_IN = re.compile(r"\bin\s+" + _NAME, re.IGNORECASE)
 SHORT_MESSAGE_WORDS = 5
 _YOU = re.compile(r"\b(?:jij|je|jullie)\b", re.IGNORECASE)
-_WOONPLAATS = re.compile(r"(?:\b(?:mijn|onze|m'n|mn)\s+woonplaats\s*(?:is|:)?|(?:^|\n)\s*woonplaats\s*:)\s*" + _NAME, re.IGNORECASE)
+_WOONPLAATS = re.compile(
+    r"(?:\b(?:mijn|onze|m'n|mn)\s+woonplaats\s*(?:is|:)?|(?:^|\n)\s*woonplaats\s*:)\s*" + _NAME, re.IGNORECASE
+)
 #: "Tilburg is mijn woonplaats", "Almere is waar ik woon"
 _NAME_FIRST = re.compile(
     rf"^\s*(?P<name>{_NAME_BODY})\s+is\s+(?:mijn\s+woonplaats|mijn\s+gemeente|waar\s+ik\s+woon)\b", re.IGNORECASE
 )
 #: the whole message is a place: "Almere", "in Hengelo.", "gemeente almelo"
-_ONLY_A_PLACE = re.compile(rf"^\s*(?P<prefix>(?:in|uit|te|gemeente|gem\.?)\s+)?(?P<name>{_NAME_BODY})\s*[.!]*\s*$", re.IGNORECASE)
+_ONLY_A_PLACE = re.compile(
+    rf"^\s*(?P<prefix>(?:in|uit|te|gemeente|gem\.?)\s+)?(?P<name>{_NAME_BODY})\s*[.!]*\s*$", re.IGNORECASE
+)
 #: "ik kom uit Hengelo", "wij zitten in Almelo", "ik ben van Almere": about the resident, but
 #: also said of where someone was born or is today
 _WEAK = re.compile(
@@ -60,7 +66,8 @@ _WEAK = re.compile(
 _ORIGIN = re.compile(r"\b(?:oorspronkelijk|origineel|vroeger|geboren|afkomstig)\b", re.IGNORECASE)
 #: "ik woon zelf in ...", "zelf wonen wij in ...": the writer sets their own place apart
 _SELF_CONTRAST = re.compile(
-    r"\b(?:ik|wij|we)\s+(?:woon|wonen)\s+zelf\b|\bzelf\s+(?:woon|wonen)\s+(?:ik|wij|we)\b|\bikzelf\s+woon\b", re.IGNORECASE
+    r"\b(?:ik|wij|we)\s+(?:woon|wonen)\s+zelf\b|\bzelf\s+(?:woon|wonen)\s+(?:ik|wij|we)\b|\bikzelf\s+woon\b",
+    re.IGNORECASE,
 )
 _THIRD_PERSON_QUESTION = re.compile(r"\b(?:hij|zij|ze|haar|hem|hun)\b", re.IGNORECASE)
 _FIRST_PERSON_OBJECT = re.compile(r"\b(?:ik|mij|me|mijzelf|wij|we|ons)\b", re.IGNORECASE)
@@ -69,7 +76,9 @@ _CLAUSE_START = re.compile(
     r"[.!?;:,\n]|\b(?:maar|want|omdat|terwijl|dus|toen|nadat|sinds|die|dat|waar|wie|of|als|en)\b", re.IGNORECASE
 )
 #: where a clause after a verb ends ("en" may be inside a name: "Berg en Dal")
-_CLAUSE_END = re.compile(r"[.!?;:,\n]|\b(?:maar|want|omdat|terwijl|dus|toen|nadat|die|dat|waar|of|als)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(
+    r"[.!?;:,\n]|\b(?:maar|want|omdat|terwijl|dus|toen|nadat|die|dat|waar|of|als)\b", re.IGNORECASE
+)
 _FIRST_PERSON = re.compile(r"\b(?:ik|k|wij|we|ons|onze)\b", re.IGNORECASE)
 _PERSON_NOUNS = (
     r"moeder|vader|ouders?|ma|pa|mama|papa|mam|pap|zoon|zoontje|dochter|dochtertje|kind|kinderen|kids|"
@@ -159,7 +168,7 @@ def _residence_is_the_residents(text: str, verb: re.Match) -> bool:
     """Whether "woon/wonen/woont ..." at ``verb`` is said of the resident, now."""
     word = verb.group("verb").lower()
     clause = _clause_before(text, verb.start())
-    after = text[verb.end():].split(None, 1)
+    after = text[verb.end() :].split(None, 1)
     next_word = after[0].lower() if after else ""
     if word in ("woonde", "woonden"):
         return False  # where someone lived before
@@ -195,7 +204,7 @@ def _candidates(text: str) -> Iterator[tuple[str, bool, bool]]:
         before = " ".join(_clause_before(text, verb.start()).split()[-5:])
         for place in _PLACE.finditer(before):
             yield place.group("name"), True, False
-        rest = text[verb.end():]
+        rest = text[verb.end() :]
         end = _CLAUSE_END.search(rest)
         tail = " ".join(rest[: end.start() if end else len(rest)].split()[:7])
         place = _PLACE.search(tail)
@@ -215,7 +224,9 @@ def _candidates(text: str) -> Iterator[tuple[str, bool, bool]]:
             clause = _clause_before(text, match.start())
             if _about_someone_else(clause) or (pattern is _MUNICIPALITY and _WORK_CONTEXT.search(clause)):
                 continue
-            if pattern is _MUNICIPALITY and not (match.group("name")[:1].isupper() or kind(_trim(match.group("name"))) is Kind.MUNICIPALITY):
+            if pattern is _MUNICIPALITY and not (
+                match.group("name")[:1].isupper() or kind(_trim(match.group("name"))) is Kind.MUNICIPALITY
+            ):
                 continue  # "de gemeente helpen", "de gemeente in dit kader"
             yield match.group("name"), True, False
     match = _ONLY_A_PLACE.match(text)

@@ -60,7 +60,7 @@ def topics_of_intent(intent: str | None) -> list[str]:
         return []
     found = []
     for part in intent.split(MULTI_INTENT_SEPARATOR):
-        topic = part[len(TOPIC_INTENT_PREFIX):] if part.startswith(TOPIC_INTENT_PREFIX) else None
+        topic = part[len(TOPIC_INTENT_PREFIX) :] if part.startswith(TOPIC_INTENT_PREFIX) else None
         if topic in HELP_TOPICS and topic not in found:
             found.append(topic)
     return found

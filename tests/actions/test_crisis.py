@@ -10,7 +10,9 @@ async def test_crisis_answer_uses_the_detected_kind(dispatcher):
 
 async def test_crisis_with_a_topic_gives_the_numbers_first_then_answers_the_topic(dispatcher):
     text = "ik zie het niet meer zitten, de deurwaarder komt morgen"
-    tracker = make_tracker(text, "crisis", triage_dict("crisis", ["crisis", "schulden"], ["suicide"]), {"gemeente": "almelo"})
+    tracker = make_tracker(
+        text, "crisis", triage_dict("crisis", ["crisis", "schulden"], ["suicide"]), {"gemeente": "almelo"}
+    )
     await ActionRespondCrisis().run(dispatcher, tracker, {})
     assert "0800-0113" in dispatcher.messages[1]["text"]
     assert responses(dispatcher)[2] == "utter_topic_schulden"

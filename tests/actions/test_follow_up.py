@@ -17,7 +17,10 @@ async def test_what_does_it_cost_answers_for_each_facility_shown_without_inventi
 async def test_where_is_it_answers_how_to_reach_each_facility_shown(dispatcher, knowledge_base):
     slots = {"gemeente": "almelo", "facilities": ["almelo-stadsbank"]}
     await ActionAnswerLocation().run(dispatcher, make_tracker("waar zit dat?", "ask_location", slots=slots), {})
-    assert texts(dispatcher) == f"Stadsbank (schuldhulpverlening): {knowledge_base.facilities['almelo-stadsbank'].how_to_reach}"
+    assert (
+        texts(dispatcher)
+        == f"Stadsbank (schuldhulpverlening): {knowledge_base.facilities['almelo-stadsbank'].how_to_reach}"
+    )
 
 
 async def test_follow_up_before_any_facility_asks_for_the_question(dispatcher):

@@ -7,7 +7,10 @@ def inform(name, strong=True, question=None):
     if question:
         slots.update({"help_question": question[0], "topics": question[1]})
     return make_tracker(
-        f"ik woon in {name}", "inform_gemeente", triage_dict("inform_gemeente", []), slots,
+        f"ik woon in {name}",
+        "inform_gemeente",
+        triage_dict("inform_gemeente", []),
+        slots,
         gemeente_mention={"name": name, "strong": strong},
     )
 
@@ -21,7 +24,9 @@ async def test_naming_a_known_municipality_switches_to_it_and_asks_the_question(
 
 
 async def test_after_a_help_question_the_answer_is_given_again_for_the_new_municipality(dispatcher):
-    events = await ActionSetGemeente().run(dispatcher, inform("Hengelo", question=("ik heb schulden", ["schulden"])), {})
+    events = await ActionSetGemeente().run(
+        dispatcher, inform("Hengelo", question=("ik heb schulden", ["schulden"])), {}
+    )
     slots = slot_values(events)
     assert slots["gemeente"] == "hengelo"
     assert responses(dispatcher)[:2] == ["utter_gemeente_set", "utter_topic_schulden"]
@@ -47,16 +52,23 @@ async def test_without_a_municipality_in_the_message_it_asks_where_the_resident_
 def help_question(text, mention):
     from actions.help_question import ActionAnswerHelpQuestion  # noqa: F401 (the action under test)
 
-    return make_tracker(text, "ask_mantelzorg", triage_dict("ask_mantelzorg", ["mantelzorg"]), {"gemeente": "almelo"},
-                        gemeente_mention=mention)
+    return make_tracker(
+        text,
+        "ask_mantelzorg",
+        triage_dict("ask_mantelzorg", ["mantelzorg"]),
+        {"gemeente": "almelo"},
+        gemeente_mention=mention,
+    )
 
 
 async def test_a_writer_asking_for_someone_else_keeps_the_pages_municipality(dispatcher):
-    """"Mijn moeder woont in Almelo; ik woon zelf in Nijmegen": the help is needed in Almelo."""
+    """ "Mijn moeder woont in Almelo; ik woon zelf in Nijmegen": the help is needed in Almelo."""
     from actions.help_question import ActionAnswerHelpQuestion
 
-    tracker = help_question("mijn moeder woont in Almelo, ik woon zelf in Nijmegen. Wat is er voor mantelzorgers?",
-                            {"name": "Nijmegen", "strong": True, "on_behalf": True})
+    tracker = help_question(
+        "mijn moeder woont in Almelo, ik woon zelf in Nijmegen. Wat is er voor mantelzorgers?",
+        {"name": "Nijmegen", "strong": True, "on_behalf": True},
+    )
     events = await ActionAnswerHelpQuestion().run(dispatcher, tracker, {})
     slots = slot_values(events)
     assert "gemeente_onbekend" not in slots and "utter_gemeente_unknown_national" not in responses(dispatcher)
@@ -64,7 +76,7 @@ async def test_a_writer_asking_for_someone_else_keeps_the_pages_municipality(dis
 
 
 async def test_a_neighbourhood_name_keeps_the_pages_municipality(dispatcher):
-    """"woon in Kerkelanden": no municipality, so no "Over de gemeente Kerkelanden ..."."""
+    """ "woon in Kerkelanden": no municipality, so no "Over de gemeente Kerkelanden ..."."""
     from actions.help_question import ActionAnswerHelpQuestion
 
     tracker = help_question("ik zorg voor mijn man, woon in Kerkelanden", {"name": "Kerkelanden", "strong": False})

@@ -4,8 +4,8 @@ import pytest
 
 from actions import handoff as actions
 from handoff.service import HandoffStore
-from knowledge_base.db import make_engine
 from handoff.urgency import signals
+from knowledge_base.db import make_engine
 from tests.actions.conftest import make_tracker, responses, slot_values, texts, triage_dict, user_event
 
 QUESTION_SLOTS = {
@@ -32,8 +32,13 @@ def store(tmp_path, monkeypatch):
 
 
 def conversation(latest="ja", intent="affirm", **slots):
-    earlier = [user_event("de deurwaarder staat aan de deur voor de huurachterstand", "ask_schulden",
-                          triage_dict("ask_schulden", ["schulden"]))]
+    earlier = [
+        user_event(
+            "de deurwaarder staat aan de deur voor de huurachterstand",
+            "ask_schulden",
+            triage_dict("ask_schulden", ["schulden"]),
+        )
+    ]
     return make_tracker(latest, intent, slots={**QUESTION_SLOTS, **slots}, earlier=earlier)
 
 
@@ -106,7 +111,11 @@ async def test_the_summary_shows_everything_that_will_be_sent(dispatcher):
     assert "- Wat ik al heb genoemd: Stadsbank (schuldhulpverlening)" in summary
     assert "bellen naar 06 12345678, het liefst dinsdagochtend" in summary
     assert "Postcode" not in summary
-    assert [b["payload"] for b in dispatcher.messages[1]["buttons"]] == ["/affirm", "/handoff_change", "/handoff_cancel"]
+    assert [b["payload"] for b in dispatcher.messages[1]["buttons"]] == [
+        "/affirm",
+        "/handoff_change",
+        "/handoff_cancel",
+    ]
 
 
 async def test_confirming_sends_once_gives_a_reference_and_the_legal_term(dispatcher, store):
@@ -138,7 +147,9 @@ async def test_cancelling_stops_the_form_and_forgets_the_answers(dispatcher):
     assert all(slot_values(events)[s] is None for s in actions.CONTACT_SLOTS)
 
 
-async def test_when_the_database_is_down_the_resident_hears_it_honestly_and_nothing_is_lost(dispatcher, store, monkeypatch):
+async def test_when_the_database_is_down_the_resident_hears_it_honestly_and_nothing_is_lost(
+    dispatcher, store, monkeypatch
+):
     from sqlalchemy.exc import OperationalError
 
     def down(row):
@@ -208,8 +219,14 @@ async def test_an_exhausted_carer_is_urgent_in_the_summary_with_age_and_own_heal
     """Issue 16: "ik red het niet meer alleen" from a 79-year-old carer with a heart condition."""
     text = "Ik ben 79. Mijn vrouw heeft alzheimer en ik red het niet meer alleen. Ik heb zelf ook hartproblemen."
     earlier = [user_event(text, "ask_mantelzorg", triage_dict("ask_mantelzorg", ["mantelzorg"]))]
-    slots = {"gemeente": "hengelo", "help_question": text, "topics": ["mantelzorg"], "facilities_seen": [],
-             "handoff_consent_at": "2026-11-23T10:30:00+00:00", **CONTACT}
+    slots = {
+        "gemeente": "hengelo",
+        "help_question": text,
+        "topics": ["mantelzorg"],
+        "facilities_seen": [],
+        "handoff_consent_at": "2026-11-23T10:30:00+00:00",
+        **CONTACT,
+    }
     tracker = make_tracker("ja", "affirm", slots=slots, earlier=earlier)
     await actions.ActionShowHandoffSummary().run(dispatcher, tracker, {})
     summary = dispatcher.messages[0]["text"]

@@ -29,7 +29,11 @@ async def test_different_needs_within_one_topic_get_different_facilities(dispatc
         return make_tracker(text, "ask_schulden", triage_dict("ask_schulden", ["schulden"]), {"gemeente": "almere"})
 
     firsts = []
-    for text in ("de deurwaarder wil beslag leggen", "we hebben geen eten meer in huis", "ik wil leren omgaan met geld"):
+    for text in (
+        "de deurwaarder wil beslag leggen",
+        "we hebben geen eten meer in huis",
+        "ik wil leren omgaan met geld",
+    ):
         dispatcher.messages.clear()
         events = await ActionAnswerHelpQuestion().run(dispatcher, top(text), {})
         firsts.append(slot_values(events)["facilities"][0])
@@ -58,7 +62,10 @@ async def test_multi_topic_question_gets_a_facility_for_each_topic(dispatcher, k
 async def test_a_municipality_in_the_question_switches_the_answer_to_it(dispatcher):
     text = "ik woon in Almere en ik heb schulden"
     tracker = make_tracker(
-        text, "ask_schulden", triage_dict("ask_schulden", ["schulden"]), {"gemeente": "almelo"},
+        text,
+        "ask_schulden",
+        triage_dict("ask_schulden", ["schulden"]),
+        {"gemeente": "almelo"},
         gemeente_mention={"name": "Almere", "strong": True},
     )
     events = await ActionAnswerHelpQuestion().run(dispatcher, tracker, {})
@@ -87,7 +94,9 @@ async def test_button_payload_searches_with_the_question_it_clarified(dispatcher
 
 
 async def test_an_ordinary_question_offers_more_options_or_contact(dispatcher):
-    tracker = make_tracker("ik wil leren budgetteren", "ask_schulden", triage_dict("ask_schulden", ["schulden"]), {"gemeente": "almere"})
+    tracker = make_tracker(
+        "ik wil leren budgetteren", "ask_schulden", triage_dict("ask_schulden", ["schulden"]), {"gemeente": "almere"}
+    )
     await ActionAnswerHelpQuestion().run(dispatcher, tracker, {})
     assert responses(dispatcher)[-1] == "utter_offer_next_step"
     assert [b["payload"] for b in dispatcher.messages[-1]["buttons"]] == ["/ask_more_options", "/request_human"]

@@ -16,7 +16,9 @@ async def test_unsure_without_candidates_asks_to_rephrase(dispatcher):
 
 
 async def test_other_language_reply_uses_the_conversation_municipality(dispatcher):
-    tracker = make_tracker("hi", "other_language", triage_dict("other_language", ["other"], language="pl"), {"gemeente": "almere"})
+    tracker = make_tracker(
+        "hi", "other_language", triage_dict("other_language", ["other"], language="pl"), {"gemeente": "almere"}
+    )
     await ActionRespondOtherLanguage().run(dispatcher, tracker, {})
     assert "14 036" in dispatcher.messages[0]["text"]
     assert "Zadzwoń" in dispatcher.messages[0]["text"]
@@ -43,7 +45,9 @@ async def test_an_out_of_scope_question_without_a_clear_facility_match_gets_the_
     from actions.routing import ActionRespondOutOfScope
     from tests.actions.conftest import responses
 
-    tracker = make_tracker("wanneer wordt het grofvuil opgehaald", "out_of_scope", triage_dict("out_of_scope", ["other"]))
+    tracker = make_tracker(
+        "wanneer wordt het grofvuil opgehaald", "out_of_scope", triage_dict("out_of_scope", ["other"])
+    )
     await ActionRespondOutOfScope().run(dispatcher, tracker, {})
     assert responses(dispatcher) == ["utter_out_of_scope"]
 
@@ -53,7 +57,10 @@ async def test_an_unsure_message_that_names_where_the_resident_lives_switches_th
 
     triage = triage_dict("nlu_fallback", [], candidates=["ask_werk"])
     tracker = make_tracker(
-        "Tilburg is mijn woonplaats", "nlu_fallback", triage, {"gemeente": "almelo"},
+        "Tilburg is mijn woonplaats",
+        "nlu_fallback",
+        triage,
+        {"gemeente": "almelo"},
         gemeente_mention={"name": "Tilburg", "strong": True},
     )
     events = await ActionClarifyTopic().run(dispatcher, tracker, {})

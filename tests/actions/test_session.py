@@ -55,6 +55,8 @@ def test_no_policy_is_configured_that_has_nothing_to_learn_from():
 
     from tests.conftest import ROOT
 
-    policies = [p["name"] for p in yaml.safe_load((ROOT / "bot" / "config.yml").read_text(encoding="utf-8"))["policies"]]
+    policies = [
+        p["name"] for p in yaml.safe_load((ROOT / "bot" / "config.yml").read_text(encoding="utf-8"))["policies"]
+    ]
     has_stories = any((ROOT / "data").rglob("stories*.yml"))
     assert "MemoizationPolicy" not in policies or has_stories

@@ -16,7 +16,12 @@ def ask(args, tmp_path, stdin=None):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "DATABASE_URL": f"sqlite:///{tmp_path / 'kb.db'}"}
     return subprocess.run(
         [sys.executable, "-m", "bot", "ask", "--model", str(MODEL), *args],
-        input=stdin, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=300,
     )
 
 

@@ -20,8 +20,16 @@ def test_without_database_url_conversations_go_to_sqlite_in_var():
 
 def test_a_postgresql_url_is_split_into_rasas_settings():
     config = endpoints("postgresql://hw:geheim%21@db.example:5433/hulpwijzer?sslmode=require")["tracker_store"]
-    assert config == {"type": "SQL", "dialect": "postgresql", "url": "db.example", "db": "hulpwijzer", "port": 5433,
-                      "username": "hw", "password": "geheim!", "query": {"sslmode": "require"}}
+    assert config == {
+        "type": "SQL",
+        "dialect": "postgresql",
+        "url": "db.example",
+        "db": "hulpwijzer",
+        "port": 5433,
+        "username": "hw",
+        "password": "geheim!",
+        "query": {"sslmode": "require"},
+    }
 
 
 async def test_rasa_stores_conversations_in_postgresql_and_the_staff_app_reads_them(postgres_url):
@@ -34,7 +42,8 @@ async def test_rasa_stores_conversations_in_postgresql_and_the_staff_app_reads_t
     await store.save(tracker)
     lines = transcript(make_engine(tracker_database_url(postgres_url)), "pg-resident")
     assert [(line.speaker, line.text) for line in lines] == [
-        ("inwoner", "ik heb schulden <b>echt</b>"), ("assistent", "U heeft zorgen over geld.")
+        ("inwoner", "ik heb schulden <b>echt</b>"),
+        ("assistent", "U heeft zorgen over geld."),
     ]
     store.engine.dispose()
     assert json.dumps(config)  # nothing in it that YAML could not write

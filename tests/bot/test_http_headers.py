@@ -23,7 +23,9 @@ async def test_an_unforeseen_error_is_a_500_with_the_headers_and_no_request_data
     with caplog.at_level(logging.DEBUG):
         response = await client.post("/", data="mijn bsn is 123456782")
     assert response.status == 500 and await response.text() == SERVER_ERROR
-    assert response.headers["X-Frame-Options"] == "DENY" and "default-src" in response.headers["Content-Security-Policy"]
+    assert (
+        response.headers["X-Frame-Options"] == "DENY" and "default-src" in response.headers["Content-Security-Policy"]
+    )
     assert "123456782" not in caplog.text and "ValueError" in caplog.text
 
 

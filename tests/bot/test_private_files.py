@@ -55,8 +55,9 @@ def test_the_temporary_file_is_never_opened_through_a_symbolic_link(tmp_path, mo
 
 def test_a_sqlite_database_is_created_readable_by_the_service_user_only(tmp_path):
     """Issue 12, finding 5: SQLite files in var/ were created 0644."""
-    from knowledge_base.db import make_engine
     from sqlalchemy import text
+
+    from knowledge_base.db import make_engine
 
     old_umask = os.umask(0o022)
     try:

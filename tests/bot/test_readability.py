@@ -22,7 +22,11 @@ def test_syllables_are_counted_as_vowel_groups(word, expected):
 
 
 def test_sentences_split_on_end_marks_and_new_lines():
-    assert sentences("Bel de gemeente. Of kijk op de website!\nDag") == ["Bel de gemeente.", "Of kijk op de website!", "Dag"]
+    assert sentences("Bel de gemeente. Of kijk op de website!\nDag") == [
+        "Bel de gemeente.",
+        "Of kijk op de website!",
+        "Dag",
+    ]
 
 
 def test_flesch_douma_follows_the_formula():

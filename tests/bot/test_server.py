@@ -8,8 +8,10 @@ from rasa.utils.endpoints import EndpointConfig
 
 from bot import server
 
-VALID = {"events": [{"event": "slot", "name": "gemeente", "value": "almere"}],
-         "responses": [{"text": "Bij Schulddienstverlening (PLANgroep) kunt u terecht."}]}
+VALID = {
+    "events": [{"event": "slot", "name": "gemeente", "value": "almere"}],
+    "responses": [{"text": "Bij Schulddienstverlening (PLANgroep) kunt u terecht."}],
+}
 INVALID = {"events": [{"event": "slot", "name": 12}], "responses": "niet goed"}
 
 

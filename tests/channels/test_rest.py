@@ -33,6 +33,12 @@ def test_only_the_municipality_id_is_taken_from_request_metadata():
 def test_missing_or_malformed_metadata_is_ignored():
     from channels.rest import allowed_metadata
 
-    for body in ({"message": "hoi"}, {"metadata": "almere"}, {"metadata": {"gemeente": 12}},
-                 {"metadata": {"gemeente": "<script>"}}, None, []):
+    for body in (
+        {"message": "hoi"},
+        {"metadata": "almere"},
+        {"metadata": {"gemeente": 12}},
+        {"metadata": {"gemeente": "<script>"}},
+        None,
+        [],
+    ):
         assert allowed_metadata(body) is None

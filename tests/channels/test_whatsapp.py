@@ -20,8 +20,11 @@ async def test_kept_replies_go_out_in_the_background_and_old_message_ids_are_for
     client = GraphClient(graph["base"], "123", "token", outbox=tmp_path / "outbox", retries=1, backoff=0.01)
     seen = SeenMessages(make_engine(f"sqlite:///{tmp_path / 'seen.db'}"))
     with seen.engine.begin() as connection:
-        connection.execute(insert(seen_messages).values(
-            message_id="wamid.old", seen_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=40)))
+        connection.execute(
+            insert(seen_messages).values(
+                message_id="wamid.old", seen_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=40)
+            )
+        )
     assert seen.first_time("wamid.new")
     channel = WhatsAppInput("verify", "secret", client, seen=seen)
 
@@ -50,14 +53,17 @@ async def test_a_database_hiccup_around_the_number_never_costs_the_resident_an_a
     from channels.whatsapp_format import Incoming
 
     seen = SeenMessages(make_engine(f"sqlite:///{tmp_path / 'seen.db'}"))
-    channel = WhatsAppInput("verify", "secret", GraphClient("http://127.0.0.1:9/v21.0", "1", "t"), seen=seen,
-                            contacts=BrokenContacts())
+    channel = WhatsAppInput(
+        "verify", "secret", GraphClient("http://127.0.0.1:9/v21.0", "1", "t"), seen=seen, contacts=BrokenContacts()
+    )
     handled = []
 
     async def on_new_message(message):
         handled.append(message.text)
         # the handoff confirmation asks the channel to keep the number; that fails quietly
-        await message.output_channel.send_custom_json(message.sender_id, {"whatsapp_contact": {"reference": "HW-AAAA-BBBB"}})
+        await message.output_channel.send_custom_json(
+            message.sender_id, {"whatsapp_contact": {"reference": "HW-AAAA-BBBB"}}
+        )
 
     await channel.handle(Incoming("wamid.1", "31612345678", "ja", "text"), on_new_message)
     assert handled == ["ja"]
@@ -74,13 +80,16 @@ async def test_a_database_hiccup_around_the_number_never_costs_the_resident_an_a
         ('/inform{"x": "zqx"}', "list", 'inform{"x": "zqx"}'),  # no payload of the assistant
     ],
 )
-async def test_typed_text_starting_with_a_slash_stays_text_and_buttons_pass_unchanged(tmp_path, text, kind, reaches_rasa):
+async def test_typed_text_starting_with_a_slash_stays_text_and_buttons_pass_unchanged(
+    tmp_path, text, kind, reaches_rasa
+):
     """Issue 12, finding 3: Rasa reads "/..." as an intent and logs the whole text."""
     from channels.whatsapp_format import Incoming
 
     seen = SeenMessages(make_engine(f"sqlite:///{tmp_path / 'seen.db'}"))
-    channel = WhatsAppInput("verify", "secret", GraphClient("http://127.0.0.1:9/v21.0", "1", "t"), seen=seen,
-                            contacts=BrokenContacts())
+    channel = WhatsAppInput(
+        "verify", "secret", GraphClient("http://127.0.0.1:9/v21.0", "1", "t"), seen=seen, contacts=BrokenContacts()
+    )
     handled = []
 
     async def on_new_message(message):
@@ -104,14 +113,17 @@ class DownThenUp(SeenMessages):
         return super().first_time(message_id)
 
 
-async def test_with_the_redelivery_check_down_meta_is_asked_to_deliver_again_and_nothing_is_lost_or_doubled(tmp_path, caplog):
+async def test_with_the_redelivery_check_down_meta_is_asked_to_deliver_again_and_nothing_is_lost_or_doubled(
+    tmp_path, caplog
+):
     """Issue 12: the check failed inside a background task after the webhook said 200: the
     message was neither answered nor delivered again."""
     from channels.whatsapp_format import Incoming
 
     seen = DownThenUp(make_engine(f"sqlite:///{tmp_path / 'seen.db'}"), down=1)
-    channel = WhatsAppInput("verify", "secret", GraphClient("http://127.0.0.1:9/v21.0", "1", "t"), seen=seen,
-                            contacts=BrokenContacts())
+    channel = WhatsAppInput(
+        "verify", "secret", GraphClient("http://127.0.0.1:9/v21.0", "1", "t"), seen=seen, contacts=BrokenContacts()
+    )
     handled = []
 
     async def on_new_message(message):

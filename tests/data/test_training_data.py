@@ -7,7 +7,8 @@ from collections import defaultdict
 import pytest
 import yaml
 
-from tests.conftest import ROOT, training_examples as all_training_examples
+from tests.conftest import ROOT
+from tests.conftest import training_examples as all_training_examples
 
 TRAINING_FILES = sorted((ROOT / "data" / "nlu").glob("*.yml"))
 EVALUATION_SETS = [ROOT / "tests" / "nlu" / "heldout.jsonl", *sorted((ROOT / "benchmarks" / "data").glob("*.jsonl"))]

@@ -31,8 +31,13 @@ def free_port() -> int:
 @contextlib.contextmanager
 def python_server(module_args: list[str], port: int, env: dict[str, str]) -> Iterator[str]:
     """``python -m <module_args>`` serving on ``port`` (with a /health page) until the block ends."""
-    proc = subprocess.Popen([sys.executable, "-m", *module_args, "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", *module_args, "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_for(f"http://127.0.0.1:{port}/health", proc, timeout=60)
         yield f"http://127.0.0.1:{port}"
@@ -87,8 +92,12 @@ class Assistant:
         engine = sqlalchemy.create_engine(f"sqlite:///{self.log_path.parent / 'tracker.db'}")
         try:
             with engine.connect() as connection:
-                rows = connection.execute(sqlalchemy.text(
-                    "SELECT data FROM events WHERE sender_id = :sender AND type_name = 'user' ORDER BY id"), {"sender": sender})
+                rows = connection.execute(
+                    sqlalchemy.text(
+                        "SELECT data FROM events WHERE sender_id = :sender AND type_name = 'user' ORDER BY id"
+                    ),
+                    {"sender": sender},
+                )
                 return [json.loads(row.data)["text"] for row in rows]
         finally:
             engine.dispose()
@@ -147,14 +156,33 @@ def assistant(tmp_path_factory):
     procs = [
         subprocess.Popen(
             [RASA, "run", "actions", "--actions", "actions", "--port", str(action_port)],
-            cwd=ROOT, env=env, stdout=logs, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=env,
+            stdout=logs,
+            stderr=subprocess.STDOUT,
         ),
         subprocess.Popen(
             # as `make run` starts it: `rasa run` with the speed-up of bot/server.py
-            [sys.executable, "-m", "bot.server", "run", "--model", str(MODEL), "--endpoints", str(work / "endpoints.yml"),
-             "--credentials", str(work / "credentials.yml"),
-             "--interface", "127.0.0.1", "--port", str(rasa_port)],
-            cwd=ROOT, env=env, stdout=logs, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "bot.server",
+                "run",
+                "--model",
+                str(MODEL),
+                "--endpoints",
+                str(work / "endpoints.yml"),
+                "--credentials",
+                str(work / "credentials.yml"),
+                "--interface",
+                "127.0.0.1",
+                "--port",
+                str(rasa_port),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=logs,
+            stderr=subprocess.STDOUT,
         ),
     ]
     try:

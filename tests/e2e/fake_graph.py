@@ -31,7 +31,9 @@ class FakeGraph:
             return web.json_response({"error": {"message": "temporary"}}, status=500)
         body = await request.json()
         self.received.append({"auth": request.headers.get("Authorization"), "body": body})
-        return web.json_response({"messaging_product": "whatsapp", "messages": [{"id": f"wamid.out{len(self.received)}"}]})
+        return web.json_response(
+            {"messaging_product": "whatsapp", "messages": [{"id": f"wamid.out{len(self.received)}"}]}
+        )
 
     def _run(self) -> None:
         asyncio.set_event_loop(self._loop)

@@ -18,8 +18,16 @@ def sender() -> str:
 def handoffs(assistant):
     engine = create_engine(f"sqlite:///{assistant.log_path.parent / 'hulpwijzer.db'}", future=True)
     with engine.connect() as connection:
-        rows = connection.execute(select(Handoff.reference, Handoff.conversation_id, Handoff.urgent,
-                                         Handoff.contact_name, Handoff.contact_phone, Handoff.team_id)).all()
+        rows = connection.execute(
+            select(
+                Handoff.reference,
+                Handoff.conversation_id,
+                Handoff.urgent,
+                Handoff.contact_name,
+                Handoff.contact_phone,
+                Handoff.team_id,
+            )
+        ).all()
     engine.dispose()
     return rows
 
@@ -93,9 +101,17 @@ def test_the_transcript_staff_read_shows_the_buttons_the_resident_pressed_in_wor
     messages = assistant.say(resident, "kan iemand mij helpen met mijn situatie")
     topic_buttons = [b for m in messages for b in m.get("buttons") or []]
     assert topic_buttons and all(b["payload"].startswith("/ask_") for b in topic_buttons)  # "Bedoelt u ...?"
-    steps = [("press", topic_buttons[0]["title"]), ("press", "Contact met de gemeente"), ("press", "Ja"),
-             ("type", "Fatma"), ("press", "Bellen"), ("type", "06-12345678"), ("press", "Maakt niet uit"),
-             ("press", "Overslaan"), ("press", "Ja, versturen")]
+    steps = [
+        ("press", topic_buttons[0]["title"]),
+        ("press", "Contact met de gemeente"),
+        ("press", "Ja"),
+        ("type", "Fatma"),
+        ("press", "Bellen"),
+        ("type", "06-12345678"),
+        ("press", "Maakt niet uit"),
+        ("press", "Overslaan"),
+        ("press", "Ja, versturen"),
+    ]
     expected, payloads = [], set()
     for kind, value in steps:
         if kind == "type":

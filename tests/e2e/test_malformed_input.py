@@ -22,8 +22,12 @@ pytestmark = pytest.mark.model
 
 #: in every fuzzed text: it must never reach the log
 MARKER = "zqxgeheimzqx"
-FUZZ = settings(derandomize=True, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
+FUZZ = settings(
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+)
 
 marked_text = st.text(max_size=300).map(lambda t: MARKER + t)
 json_values = st.recursive(
@@ -55,21 +59,42 @@ whatsapp_message = st.fixed_dictionaries(
     optional={
         "from": st.one_of(st.just("31612345678"), st.text(max_size=20), st.integers(), st.none()),
         "id": st.one_of(st.builds(lambda: f"wamid.{uuid.uuid4().hex}"), st.text(max_size=30), st.integers(), st.none()),
-        "timestamp": st.one_of(st.integers(min_value=-10**12, max_value=10**12).map(str), st.text(max_size=12), st.none(),
-                               st.floats(allow_nan=True)),
+        "timestamp": st.one_of(
+            st.integers(min_value=-(10**12), max_value=10**12).map(str),
+            st.text(max_size=12),
+            st.none(),
+            st.floats(allow_nan=True),
+        ),
         "type": st.sampled_from(["text", "interactive", "button", "image", "location", "unknown", "", None]),
         "text": st.one_of(st.fixed_dictionaries({"body": marked_text}), json_values),
         "interactive": st.one_of(
             st.fixed_dictionaries({"button_reply": st.fixed_dictionaries({"id": marked_text, "title": marked_text})}),
-            st.fixed_dictionaries({"list_reply": st.fixed_dictionaries({}, optional={"id": marked_text, "title": json_values})}),
-            json_values),
-        "button": st.one_of(st.fixed_dictionaries({}, optional={"payload": marked_text, "text": json_values}), json_values),
+            st.fixed_dictionaries(
+                {"list_reply": st.fixed_dictionaries({}, optional={"id": marked_text, "title": json_values})}
+            ),
+            json_values,
+        ),
+        "button": st.one_of(
+            st.fixed_dictionaries({}, optional={"payload": marked_text, "text": json_values}), json_values
+        ),
     },
 )
 whatsapp_body = st.one_of(
-    st.builds(lambda messages, extra: {"object": "whatsapp_business_account", "entry": [
-        {"id": "1", "changes": [{"field": "messages", "value": {"messaging_product": "whatsapp", "messages": messages, **extra}}]}]},
-        st.lists(whatsapp_message, max_size=3), st.dictionaries(st.sampled_from(["statuses", "contacts", "metadata"]), json_values)),
+    st.builds(
+        lambda messages, extra: {
+            "object": "whatsapp_business_account",
+            "entry": [
+                {
+                    "id": "1",
+                    "changes": [
+                        {"field": "messages", "value": {"messaging_product": "whatsapp", "messages": messages, **extra}}
+                    ],
+                }
+            ],
+        },
+        st.lists(whatsapp_message, max_size=3),
+        st.dictionaries(st.sampled_from(["statuses", "contacts", "metadata"]), json_values),
+    ),
     st.fixed_dictionaries({"object": json_values, "entry": json_values}),
     json_values,
 )
@@ -93,7 +118,9 @@ def test_a_thousand_malformed_whatsapp_webhooks_never_give_a_server_error(assist
     send_json()
     send_bytes()
     with capsys.disabled():
-        print(f"\nWhatsApp: {sum(statuses.values())} signed malformed webhooks, statuses {dict(sorted(statuses.items()))}")
+        print(
+            f"\nWhatsApp: {sum(statuses.values())} signed malformed webhooks, statuses {dict(sorted(statuses.items()))}"
+        )
     assert sum(statuses.values()) >= 1000
     assert not [status for status in statuses if status >= 500]
     assert_still_answers_and_logged_nothing(assistant)
@@ -102,12 +129,15 @@ def test_a_thousand_malformed_whatsapp_webhooks_never_give_a_server_error(assist
 # -- REST: what a web page can post ---------------------------------------------------------
 
 rest_body = st.one_of(
-    st.fixed_dictionaries({}, optional={
-        "sender": st.one_of(st.builds(lambda: f"fuzz-{uuid.uuid4().hex[:10]}"), json_values),
-        "message": st.one_of(marked_text, marked_text.map(lambda t: "/" + t), json_values),
-        "metadata": json_values,
-        "message_id": json_values,
-    }),
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "sender": st.one_of(st.builds(lambda: f"fuzz-{uuid.uuid4().hex[:10]}"), json_values),
+            "message": st.one_of(marked_text, marked_text.map(lambda t: "/" + t), json_values),
+            "metadata": json_values,
+            "message_id": json_values,
+        },
+    ),
     json_values,
 )
 
@@ -122,8 +152,10 @@ def test_a_thousand_malformed_rest_messages_never_give_a_server_error(assistant,
         statuses[post(url, json.dumps(body).encode(), {"Content-Type": "application/json"})] += 1
 
     @settings(FUZZ, max_examples=100)
-    @given(st.binary(max_size=400).map(lambda b: MARKER.encode() + b),
-           st.sampled_from(["application/json", "text/plain", "multipart/form-data", "application/x-www-form-urlencoded"]))
+    @given(
+        st.binary(max_size=400).map(lambda b: MARKER.encode() + b),
+        st.sampled_from(["application/json", "text/plain", "multipart/form-data", "application/x-www-form-urlencoded"]),
+    )
     def send_bytes(raw, content_type):
         statuses[post(url, raw, {"Content-Type": content_type})] += 1
 
@@ -144,11 +176,21 @@ def test_a_thousand_malformed_socketio_messages_leave_the_chat_working(assistant
     sent = Counter()
 
     @settings(FUZZ, max_examples=1000)
-    @given(st.sampled_from(["user_uttered", "session_request", "unknown_event"]),
-           st.one_of(st.fixed_dictionaries({}, optional={"message": st.one_of(marked_text, json_values),
-                                                         "session_id": json_values, "metadata": json_values,
-                                                         "message_id": json_values}),
-                     json_values))
+    @given(
+        st.sampled_from(["user_uttered", "session_request", "unknown_event"]),
+        st.one_of(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "message": st.one_of(marked_text, json_values),
+                    "session_id": json_values,
+                    "metadata": json_values,
+                    "message_id": json_values,
+                },
+            ),
+            json_values,
+        ),
+    )
     def emit(event, payload):
         widget.client.emit(event, payload)
         sent[event] += 1

@@ -29,7 +29,9 @@ def test_debt_question_names_a_local_facility_with_how_to_reach_it_and_its_sourc
 def test_follow_up_questions_are_about_the_facilities_just_shown(assistant):
     resident = sender()
     assistant.text(resident, "ik heb schulden en de deurwaarder komt steeds langs")
-    assert "Stadsbank (schuldhulpverlening): mijn bron zegt niet wat het kost" in assistant.text(resident, "wat kost dat?")
+    assert "Stadsbank (schuldhulpverlening): mijn bron zegt niet wat het kost" in assistant.text(
+        resident, "wat kost dat?"
+    )
     assert assistant.text(resident, "waar zit dat?").startswith("Stadsbank (schuldhulpverlening): ")
     more = assistant.text(resident, "is er nog iets anders?")
     assert "Dit kan u ook helpen:" in more or "Meer heb ik niet gevonden" in more

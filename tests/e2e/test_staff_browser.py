@@ -23,14 +23,27 @@ pytestmark = [pytest.mark.model, pytest.mark.browser]
 def staff_app(assistant):
     need_chromium()
     work = assistant.log_path.parent
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "DATABASE_URL": f"sqlite:///{work / 'hulpwijzer.db'}",
-           "TRACKER_DATABASE_URL": f"sqlite:///{work / 'tracker.db'}",
-           # the follow-up template goes to the same fake Graph API as the channel's replies
-           "WHATSAPP_ACCESS_TOKEN": WHATSAPP["access_token"], "WHATSAPP_PHONE_NUMBER_ID": assistant.graph.phone_number_id,
-           "WHATSAPP_API_BASE_URL": assistant.graph.base_url, "WHATSAPP_TEMPLATE_NAME": "hulpwijzer_opvolging"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "DATABASE_URL": f"sqlite:///{work / 'hulpwijzer.db'}",
+        "TRACKER_DATABASE_URL": f"sqlite:///{work / 'tracker.db'}",
+        # the follow-up template goes to the same fake Graph API as the channel's replies
+        "WHATSAPP_ACCESS_TOKEN": WHATSAPP["access_token"],
+        "WHATSAPP_PHONE_NUMBER_ID": assistant.graph.phone_number_id,
+        "WHATSAPP_API_BASE_URL": assistant.graph.base_url,
+        "WHATSAPP_TEMPLATE_NAME": "hulpwijzer_opvolging",
+    }
     for user, team in (("schuld", "almelo-kcc"), ("wijk", "almelo-sociaal-wijkteam")):
-        made = subprocess.run([sys.executable, "-m", "staff", "create-user", user, "--team", team],
-                              input=PASSWORD + "\n", text=True, capture_output=True, cwd=ROOT, env=env, timeout=120)
+        made = subprocess.run(
+            [sys.executable, "-m", "staff", "create-user", user, "--team", team],
+            input=PASSWORD + "\n",
+            text=True,
+            capture_output=True,
+            cwd=ROOT,
+            env=env,
+            timeout=120,
+        )
         assert made.returncode == 0, made.stderr
     with python_server(["staff", "serve", "--insecure-cookie"], free_port(), env) as url:
         yield url
@@ -76,7 +89,9 @@ def test_the_schulden_team_reviews_the_urgent_handoff_and_another_team_cannot(as
     expect(page.locator("section[aria-labelledby=samenvatting]")).to_contain_text("opgepakt door schuld")
     page.get_by_label("Status").select_option("contact gelegd")
     page.get_by_role("button", name="Status opslaan").click()
-    expect(page.locator("section[aria-labelledby=samenvatting]")).to_contain_text("contact gelegd – opgepakt door schuld")
+    expect(page.locator("section[aria-labelledby=samenvatting]")).to_contain_text(
+        "contact gelegd – opgepakt door schuld"
+    )
     page.close()
 
     other = browser.new_page()
@@ -111,7 +126,9 @@ def test_the_wijkteam_follows_up_a_whatsapp_resident_with_the_approved_template(
     resident.say(button("chat", "Via WhatsApp"), "Wanneer komt het u het best uit?")
     resident.say(button("maakt niet uit", "Maakt niet uit"), "Wat is uw postcode?")
     resident.say(button("overslaan", "Overslaan"), "Klopt dit?")
-    reference = re.search(r"HW-[0-9A-Z]{4}-[0-9A-Z]{4}", resident.say(button("/affirm", "Ja, versturen"), "Uw referentie is")).group(0)
+    reference = re.search(
+        r"HW-[0-9A-Z]{4}-[0-9A-Z]{4}", resident.say(button("/affirm", "Ja, versturen"), "Uw referentie is")
+    ).group(0)
 
     page = browser.new_page()
     log_in(page, staff_app, "wijk")
@@ -124,7 +141,10 @@ def test_the_wijkteam_follows_up_a_whatsapp_resident_with_the_approved_template(
     template = resident.graph.to(resident.wa_id)[-1]
     assert template["type"] == "template" and template["template"]["name"] == "hulpwijzer_opvolging"
     assert [p["text"] for p in template["template"]["components"][0]["parameters"]] == [
-        reference, "Sociaal wijkteam (wijkcoach)", "14 0546"]
+        reference,
+        "Sociaal wijkteam (wijkcoach)",
+        "14 0546",
+    ]
     page.close()
 
 
@@ -135,7 +155,9 @@ def test_an_exhausted_carers_handoff_is_urgent_and_reads_in_the_residents_words(
     With HULPWIJZER_SCREENSHOTS=<folder> the pages are saved as PNG (docs/handoff.md)."""
     need_axe()
     resident = f"test-{uuid.uuid4().hex[:12]}"
-    messages = assistant.say(resident, "Ik ben 79 en mijn vrouw heeft alzheimer. Ik zorg voor haar maar ik red het niet meer alleen.")
+    messages = assistant.say(
+        resident, "Ik ben 79 en mijn vrouw heeft alzheimer. Ik zorg voor haar maar ik red het niet meer alleen."
+    )
     # urgent: the answer offers contact first ("Ja, neem contact met mij op"), then "Ja, graag"
     pressed = []
     for payload in ("/request_human", "/affirm"):

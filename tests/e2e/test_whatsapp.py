@@ -16,7 +16,9 @@ pytestmark = pytest.mark.model
 
 
 def test_meta_verification_handshake(assistant):
-    url = f"{assistant.base_url}/webhooks/whatsapp/webhook?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token="
+    url = (
+        f"{assistant.base_url}/webhooks/whatsapp/webhook?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token="
+    )
     with urllib.request.urlopen(url + WHATSAPP["verify_token"], timeout=10) as response:
         assert response.read() == b"1158201444"
     with pytest.raises(urllib.error.HTTPError) as refused:
@@ -29,7 +31,9 @@ def test_a_signed_question_is_answered_with_the_bearer_token(assistant):
     assert post(assistant, payload(wa_id, text("ik heb schulden en de deurwaarder komt"))) == 200
     sent = graph.wait_for(wa_id, 3)
     assert "zorgen over geld of schulden" in bodies(sent)
-    assert all(r["auth"] == f"Bearer {WHATSAPP['access_token']}" for r in graph.received if r["body"].get("to") == wa_id)
+    assert all(
+        r["auth"] == f"Bearer {WHATSAPP['access_token']}" for r in graph.received if r["body"].get("to") == wa_id
+    )
     # the last reply offers contact as WhatsApp reply buttons (max 3, titles of max 20)
     buttons = sent[-1]["interactive"]["action"]["buttons"]
     assert [b["reply"]["id"] for b in buttons] == ["/request_human", "/ask_more_options"]
@@ -57,7 +61,13 @@ def test_a_button_reply_continues_the_conversation(assistant):
     graph, wa_id = assistant.graph, new_resident()
     post(assistant, payload(wa_id, text("ik wil leren omgaan met geld")))
     before = len(graph.wait_for(wa_id, 3))
-    reply = {"type": "interactive", "interactive": {"type": "button_reply", "button_reply": {"id": "/ask_more_options", "title": "Meer mogelijkheden"}}}
+    reply = {
+        "type": "interactive",
+        "interactive": {
+            "type": "button_reply",
+            "button_reply": {"id": "/ask_more_options", "title": "Meer mogelijkheden"},
+        },
+    }
     post(assistant, payload(wa_id, reply))
     after = graph.wait_for(wa_id, before + 1)
     assert "Dit kan u ook helpen:" in bodies(after[before:]) or "Meer heb ik niet gevonden" in bodies(after[before:])
@@ -71,8 +81,23 @@ def test_a_voice_note_gets_a_polite_text_reply(assistant):
 
 
 def test_status_callbacks_are_ignored(assistant):
-    status = {"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{"field": "messages", "value": {
-        "messaging_product": "whatsapp", "statuses": [{"id": "wamid.x", "status": "delivered", "recipient_id": "31600000000"}]}}]}]}
+    status = {
+        "object": "whatsapp_business_account",
+        "entry": [
+            {
+                "id": "1",
+                "changes": [
+                    {
+                        "field": "messages",
+                        "value": {
+                            "messaging_product": "whatsapp",
+                            "statuses": [{"id": "wamid.x", "status": "delivered", "recipient_id": "31600000000"}],
+                        },
+                    }
+                ],
+            }
+        ],
+    }
     before = len(assistant.graph.received)
     assert post(assistant, status) == 200
     assert len(assistant.graph.wait_for("31600000000", 1, timeout=2)) == 0 and len(assistant.graph.received) == before
@@ -133,12 +158,18 @@ def test_contact_via_whatsapp_keeps_the_number_with_the_confirmed_handoff_only(a
     resident.say(button("/affirm", "Ja, graag"), "Hoe mag het team u noemen?")
     resident.say(text("Anouk"), "Hoe wilt u dat het team contact met u opneemt")
     # on WhatsApp the team can answer in the chat itself: a third button
-    titles = [b["reply"]["title"] for m in resident.last if m.get("type") == "interactive"
-              for b in m["interactive"]["action"]["buttons"]]
+    titles = [
+        b["reply"]["title"]
+        for m in resident.last
+        if m.get("type") == "interactive"
+        for b in m["interactive"]["action"]["buttons"]
+    ]
     assert titles == ["Bellen", "E-mail", "Via WhatsApp"]
     resident.say(button("chat", "Via WhatsApp"), "Wanneer komt het u het best uit?")
     resident.say(button("maakt niet uit", "Maakt niet uit"), "Wat is uw postcode?")
-    assert "WhatsApp-bericht naar het nummer waarmee u nu appt" in resident.say(button("overslaan", "Overslaan"), "Klopt dit?")
+    assert "WhatsApp-bericht naar het nummer waarmee u nu appt" in resident.say(
+        button("overslaan", "Overslaan"), "Klopt dit?"
+    )
     engine = make_engine(f"sqlite:///{assistant.log_path.parent / 'hulpwijzer.db'}")
     with engine.connect() as connection:  # nothing kept before the resident confirms
         assert connection.execute(select(contacts).where(contacts.c.wa_id == resident.wa_id)).first() is None

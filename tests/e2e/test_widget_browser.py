@@ -56,7 +56,8 @@ class Resident:
         self.page.wait_for_function(
             "([text, after]) => [...document.querySelectorAll('.hulpwijzer__log > li')].slice(after)"
             ".some(li => li.textContent.includes(text))",
-            arg=[text, after], timeout=timeout,
+            arg=[text, after],
+            timeout=timeout,
         )
 
     def ask(self, text: str, expect: str) -> None:
@@ -142,7 +143,9 @@ def test_the_widget_works_with_the_keyboard_alone(site, browser):
     page.wait_for_selector(".hulpwijzer__choice")
     # Shift+Tab from the message box reaches the answer's last button; Enter chooses it
     page.keyboard.press("Shift+Tab")
-    choice = page.evaluate("document.activeElement.classList.contains('hulpwijzer__choice') && document.activeElement.textContent")
+    choice = page.evaluate(
+        "document.activeElement.classList.contains('hulpwijzer__choice') && document.activeElement.textContent"
+    )
     assert choice, "the answer's buttons cannot be reached with the keyboard"
     before = resident.messages()
     page.keyboard.press("Enter")
@@ -200,8 +203,11 @@ def test_at_400_percent_zoom_the_chat_fits_without_scrolling_sideways(site, brow
     )
     assert sideways == []
     # every control can be scrolled into view and is then inside the screen
-    for control in (page.get_by_label("Uw bericht"), page.get_by_role("button", name="Verstuur"),
-                    page.get_by_role("button", name="Chat sluiten")):
+    for control in (
+        page.get_by_label("Uw bericht"),
+        page.get_by_role("button", name="Verstuur"),
+        page.get_by_role("button", name="Chat sluiten"),
+    ):
         control.scroll_into_view_if_needed()
         box = control.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 321
@@ -223,7 +229,9 @@ def test_the_demo_page_keeps_a_strict_policy_and_the_widget_loads_nothing_from_e
     assert hosts <= {urlsplit(site).netloc, urlsplit(assistant.base_url).netloc}
     assert resident.problems == []  # no script error, no CSP violation in the console
     # the municipality's theme reaches the widget through custom properties
-    colours = page.get_by_role("button", name="Verstuur").evaluate("e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]")
+    colours = page.get_by_role("button", name="Verstuur").evaluate(
+        "e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]"
+    )
     assert colours == ["rgb(45, 106, 31)", "rgb(255, 255, 255)"]  # demo.css: Hengelo's --demo-accent #2d6a1f
     page.close()
 
@@ -234,8 +242,9 @@ def test_a_message_typed_before_the_connection_is_up_is_sent_not_lost(site, brow
     page.goto(f"{site}/almere")
     # hold the socket back: the resident types before the chat is connected
     server_reachable = False
-    page.route_web_socket(re.compile(r".*/socket\.io/.*"),
-                          lambda ws: ws.connect_to_server() if server_reachable else None)
+    page.route_web_socket(
+        re.compile(r".*/socket\.io/.*"), lambda ws: ws.connect_to_server() if server_reachable else None
+    )
     resident.open_chat()
     resident.type("ik heb schulden")
     assert "ik heb schulden" in resident.log.inner_text()
@@ -259,7 +268,6 @@ def test_the_widget_has_no_serious_accessibility_violations(site, browser):
     resident.ask("ik heb schulden", "Bron:")  # open, with an answer, links and buttons
     assert serious_violations(page) == []
     context.close()
-
 
 
 def test_clearing_the_conversation_starts_a_new_one_in_this_browser(site, browser):

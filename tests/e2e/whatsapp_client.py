@@ -15,18 +15,29 @@ from tests.e2e.conftest import WHATSAPP
 def payload(wa_id: str, message: dict) -> dict:
     return {
         "object": "whatsapp_business_account",
-        "entry": [{
-            "id": "102290129340398",
-            "changes": [{
-                "field": "messages",
-                "value": {
-                    "messaging_product": "whatsapp",
-                    "metadata": {"display_phone_number": "15550783881", "phone_number_id": "1234567890"},
-                    "contacts": [{"profile": {"name": "Inwoner"}, "wa_id": wa_id}],
-                    "messages": [{"from": wa_id, "id": f"wamid.{uuid.uuid4().hex}", "timestamp": str(int(time.time())), **message}],
-                },
-            }],
-        }],
+        "entry": [
+            {
+                "id": "102290129340398",
+                "changes": [
+                    {
+                        "field": "messages",
+                        "value": {
+                            "messaging_product": "whatsapp",
+                            "metadata": {"display_phone_number": "15550783881", "phone_number_id": "1234567890"},
+                            "contacts": [{"profile": {"name": "Inwoner"}, "wa_id": wa_id}],
+                            "messages": [
+                                {
+                                    "from": wa_id,
+                                    "id": f"wamid.{uuid.uuid4().hex}",
+                                    "timestamp": str(int(time.time())),
+                                    **message,
+                                }
+                            ],
+                        },
+                    }
+                ],
+            }
+        ],
     }
 
 
@@ -68,15 +79,18 @@ class Conversation:
         post(self.assistant, payload(self.wa_id, message))
         messages = self.graph.wait_for(self.wa_id, self.seen + 1)
         for _ in range(20):  # a reply may come as several messages
-            if expect in bodies(messages[self.seen:]):
+            if expect in bodies(messages[self.seen :]):
                 break
             messages = self.graph.wait_for(self.wa_id, len(messages) + 1, timeout=1)
-        reply = bodies(messages[self.seen:])
-        self.last = messages[self.seen:]
+        reply = bodies(messages[self.seen :])
+        self.last = messages[self.seen :]
         self.seen = len(messages)
         assert expect in reply, reply
         return reply
 
 
 def button(payload_id: str, title: str) -> dict:
-    return {"type": "interactive", "interactive": {"type": "button_reply", "button_reply": {"id": payload_id, "title": title}}}
+    return {
+        "type": "interactive",
+        "interactive": {"type": "button_reply", "button_reply": {"id": payload_id, "title": title}},
+    }

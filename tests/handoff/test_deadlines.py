@@ -8,7 +8,10 @@ MONDAY = dt.date(2026, 11, 23)
 def test_debts_get_the_legal_first_conversation_within_four_weeks():
     due = deadline(["schulden"], [], MONDAY)
     assert due.respond_by == dt.date(2026, 12, 21)
-    assert due.sentence == "Bij schulden heeft u binnen 4 weken een eerste gesprek: uiterlijk op 21-12-2026. Dat staat in de wet."
+    assert (
+        due.sentence
+        == "Bij schulden heeft u binnen 4 weken een eerste gesprek: uiterlijk op 21-12-2026. Dat staat in de wet."
+    )
 
 
 def test_eviction_energy_or_insurance_threats_get_three_working_days():
@@ -36,11 +39,15 @@ def test_a_team_promise_is_used_when_there_is_no_legal_term():
 
 def test_the_earlier_of_the_law_and_the_team_promise_counts():
     assert deadline(["schulden"], [], MONDAY, team_days=10).respond_by == dt.date(2026, 12, 7)
-    assert deadline(["schulden"], ["dreigende huisuitzetting"], MONDAY, team_days=10).respond_by == dt.date(2026, 11, 26)
+    assert deadline(["schulden"], ["dreigende huisuitzetting"], MONDAY, team_days=10).respond_by == dt.date(
+        2026, 11, 26
+    )
 
 
 def test_an_urgent_team_promise_applies_to_urgent_handoffs_only():
-    assert deadline(["jeugd"], ["kind in gevaar"], MONDAY, team_days=10, team_urgent_days=1).respond_by == dt.date(2026, 11, 24)
+    assert deadline(["jeugd"], ["kind in gevaar"], MONDAY, team_days=10, team_urgent_days=1).respond_by == dt.date(
+        2026, 11, 24
+    )
     assert deadline(["jeugd"], [], MONDAY, team_days=10, team_urgent_days=1).respond_by == dt.date(2026, 12, 7)
 
 

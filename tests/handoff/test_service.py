@@ -18,8 +18,12 @@ CONSENT = dt.datetime(2026, 11, 23, 10, 30, tzinfo=dt.timezone.utc)
 
 def draft(conversation="conv-1", consent=CONSENT, name="Fatma"):
     summary = Summary(
-        gemeente="Almelo", team="Stadsbank", topics=["schulden"], question="de deurwaarder staat aan de deur",
-        urgency=["beslag of deurwaarder"], contact=Contact(name, "telefoon", phone="+31612345678"),
+        gemeente="Almelo",
+        team="Stadsbank",
+        topics=["schulden"],
+        question="de deurwaarder staat aan de deur",
+        urgency=["beslag of deurwaarder"],
+        contact=Contact(name, "telefoon", phone="+31612345678"),
     )
     return Draft("almelo", "almelo-kcc", "Klantcontactcentrum", summary, conversation, consent, dt.date(2026, 11, 26))
 

@@ -55,8 +55,14 @@ def test_a_name_is_taken_without_the_words_around_it():
 
 @pytest.mark.parametrize(
     "typed, method",
-    [("bel me maar", "telefoon"), ("telefonisch graag", "telefoon"), ("per e-mail", "e-mail"), ("mail", "e-mail"),
-     ("via deze chat", "chat"), ("whatsapp", "chat")],
+    [
+        ("bel me maar", "telefoon"),
+        ("telefonisch graag", "telefoon"),
+        ("per e-mail", "e-mail"),
+        ("mail", "e-mail"),
+        ("via deze chat", "chat"),
+        ("whatsapp", "chat"),
+    ],
 )
 def test_the_contact_method_is_read_from_plain_words(typed, method):
     assert v.contact_method(typed) == method

@@ -11,10 +11,8 @@ from sqlalchemy import func, select, text
 from knowledge_base import CONTENT_DIR
 from knowledge_base.db import create_schema, make_engine, session_factory
 from knowledge_base.importer import ContentProblems, content_fingerprint, import_content, imported_fingerprint
-from knowledge_base.models import Base, Facility, Gemeente, Route, Source, Team
+from knowledge_base.models import Facility, Gemeente, Route, Source, Team
 from knowledge_base.service import ensure_imported
-
-
 
 # -- helpers ------------------------------------------------------------------------
 
@@ -218,7 +216,7 @@ def test_a_facility_with_an_unknown_topic_is_reported_with_file_and_line_and_not
     text_ = text_.replace('offers: "Hulp met eten voor mensen', 'offers: "Hulp met eten en drinken voor mensen')
     start = text_.index("- id: almere-voedselloket")
     topics_at = text_.index("topics: [schulden]", start)
-    text_ = text_[:topics_at] + "topics: [schulden, wonen]" + text_[topics_at + len("topics: [schulden]"):]
+    text_ = text_[:topics_at] + "topics: [schulden, wonen]" + text_[topics_at + len("topics: [schulden]") :]
     path.write_text(text_, encoding="utf-8")
     with imported() as session:
         before = snapshot(session)
@@ -289,7 +287,9 @@ def test_the_import_works_the_same_on_postgresql(postgres_engine, content):
     with sessions() as session:
         before = snapshot(session)
         assert import_content(session).changed is False
-    edit_facility(content, "almelo.yml", "almelo-respijtzorg", for_whom="Voor mantelzorgers die even rust nodig hebben.")
+    edit_facility(
+        content, "almelo.yml", "almelo-respijtzorg", for_whom="Voor mantelzorgers die even rust nodig hebben."
+    )
     remove_facility(content, "almelo.yml", "almelo-studio15")
     with sessions() as session:
         report = import_content(session, content)
@@ -338,9 +338,14 @@ def test_ensure_imported_keeps_the_last_good_import_when_the_files_have_problems
 
 def test_a_team_response_promise_in_the_content_reaches_the_routing(tmp_path, content):
     path = content / "almelo.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "  - id: almelo-kcc\n", "  - id: almelo-kcc\n    response_working_days: 5\n    urgent_response_working_days: 1\n", 1),
-        encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "  - id: almelo-kcc\n",
+            "  - id: almelo-kcc\n    response_working_days: 5\n    urgent_response_working_days: 1\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
     engine = fresh_sqlite(tmp_path)
     with session_factory(engine)() as session:
         import_content(session, content)

@@ -38,7 +38,12 @@ TYPICAL = [
     ("almelo", "mantelzorg", "ik zorg voor mijn zieke moeder en ik ben doodop", "almelo-steunpunt-informele-zorg"),
     ("almelo", "mantelzorg", "ik zorg voor mijn zieke moeder", "almelo-steunpunt-informele-zorg"),
     ("almelo", "mantelzorg", "ik wil even vrij van de zorg voor mijn man", "almelo-respijtzorg"),
-    ("almelo", "mantelzorg", "mijn vader zit de hele dag thuis, is er dagbesteding zonder indicatie", "almelo-dagbesteding-zonder-indicatie"),
+    (
+        "almelo",
+        "mantelzorg",
+        "mijn vader zit de hele dag thuis, is er dagbesteding zonder indicatie",
+        "almelo-dagbesteding-zonder-indicatie",
+    ),
     ("almelo", "schulden", "de deurwaarder heeft beslag gelegd op mijn loon", "almelo-stadsbank"),
     ("almelo", "schulden", "we hebben weinig geld, kan mijn kind toch op voetbal?", "almelo-jeugdfonds"),
     ("almelo", "jeugd", "onze peuter is veel te zwaar voor zijn leeftijd", "almelo-jeugdgezondheidszorg"),
@@ -48,21 +53,56 @@ TYPICAL = [
     ("almelo", "werk", "ik wil vrijwilligerswerk doen", "almelo-voor-elkaar-vrijwilligerswerk"),
     # Almere
     ("almere", "mantelzorg", "mijn moeder heeft alzheimer en ik zorg voor haar", "almere-casemanager-dementie"),
-    ("almere", "mantelzorg", "kan mijn zoon met een handicap ergens logeren zodat ik even op adem kom", "almere-kortdurend-verblijf"),
+    (
+        "almere",
+        "mantelzorg",
+        "kan mijn zoon met een handicap ergens logeren zodat ik even op adem kom",
+        "almere-kortdurend-verblijf",
+    ),
     ("almere", "schulden", "ik heb een stapel aanmaningen liggen", "almere-schulddienstverlening"),
     ("almere", "schulden", "ik heb hoge tandartskosten en kan het niet betalen", "almere-bijzondere-bijstand"),
     ("almere", "schulden", "ik wil bezwaar maken tegen een besluit van de gemeente", "almere-sociaal-raadslieden"),
     ("almere", "jeugd", "mijn kind luistert niet en heeft driftbuien", "almere-opvoedadviseur"),
-    ("almere", "jeugd", "mijn dochter heeft psychische klachten, kan ze zonder verwijzing ergens heen", "almere-preventieve-jeugdhulp"),
-    ("almere", "werk", "sinds vorige maand heb ik geen inkomen meer, ik wil bijstand aanvragen", "almere-bijstand-aanvragen"),
+    (
+        "almere",
+        "jeugd",
+        "mijn dochter heeft psychische klachten, kan ze zonder verwijzing ergens heen",
+        "almere-preventieve-jeugdhulp",
+    ),
+    (
+        "almere",
+        "werk",
+        "sinds vorige maand heb ik geen inkomen meer, ik wil bijstand aanvragen",
+        "almere-bijstand-aanvragen",
+    ),
     ("almere", "werk", "hoe kom ik aan een jobcoach", "almere-jobcoach"),
     # Hengelo
-    ("hengelo", "mantelzorg", "als mantelzorger voor mijn vrouw loop ik op mijn tandvlees", "hengelo-mantelzorgondersteuning"),
-    ("hengelo", "mantelzorg", "mijn oma is 84 en wil zo lang mogelijk thuis wonen, waar krijgen we advies", "hengelo-ouderenadviseur"),
-    ("hengelo", "schulden", "ik kan de huur niet meer betalen en heb overal achterstanden", "hengelo-budgetalert-schuldhulp"),
+    (
+        "hengelo",
+        "mantelzorg",
+        "als mantelzorger voor mijn vrouw loop ik op mijn tandvlees",
+        "hengelo-mantelzorgondersteuning",
+    ),
+    (
+        "hengelo",
+        "mantelzorg",
+        "mijn oma is 84 en wil zo lang mogelijk thuis wonen, waar krijgen we advies",
+        "hengelo-ouderenadviseur",
+    ),
+    (
+        "hengelo",
+        "schulden",
+        "ik kan de huur niet meer betalen en heb overal achterstanden",
+        "hengelo-budgetalert-schuldhulp",
+    ),
     ("hengelo", "schulden", "we hebben weinig geld, kan mijn kind toch op zwemles?", "hengelo-minimaregelingen"),
     ("hengelo", "jeugd", "mijn zoon van 15 gaat al weken niet naar school", "hengelo-leerplicht-spreekuur"),
-    ("hengelo", "jeugd", "we gaan scheiden, hoe regelen we de omgang met de kinderen", "hengelo-begeleide-omgangsregeling"),
+    (
+        "hengelo",
+        "jeugd",
+        "we gaan scheiden, hoe regelen we de omgang met de kinderen",
+        "hengelo-begeleide-omgangsregeling",
+    ),
     ("hengelo", "jeugd", "ik ben zwanger van mijn eerste kind", "hengelo-prenatale-voorlichting"),
     ("hengelo", "werk", "ik zoek een baan", "hengelo-werkplein"),
     ("hengelo", "werk", "ik zit al jaren thuis en wil met begeleiding weer aan het werk", "hengelo-reintegratie-swb"),
@@ -81,7 +121,9 @@ def test_a_typical_question_finds_it_even_before_the_topic_is_known(kb, gemeente
 
 def test_every_municipality_and_topic_has_a_typical_question():
     covered = {(g, t) for g, t, _, _ in TYPICAL}
-    assert covered == {(g, t) for g in ("almelo", "almere", "hengelo") for t in ("mantelzorg", "schulden", "jeugd", "werk")}
+    assert covered == {
+        (g, t) for g in ("almelo", "almere", "hengelo") for t in ("mantelzorg", "schulden", "jeugd", "werk")
+    }
 
 
 # -- different needs within one topic -----------------------------------------------------
@@ -108,13 +150,25 @@ def test_a_bailiff_food_and_a_money_course_are_three_different_answers(kb):
 
 
 def test_an_overloaded_carer_and_respite_care_are_different_answers_in_almelo(kb):
-    assert top(kb, "ik zorg voor mijn partner en ben overbelast", "almelo", ["mantelzorg"]) == "almelo-steunpunt-informele-zorg"
-    assert top(kb, "kan iemand de zorg een weekje overnemen zodat ik op vakantie kan", "almelo", ["mantelzorg"]) == "almelo-respijtzorg"
+    assert (
+        top(kb, "ik zorg voor mijn partner en ben overbelast", "almelo", ["mantelzorg"])
+        == "almelo-steunpunt-informele-zorg"
+    )
+    assert (
+        top(kb, "kan iemand de zorg een weekje overnemen zodat ik op vakantie kan", "almelo", ["mantelzorg"])
+        == "almelo-respijtzorg"
+    )
 
 
 def test_a_job_loss_question_about_the_law_goes_to_the_juridisch_loket(kb):
-    assert top(kb, "mijn baas heeft me op staande voet ontslagen, mag dat", "hengelo", ["werk"]) == "national-juridisch-loket"
-    assert top(kb, "mijn contract is niet verlengd, hoe krijg ik een uitkering", "hengelo", ["werk"]) == "hengelo-uitkering-aanvragen"
+    assert (
+        top(kb, "mijn baas heeft me op staande voet ontslagen, mag dat", "hengelo", ["werk"])
+        == "national-juridisch-loket"
+    )
+    assert (
+        top(kb, "mijn contract is niet verlengd, hoe krijg ik een uitkering", "hengelo", ["werk"])
+        == "hengelo-uitkering-aanvragen"
+    )
 
 
 # -- local before national; unknown municipality gets national help ------------------------
@@ -138,8 +192,13 @@ def test_a_local_facility_comes_before_the_national_one_for_the_same_need(kb, ge
 
 def test_the_national_mantelzorglijn_scores_lower_where_the_municipality_has_its_own_help(kb):
     """Same keywords as Almere's VMCA for this question: only locality decides."""
+
     def score(gemeente):
-        (hit,) = [f.hit for f in kb.search("ik zorg voor mijn moeder", gemeente, limit=10) if f.facility.id == "national-mantelzorglijn"]
+        (hit,) = [
+            f.hit
+            for f in kb.search("ik zorg voor mijn moeder", gemeente, limit=10)
+            if f.facility.id == "national-mantelzorglijn"
+        ]
         return hit.score
 
     assert score("almere") < score(None)
@@ -174,7 +233,11 @@ def test_recommend_for_an_unknown_municipality_gives_national_help_per_topic(kb)
 @pytest.mark.parametrize("topics", [(), ("jeugd",), ("schulden", "mantelzorg")])
 @pytest.mark.parametrize(
     "question",
-    ["ik wil er een eind aan maken", "ik denk aan zelfmoord, wat is het nummer van 113", "het is spoed, bel 112 een ambulance"],
+    [
+        "ik wil er een eind aan maken",
+        "ik denk aan zelfmoord, wat is het nummer van 113",
+        "het is spoed, bel 112 een ambulance",
+    ],
 )
 def test_crisis_only_facilities_never_appear_in_a_normal_search(kb, gemeente, topics, question):
     assert not CRISIS_ONLY & set(ids(kb, question, gemeente, topics, limit=50))
@@ -188,7 +251,9 @@ def test_the_crisis_lines_are_in_the_index_for_the_crisis_answer_only(kb):
 
 def test_veilig_thuis_is_a_jeugd_facility_and_may_appear_in_a_normal_search(kb):
     """crisis: true with a topic is not crisis-only: residents worried about a child find it."""
-    assert "national-veilig-thuis" in ids(kb, "ik maak me zorgen om een kind in de buurt, er is geweld thuis", None, ["jeugd"])
+    assert "national-veilig-thuis" in ids(
+        kb, "ik maak me zorgen om een kind in de buurt, er is geweld thuis", None, ["jeugd"]
+    )
 
 
 def test_excluded_facilities_are_skipped(kb):
@@ -239,11 +304,25 @@ def test_a_facility_of_the_topic_is_offered_even_without_a_word_in_common(kb):
     [
         ("almere", "schulden", "ik wil een geldcursus", "almere-administratief-spreekuur", {"geld", "cursu"}),
         ("almere", "schulden", "ik zoek een budgetcursus", "almere-administratief-spreekuur", {"budget", "cursu"}),
-        ("almere", "mantelzorg", "ik zoek een dementiecursus voor mantelzorgers", "almere-casemanager-dementie", {"dementi", "cursu"}),
-        ("almere", "schulden", "ik heb een deurwaardersbrief gekregen", "almere-schulddienstverlening", {"deurwaarder", "brief"}),
+        (
+            "almere",
+            "mantelzorg",
+            "ik zoek een dementiecursus voor mantelzorgers",
+            "almere-casemanager-dementie",
+            {"dementi", "cursu"},
+        ),
+        (
+            "almere",
+            "schulden",
+            "ik heb een deurwaardersbrief gekregen",
+            "almere-schulddienstverlening",
+            {"deurwaarder", "brief"},
+        ),
     ],
 )
-def test_a_compound_word_the_resident_writes_is_split_into_words_the_facilities_use(kb, gemeente, topic, question, expected, parts):
+def test_a_compound_word_the_resident_writes_is_split_into_words_the_facilities_use(
+    kb, gemeente, topic, question, expected, parts
+):
     weights, _ = kb.index.query_terms(question)
     for part in parts:
         assert weights.get(part) == COMPOUND_PART_WEIGHT, (part, weights)
@@ -297,12 +376,29 @@ def test_the_name_of_the_municipality_does_not_count_as_a_match(kb):
 @pytest.mark.parametrize(
     "gemeente,question,topics,first_two",
     [
-        ("almere", "ik heb schulden en ben mijn baan kwijt", ["schulden", "werk"], ["almere-schulddienstverlening", "almere-bijstand-aanvragen"]),
-        ("almelo", "ik heb schulden en zoek werk", ["werk", "schulden"], ["almelo-matcher-werk-aan-de-kop", "almelo-stadsbank"]),
-        ("hengelo", "ik zorg voor mijn moeder en mijn zoon spijbelt", ["mantelzorg", "jeugd"], ["hengelo-mantelzorgondersteuning", "hengelo-leerplicht-spreekuur"]),
+        (
+            "almere",
+            "ik heb schulden en ben mijn baan kwijt",
+            ["schulden", "werk"],
+            ["almere-schulddienstverlening", "almere-bijstand-aanvragen"],
+        ),
+        (
+            "almelo",
+            "ik heb schulden en zoek werk",
+            ["werk", "schulden"],
+            ["almelo-matcher-werk-aan-de-kop", "almelo-stadsbank"],
+        ),
+        (
+            "hengelo",
+            "ik zorg voor mijn moeder en mijn zoon spijbelt",
+            ["mantelzorg", "jeugd"],
+            ["hengelo-mantelzorgondersteuning", "hengelo-leerplicht-spreekuur"],
+        ),
     ],
 )
-def test_recommend_with_two_topics_gives_the_best_facility_of_each_topic_first(kb, gemeente, question, topics, first_two):
+def test_recommend_with_two_topics_gives_the_best_facility_of_each_topic_first(
+    kb, gemeente, question, topics, first_two
+):
     chosen = kb.recommend(question, gemeente, topics)
     assert [f.id for f in chosen[:2]] == first_two
     assert topics[0] in chosen[0].topics and topics[1] in chosen[1].topics
@@ -320,7 +416,10 @@ def test_recommend_with_one_topic_leaves_out_facilities_far_below_the_best(kb):
 # -- known wrong answers (the search should do better; see the reasons) ---------------------
 
 
-@pytest.mark.xfail(strict=True, reason="the Casemanager dementie offers 'een cursus volgen over omgaan met dementie': 'cursus', 'volgen' and 'omgaan' (via the synonym group of 'omgaan met geld') outweigh the money course's name words without a topic")
+@pytest.mark.xfail(
+    strict=True,
+    reason="the Casemanager dementie offers 'een cursus volgen over omgaan met dementie': 'cursus', 'volgen' and 'omgaan' (via the synonym group of 'omgaan met geld') outweigh the money course's name words without a topic",
+)
 def test_known_wrong_following_a_money_course_finds_the_dementia_case_manager(kb):
     assert top(kb, "ik wil een geldcursus volgen", "almere") == "almere-administratief-spreekuur"
 
@@ -400,18 +499,54 @@ def _small_kb():
     from knowledge_base.service import FacilityInfo, KnowledgeBase
 
     def facility(fid, topics, name, keywords, offers):
-        info = FacilityInfo(fid, "hengelo", name, offers, "Voor inwoners.", "Bel 14 074.", "gratis", "no", None,
-                            tuple(topics), "test", 2021, False)
-        doc = FacilityDoc(id=fid, gemeente_id="hengelo", topics=tuple(topics), name=name, keywords=tuple(keywords),
-                          offers=offers, for_whom="Voor inwoners.", crisis=False, phone_line=False)
+        info = FacilityInfo(
+            fid,
+            "hengelo",
+            name,
+            offers,
+            "Voor inwoners.",
+            "Bel 14 074.",
+            "gratis",
+            "no",
+            None,
+            tuple(topics),
+            "test",
+            2021,
+            False,
+        )
+        doc = FacilityDoc(
+            id=fid,
+            gemeente_id="hengelo",
+            topics=tuple(topics),
+            name=name,
+            keywords=tuple(keywords),
+            offers=offers,
+            for_whom="Voor inwoners.",
+            crisis=False,
+            phone_line=False,
+        )
         return info, doc
 
     made = [
         # other topics' facilities, so that "computer" is a rare word
-        *(facility(f"filler-{i}", ["jeugd"], f"Opvoedhulp {i}", ["opvoeden", "kind"], "Hulp bij opvoeden.") for i in range(12)),
-        facility("steunpunt", ["mantelzorg"], "Steunpunt mantelzorg", ["mantelzorger", "respijt"], "Steun voor mantelzorgers."),
-        facility("computercursus", ["werk"], "Computercursus solliciteren", ["computer", "laptop", "cv"],
-                 "Leren werken met de computer en de laptop."),
+        *(
+            facility(f"filler-{i}", ["jeugd"], f"Opvoedhulp {i}", ["opvoeden", "kind"], "Hulp bij opvoeden.")
+            for i in range(12)
+        ),
+        facility(
+            "steunpunt",
+            ["mantelzorg"],
+            "Steunpunt mantelzorg",
+            ["mantelzorger", "respijt"],
+            "Steun voor mantelzorgers.",
+        ),
+        facility(
+            "computercursus",
+            ["werk"],
+            "Computercursus solliciteren",
+            ["computer", "laptop", "cv"],
+            "Leren werken met de computer en de laptop.",
+        ),
     ]
     return KnowledgeBase([m[0] for m in made], [m[1] for m in made], {}, {"hengelo": "Hengelo"})
 
@@ -419,17 +554,23 @@ def _small_kb():
 def test_a_rare_word_of_another_topic_does_not_put_its_facility_first():
     """The 80-year-old carer of issue 15 got "Uitkering aanvragen" first: one word shared
     with a werk facility outweighed the topic. Now the topic's own facility comes first."""
-    chosen = _small_kb().recommend("mijn vrouw kan niks meer zonder mij, ik heb niet eens een computer", "hengelo", ["mantelzorg"])
+    chosen = _small_kb().recommend(
+        "mijn vrouw kan niks meer zonder mij, ik heb niet eens een computer", "hengelo", ["mantelzorg"]
+    )
     assert [f.id for f in chosen][:1] == ["steunpunt"]
 
 
 def test_another_topics_facility_that_matches_one_word_is_left_out():
-    chosen = _small_kb().recommend("mijn vrouw kan niks meer zonder mij, ik heb niet eens een computer", "hengelo", ["mantelzorg"])
+    chosen = _small_kb().recommend(
+        "mijn vrouw kan niks meer zonder mij, ik heb niet eens een computer", "hengelo", ["mantelzorg"]
+    )
     assert "computercursus" not in [f.id for f in chosen]
 
 
 def test_another_topics_facility_that_clearly_matches_follows_the_topics_own():
-    chosen = _small_kb().recommend("ik zorg voor mijn vrouw en wil leren werken met de computer en laptop", "hengelo", ["mantelzorg"])
+    chosen = _small_kb().recommend(
+        "ik zorg voor mijn vrouw en wil leren werken met de computer en laptop", "hengelo", ["mantelzorg"]
+    )
     assert [f.id for f in chosen] == ["steunpunt", "computercursus"]
 
 
@@ -449,7 +590,7 @@ def test_another_topics_facility_that_clearly_matches_follows_the_topics_own():
     ],
 )
 def test_a_question_that_names_no_particular_need_gets_the_topics_front_door_first(kb, gemeente, topic, door):
-    """"Wat is er allemaal mogelijk?": no word points at a facility, so the municipality's
+    """ "Wat is er allemaal mogelijk?": no word points at a facility, so the municipality's
     general facility for the topic comes first, not the first one in alphabetical order."""
     assert kb.recommend("wat is er allemaal mogelijk voor mij?", gemeente, [topic])[0].id == door
 
@@ -457,12 +598,23 @@ def test_a_question_that_names_no_particular_need_gets_the_topics_front_door_fir
 @pytest.mark.parametrize(
     "gemeente,question,first,door",
     [
-        ("almelo", "ik wil dat iemand anders de zorg even overneemt zodat ik kan rusten, respijtzorg", "almelo-respijtzorg",
-         "almelo-steunpunt-informele-zorg"),
-        ("almere", "ik wil een cursus over omgaan met dementie voor mijn moeder", "almere-casemanager-dementie", "almere-vmca"),
+        (
+            "almelo",
+            "ik wil dat iemand anders de zorg even overneemt zodat ik kan rusten, respijtzorg",
+            "almelo-respijtzorg",
+            "almelo-steunpunt-informele-zorg",
+        ),
+        (
+            "almere",
+            "ik wil een cursus over omgaan met dementie voor mijn moeder",
+            "almere-casemanager-dementie",
+            "almere-vmca",
+        ),
     ],
 )
-def test_the_facility_the_words_point_at_comes_first_and_the_front_door_right_after(kb, gemeente, question, first, door):
+def test_the_facility_the_words_point_at_comes_first_and_the_front_door_right_after(
+    kb, gemeente, question, first, door
+):
     assert [f.id for f in kb.recommend(question, gemeente, ["mantelzorg"])][:2] == [first, door]
 
 

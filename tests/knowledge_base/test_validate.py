@@ -78,7 +78,10 @@ def test_text_over_the_length_limit_is_reported(tmp_path):
 
 
 def test_route_to_unknown_team_and_missing_topic_route_are_reported(tmp_path):
-    text = GOOD.replace("  - topics: [mantelzorg, schulden, jeugd, werk]\n    team: testdorp-wijkteam\n", "  - topics: [mantelzorg]\n    team: testdorp-niemand\n")
+    text = GOOD.replace(
+        "  - topics: [mantelzorg, schulden, jeugd, werk]\n    team: testdorp-wijkteam\n",
+        "  - topics: [mantelzorg]\n    team: testdorp-niemand\n",
+    )
     problems, _ = check(tmp_path, text)
     assert any("route to unknown team 'testdorp-niemand'" in p for p in problems)
     assert any("no route for 'schulden'" in p for p in problems)
@@ -98,7 +101,9 @@ def test_a_quote_that_is_not_in_its_document_is_reported(tmp_path):
     text += 'documents:\n  - document: almelo-evaluatie-sociaal-domein-2018.txt\n    title: "Evaluatie"\n'
     (tmp_path / "testdorp.yml").write_text(text, encoding="utf-8")
     problems, _ = validate(tmp_path, SEEDS)
-    assert [str(p) for p in problems] == ["testdorp.yml:19: testdorp-maatje: quote not found in almelo-evaluatie-sociaal-domein-2018.txt"]
+    assert [str(p) for p in problems] == [
+        "testdorp.yml:19: testdorp-maatje: quote not found in almelo-evaluatie-sociaal-domein-2018.txt"
+    ]
 
 
 def test_a_cited_document_without_a_title_is_reported(tmp_path):
@@ -114,32 +119,45 @@ def test_a_cited_document_without_a_title_is_reported(tmp_path):
 
 
 def test_keywords_indication_and_last_verified_are_checked(tmp_path):
-    text = GOOD.replace("    topics: [schulden]\n", "    topics: [schulden]\n    keywords: geld\n    indication_needed: misschien\n    last_verified: gisteren\n", 1)
+    text = GOOD.replace(
+        "    topics: [schulden]\n",
+        "    topics: [schulden]\n    keywords: geld\n    indication_needed: misschien\n    last_verified: gisteren\n",
+        1,
+    )
     problems, _ = check(tmp_path, text)
     assert any("'keywords' must be a list" in p for p in problems)
     assert any("'indication_needed' must be true, false or unknown" in p for p in problems)
     assert any("'last_verified' must be a date" in p for p in problems)
 
 
-@pytest.mark.parametrize("reach", ["De bron geeft geen adres. Vraag ernaar via de gemeente: 14 0123.",
-                                   "Dat staat niet in de bron. Bel 14 0123."])
+@pytest.mark.parametrize(
+    "reach",
+    ["De bron geeft geen adres. Vraag ernaar via de gemeente: 14 0123.", "Dat staat niet in de bron. Bel 14 0123."],
+)
 def test_a_contact_line_that_talks_about_the_source_is_refused(tmp_path, reach):
     problems, _ = check(tmp_path, GOOD.replace('how_to_reach: "Via de gemeente: 14 0123"', f'how_to_reach: "{reach}"'))
     assert any("talks about the source" in p for p in problems)
 
 
 def test_a_contact_line_that_names_no_way_to_reach_it_is_refused(tmp_path):
-    problems, _ = check(tmp_path, GOOD.replace('how_to_reach: "Via de gemeente: 14 0123"', 'how_to_reach: "Er is een spreekuur."'))
+    problems, _ = check(
+        tmp_path, GOOD.replace('how_to_reach: "Via de gemeente: 14 0123"', 'how_to_reach: "Er is een spreekuur."')
+    )
     assert any("says no way to reach it" in p for p in problems)
 
 
 def test_a_front_door_must_be_a_facility_of_the_routes_topic(tmp_path):
-    text = GOOD.replace("    team: testdorp-wijkteam\n  - multi_topic", "    team: testdorp-wijkteam\n    front_doors: [testdorp-onbekend]\n  - multi_topic")
+    text = GOOD.replace(
+        "    team: testdorp-wijkteam\n  - multi_topic",
+        "    team: testdorp-wijkteam\n    front_doors: [testdorp-onbekend]\n  - multi_topic",
+    )
     problems, _ = check(tmp_path, text)
     assert any("front door 'testdorp-onbekend' is no facility" in p for p in problems)
-    mantelzorg_only = GOOD.replace("  - topics: [mantelzorg, schulden, jeugd, werk]\n    team: testdorp-wijkteam\n",
-                                   "  - topics: [mantelzorg, jeugd, werk]\n    team: testdorp-wijkteam\n    front_doors: [testdorp-maatje]\n"
-                                   "  - topics: [schulden]\n    team: testdorp-wijkteam\n")
+    mantelzorg_only = GOOD.replace(
+        "  - topics: [mantelzorg, schulden, jeugd, werk]\n    team: testdorp-wijkteam\n",
+        "  - topics: [mantelzorg, jeugd, werk]\n    team: testdorp-wijkteam\n    front_doors: [testdorp-maatje]\n"
+        "  - topics: [schulden]\n    team: testdorp-wijkteam\n",
+    )
     problems, _ = check(tmp_path, mantelzorg_only)
     assert any("has none of the route's topics" in p for p in problems)
 

@@ -15,8 +15,14 @@ PASSWORD = "een lang wachtwoord"
 
 
 def make_draft(conversation, team_id, team_name, topics, question, urgency=(), minutes=0, name="Fatma"):
-    summary = Summary(gemeente="Almelo", team=team_name, topics=list(topics), question=question,
-                      urgency=list(urgency), contact=Contact(name, "telefoon", phone="+31612345678", moment="ochtend"))
+    summary = Summary(
+        gemeente="Almelo",
+        team=team_name,
+        topics=list(topics),
+        question=question,
+        urgency=list(urgency),
+        contact=Contact(name, "telefoon", phone="+31612345678", moment="ochtend"),
+    )
     consent = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc) + dt.timedelta(minutes=minutes)
     return Draft("almelo", team_id, team_name, summary, conversation, consent, dt.date(2026, 12, 21))
 
@@ -30,27 +36,78 @@ def world(tmp_path):
     store = HandoffStore(engine, spool_dir=tmp_path / "spool", backoff=0)
     store.create_schema()
     refs = {
-        "old": store.submit(make_draft("c-old", "almelo-kcc", "KCC", ["schulden"], "ik heb schulden", minutes=0)).reference,
-        "urgent": store.submit(make_draft("c-urgent", "almelo-kcc", "KCC", ["schulden"],
-                                          "de deurwaarder staat aan de deur <script>alert('x')</script>",
-                                          urgency=["beslag of deurwaarder"], minutes=30)).reference,
-        "other": store.submit(make_draft("c-other", "almelo-sociaal-wijkteam", "Sociaal wijkteam", ["mantelzorg"],
-                                         "ik zorg voor mijn moeder", minutes=10)).reference,
+        "old": store.submit(
+            make_draft("c-old", "almelo-kcc", "KCC", ["schulden"], "ik heb schulden", minutes=0)
+        ).reference,
+        "urgent": store.submit(
+            make_draft(
+                "c-urgent",
+                "almelo-kcc",
+                "KCC",
+                ["schulden"],
+                "de deurwaarder staat aan de deur <script>alert('x')</script>",
+                urgency=["beslag of deurwaarder"],
+                minutes=30,
+            )
+        ).reference,
+        "other": store.submit(
+            make_draft(
+                "c-other",
+                "almelo-sociaal-wijkteam",
+                "Sociaal wijkteam",
+                ["mantelzorg"],
+                "ik zorg voor mijn moeder",
+                minutes=10,
+            )
+        ).reference,
     }
     with tracker.begin() as connection:
         for conversation, text_in, text_out in (
             ("c-urgent", "de deurwaarder staat aan de deur <script>alert('x')</script>", "U heeft zorgen over geld."),
             ("c-old", "ik heb schulden", "Hier kunt u terecht:"),
         ):
-            connection.execute(insert(transcript.events), [
-                {"sender_id": conversation, "type_name": "user", "timestamp": 1_795_000_000.0, "data": json.dumps({"text": text_in})},
-                {"sender_id": conversation, "type_name": "bot", "timestamp": 1_795_000_001.0, "data": json.dumps({"text": text_out})},
-                {"sender_id": conversation, "type_name": "slot", "timestamp": 1_795_000_001.0, "data": json.dumps({"name": "x"})},
-                {"sender_id": conversation, "type_name": "bot", "timestamp": 1_795_000_002.0, "data": json.dumps(
-                    {"text": "Wat wilt u nu?", "data": {"buttons": [{"title": "Contact met de gemeente", "payload": "/request_human"}]}})},
-                {"sender_id": conversation, "type_name": "user", "timestamp": 1_795_000_003.0,
-                 "data": json.dumps({"text": "/request_human"})},
-            ])
+            connection.execute(
+                insert(transcript.events),
+                [
+                    {
+                        "sender_id": conversation,
+                        "type_name": "user",
+                        "timestamp": 1_795_000_000.0,
+                        "data": json.dumps({"text": text_in}),
+                    },
+                    {
+                        "sender_id": conversation,
+                        "type_name": "bot",
+                        "timestamp": 1_795_000_001.0,
+                        "data": json.dumps({"text": text_out}),
+                    },
+                    {
+                        "sender_id": conversation,
+                        "type_name": "slot",
+                        "timestamp": 1_795_000_001.0,
+                        "data": json.dumps({"name": "x"}),
+                    },
+                    {
+                        "sender_id": conversation,
+                        "type_name": "bot",
+                        "timestamp": 1_795_000_002.0,
+                        "data": json.dumps(
+                            {
+                                "text": "Wat wilt u nu?",
+                                "data": {
+                                    "buttons": [{"title": "Contact met de gemeente", "payload": "/request_human"}]
+                                },
+                            }
+                        ),
+                    },
+                    {
+                        "sender_id": conversation,
+                        "type_name": "user",
+                        "timestamp": 1_795_000_003.0,
+                        "data": json.dumps({"text": "/request_human"}),
+                    },
+                ],
+            )
     service = StaffService(engine, tracker)
     service.create_schema()
     service.create_user("schuld", PASSWORD, ["almelo-kcc"])
@@ -71,7 +128,9 @@ def same_site(client) -> dict:
 
 
 async def login(client, username):
-    response = await client.post("/login", headers=same_site(client), data={"username": username, "password": PASSWORD}, allow_redirects=False)
+    response = await client.post(
+        "/login", headers=same_site(client), data={"username": username, "password": PASSWORD}, allow_redirects=False
+    )
     assert response.status == 303
     page = await (await client.get("/")).text()
     csrf = page.split('name="csrf" value="', 1)[1].split('"', 1)[0]

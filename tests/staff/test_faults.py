@@ -20,25 +20,32 @@ def stop(service):
     return lambda: setattr(service, "sessions", running)
 
 
-async def test_a_status_change_while_the_database_is_stopped_is_refused_clearly_and_made_once_afterwards(client, world, caplog):
+async def test_a_status_change_while_the_database_is_stopped_is_refused_clearly_and_made_once_afterwards(
+    client, world, caplog
+):
     service, refs = world
     csrf = await login(client, "schuld")
     restart = stop(service)
     with caplog.at_level(logging.INFO):
-        response = await client.post(f"/handoffs/{refs['urgent']}/status", data={"csrf": csrf, "status": "afgerond"},
-                                     allow_redirects=False)
+        response = await client.post(
+            f"/handoffs/{refs['urgent']}/status", data={"csrf": csrf, "status": "afgerond"}, allow_redirects=False
+        )
     assert response.status == 503
     assert "Uw wijziging is niet opgeslagen" in await response.text()
     assert response.headers["X-Frame-Options"] == "DENY"
     assert "staff.database_unavailable error=OperationalError" in caplog.text
     assert "Fatma" not in caplog.text and "afgerond" not in caplog.text
     restart()
-    response = await client.post(f"/handoffs/{refs['urgent']}/status", data={"csrf": csrf, "status": "afgerond"},
-                                 allow_redirects=False)
+    response = await client.post(
+        f"/handoffs/{refs['urgent']}/status", data={"csrf": csrf, "status": "afgerond"}, allow_redirects=False
+    )
     assert response.status == 303
     with service.sessions() as session:
-        changes = session.scalar(select(func.count()).select_from(AuditEntry).where(
-            AuditEntry.action == "status", AuditEntry.reference == refs["urgent"]))
+        changes = session.scalar(
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(AuditEntry.action == "status", AuditEntry.reference == refs["urgent"])
+        )
     assert changes == 1
 
 

@@ -28,8 +28,11 @@ def test_a_residents_request_deletes_the_handoff_and_the_conversation(world):
 def test_purge_deletes_what_is_older_than_the_retention_period(world):
     service, refs = world
     with service.sessions() as session, session.begin():
-        session.execute(update(Handoff).where(Handoff.reference == refs["old"])
-                        .values(created_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=400)))
+        session.execute(
+            update(Handoff)
+            .where(Handoff.reference == refs["old"])
+            .values(created_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=400))
+        )
     result = service.purge(365)
     assert result["handoffs"] == 1
     assert service.export() and refs["old"] not in [r["reference"] for r in service.export()]
@@ -46,12 +49,23 @@ def test_export_gives_every_handoff_with_its_summary(world):
 
 
 def test_the_command_line_creates_users_and_lists_open_handoffs(tmp_path):
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
-           "TRACKER_DATABASE_URL": f"sqlite:///{tmp_path / 'tracker.db'}"}
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(ROOT),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
+        "TRACKER_DATABASE_URL": f"sqlite:///{tmp_path / 'tracker.db'}",
+    }
 
     def staff(*args, stdin=""):
-        return subprocess.run([sys.executable, "-m", "staff", *args], input=stdin, capture_output=True, text=True,
-                              cwd=ROOT, env=env, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "staff", *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=env,
+            timeout=120,
+        )
 
     made = staff("create-user", "schuld", "--team", "almelo-kcc", stdin="een lang wachtwoord\n")
     assert made.returncode == 0, made.stderr
@@ -63,7 +77,11 @@ def test_the_command_line_creates_users_and_lists_open_handoffs(tmp_path):
     with make_engine(env["DATABASE_URL"]).connect() as connection:
         stored = connection.execute(select(StaffUser.password_hash)).scalar_one()
     assert stored.startswith("scrypt$15$8$1$") and "een lang wachtwoord" not in stored
-    assert json.loads(staff("purge", "--days", "30").stdout) == {"handoffs": 0, "conversation_events": 0, "spool_files": 0}
+    assert json.loads(staff("purge", "--days", "30").stdout) == {
+        "handoffs": 0,
+        "conversation_events": 0,
+        "spool_files": 0,
+    }
 
 
 def test_deleting_one_handoff_keeps_a_conversation_another_handoff_still_needs(world, tmp_path):
@@ -72,7 +90,9 @@ def test_deleting_one_handoff_keeps_a_conversation_another_handoff_still_needs(w
 
     service, refs = world
     store = HandoffStore(service.engine, spool_dir=tmp_path / "spool2", backoff=0)
-    second = store.submit(make_draft("c-urgent", "almelo-kcc", "KCC", ["werk"], "ik zoek ook werk", minutes=60)).reference
+    second = store.submit(
+        make_draft("c-urgent", "almelo-kcc", "KCC", ["werk"], "ik zoek ook werk", minutes=60)
+    ).reference
     assert service.delete_reference(refs["urgent"])
     assert transcript.transcript(service.tracker_engine, "c-urgent")  # still there for the second handoff
     assert service.delete_reference(second)
@@ -90,14 +110,22 @@ def test_staff_see_only_the_consenting_session_without_a_cancelled_attempt(tmp_p
         return {"sender_id": "c", "type_name": kind, "timestamp": t0 + ts, "data": json.dumps(data)}
 
     with engine.begin() as connection:
-        connection.execute(insert(transcript.events), [
-            ev("session_started", 0), ev("user", 1, text="een oud gesprek"),
-            ev("session_started", 100), ev("user", 101, text="ik heb schulden"),
-            ev("action", 102, name="action_record_consent"), ev("user", 103, text="06 11111111"),
-            ev("action", 104, name="action_cancel_handoff"), ev("user", 105, text="de deurwaarder komt morgen"),
-            ev("action", 110, name="action_record_consent"), ev("user", 111, text="Fatma"),
-            ev("user", 500, text="een latere vraag"),
-        ])
+        connection.execute(
+            insert(transcript.events),
+            [
+                ev("session_started", 0),
+                ev("user", 1, text="een oud gesprek"),
+                ev("session_started", 100),
+                ev("user", 101, text="ik heb schulden"),
+                ev("action", 102, name="action_record_consent"),
+                ev("user", 103, text="06 11111111"),
+                ev("action", 104, name="action_cancel_handoff"),
+                ev("user", 105, text="de deurwaarder komt morgen"),
+                ev("action", 110, name="action_record_consent"),
+                ev("user", 111, text="Fatma"),
+                ev("user", 500, text="een latere vraag"),
+            ],
+        )
     consent = dt.datetime.fromtimestamp(t0 + 110, dt.timezone.utc)
     until = dt.datetime.fromtimestamp(t0 + 200, dt.timezone.utc)
     texts = [line.text for line in transcript.transcript(engine, "c", consent, until)]

@@ -22,8 +22,14 @@ def store(tmp_path):
         rows = []
         for i, event in enumerate(events):
             data = event.as_dict()
-            rows.append({"sender_id": "c", "type_name": data["event"], "timestamp": 1_795_000_000.0 + i,
-                         "data": json.dumps(data)})
+            rows.append(
+                {
+                    "sender_id": "c",
+                    "type_name": data["event"],
+                    "timestamp": 1_795_000_000.0 + i,
+                    "data": json.dumps(data),
+                }
+            )
         with engine.begin() as connection:
             connection.execute(insert(transcript.events), rows)
         return [(line.text, line.button) for line in transcript.transcript(engine, "c") if line.speaker == "inwoner"]
@@ -45,11 +51,15 @@ def test_a_topic_button_shows_its_title(store):
 
 def test_the_handoff_buttons_show_their_titles(store):
     assert store(
-        bot("Hier is hulp.", ("Meer mogelijkheden", "/ask_more_options"), ("Contact met de gemeente", "/request_human")),
+        bot(
+            "Hier is hulp.", ("Meer mogelijkheden", "/ask_more_options"), ("Contact met de gemeente", "/request_human")
+        ),
         UserUttered("/request_human"),
         bot("Zal ik uw vraag doorsturen?", ("Ja, graag", "/affirm"), ("Nee, dank u", "/deny")),
         UserUttered("/affirm"),
-        bot("Klopt dit?", ("Ja, versturen", "/affirm"), ("Aanpassen", "/handoff_change"), ("Stoppen", "/handoff_cancel")),
+        bot(
+            "Klopt dit?", ("Ja, versturen", "/affirm"), ("Aanpassen", "/handoff_change"), ("Stoppen", "/handoff_cancel")
+        ),
         UserUttered("/affirm"),
     ) == [("Contact met de gemeente", True), ("Ja, graag", True), ("Ja, versturen", True)]
 
@@ -65,28 +75,45 @@ def test_form_buttons_with_a_plain_word_as_payload_show_their_titles(store):
 
 def test_a_whatsapp_reply_button_and_list_row_show_their_titles(store):
     """WhatsApp sends back the reply's id: the payload, cut at 256 characters."""
-    assert store(
-        bot("Bedoelt u ...?", ("Geldzorgen of schulden", "/ask_schulden"), ("Zorgen voor een naaste", "/ask_mantelzorg"),
-            ("Opvoeden of opgroeien", "/ask_jeugd"), ("Werk of uitkering", "/ask_werk")),  # four: a list
-        UserUttered("/ask_jeugd"),
-        bot("Waarover?", ("Een lange keuze", LONG_PAYLOAD)),
-        UserUttered(LONG_PAYLOAD[:256]),
-    ) == [("Opvoeden of opgroeien", True), ("Een lange keuze", True)]
+    assert (
+        store(
+            bot(
+                "Bedoelt u ...?",
+                ("Geldzorgen of schulden", "/ask_schulden"),
+                ("Zorgen voor een naaste", "/ask_mantelzorg"),
+                ("Opvoeden of opgroeien", "/ask_jeugd"),
+                ("Werk of uitkering", "/ask_werk"),
+            ),  # four: a list
+            UserUttered("/ask_jeugd"),
+            bot("Waarover?", ("Een lange keuze", LONG_PAYLOAD)),
+            UserUttered(LONG_PAYLOAD[:256]),
+        )
+        == [("Opvoeden of opgroeien", True), ("Een lange keuze", True)]
+    )
 
 
 def test_a_payload_without_its_button_in_the_conversation_is_still_said_in_words(store):
-    assert store(UserUttered("/request_human"), UserUttered("/affirm"), UserUttered("/ask_schulden+ask_werk"),
-                 UserUttered("/iets_onbekends")) == [
-        ("Contact met de gemeente", True), ("Ja", True), ("Geldzorgen of schulden + werk of uitkering", True),
-        ("Een keuze uit de knoppen", True)]
+    assert store(
+        UserUttered("/request_human"),
+        UserUttered("/affirm"),
+        UserUttered("/ask_schulden+ask_werk"),
+        UserUttered("/iets_onbekends"),
+    ) == [
+        ("Contact met de gemeente", True),
+        ("Ja", True),
+        ("Geldzorgen of schulden + werk of uitkering", True),
+        ("Een keuze uit de knoppen", True),
+    ]
 
 
 def test_typed_text_is_shown_as_typed_even_when_it_matches_an_earlier_button(store):
     """Only the buttons under the assistant's latest messages count: "telefoon" typed later
     is what the resident typed."""
     assert store(
-        bot("Hoe?", ("Bellen", "telefoon")), UserUttered("telefoon"),
-        bot("Op welk nummer?"), UserUttered("telefoon"),
+        bot("Hoe?", ("Bellen", "telefoon")),
+        UserUttered("telefoon"),
+        bot("Op welk nummer?"),
+        UserUttered("telefoon"),
         UserUttered("/mijn bsn wil ik niet geven"),
     ) == [("Bellen", True), ("telefoon", False), ("/mijn bsn wil ik niet geven", False)]
 

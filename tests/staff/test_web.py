@@ -3,7 +3,6 @@
 import os
 
 import pytest
-
 from sqlalchemy import select
 
 from staff.models import AuditEntry
@@ -19,15 +18,21 @@ async def test_without_login_every_page_sends_you_to_the_login_page(client, worl
 
 
 async def test_a_wrong_password_is_refused_without_saying_which_part_was_wrong(client):
-    response = await client.post("/login", headers=same_site(client), data={"username": "schuld", "password": "fout wachtwoord!"})
+    response = await client.post(
+        "/login", headers=same_site(client), data={"username": "schuld", "password": "fout wachtwoord!"}
+    )
     assert response.status == 401
     assert "Gebruikersnaam of wachtwoord klopt niet." in await response.text()
-    response = await client.post("/login", headers=same_site(client), data={"username": "niemand", "password": PASSWORD})
+    response = await client.post(
+        "/login", headers=same_site(client), data={"username": "niemand", "password": PASSWORD}
+    )
     assert response.status == 401
 
 
 async def test_the_session_cookie_is_httponly_and_strict(client):
-    response = await client.post("/login", headers=same_site(client), data={"username": "schuld", "password": PASSWORD}, allow_redirects=False)
+    response = await client.post(
+        "/login", headers=same_site(client), data={"username": "schuld", "password": PASSWORD}, allow_redirects=False
+    )
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
 
@@ -38,7 +43,7 @@ async def test_the_queue_shows_only_the_own_team_urgent_first(client, world):
     page = await (await client.get("/")).text()
     assert page.index(refs["urgent"]) < page.index(refs["old"])
     assert refs["other"] not in page
-    assert "utrecht-status-badge--danger\">Dringend</span> beslag of deurwaarder" in page
+    assert 'utrecht-status-badge--danger">Dringend</span> beslag of deurwaarder' in page
 
 
 async def test_an_admin_sees_every_team(client, world):
@@ -143,7 +148,9 @@ async def test_opening_another_teams_handoff_is_refused_and_in_the_audit_log(cli
 
 async def test_repeated_wrong_passwords_are_slowed_down(client):
     for _ in range(5):
-        await client.post("/login", headers=same_site(client), data={"username": "schuld", "password": "fout wachtwoord!"})
+        await client.post(
+            "/login", headers=same_site(client), data={"username": "schuld", "password": "fout wachtwoord!"}
+        )
     response = await client.post("/login", headers=same_site(client), data={"username": "schuld", "password": PASSWORD})
     assert response.status == 429
     assert "Te veel mislukte pogingen" in await response.text()
@@ -211,10 +218,17 @@ async def test_a_burst_of_parallel_guesses_is_throttled_before_the_passwords_are
     import asyncio
 
     guesses = [PASSWORD if i == 20 else f"fout wachtwoord {i}!" for i in range(40)]
-    responses = await asyncio.gather(*(
-        client.post("/login", headers=same_site(client), data={"username": "schuld", "password": guess}, allow_redirects=False)
-        for guess in guesses
-    ))
+    responses = await asyncio.gather(
+        *(
+            client.post(
+                "/login",
+                headers=same_site(client),
+                data={"username": "schuld", "password": guess},
+                allow_redirects=False,
+            )
+            for guess in guesses
+        )
+    )
     statuses = sorted(r.status for r in responses)
     assert statuses.count(401) == 5 and statuses.count(429) == 35 and 303 not in statuses
 
@@ -230,17 +244,25 @@ async def test_wrong_passwords_for_one_name_behind_the_proxy_do_not_lock_out_col
     for _ in range(6):
         await client.post("/login", headers=attacker, data={"username": "schuld", "password": "fout wachtwoord!"})
     colleague = {**same_site(client), "X-Forwarded-For": "198.51.100.4"}
-    ok = await client.post("/login", headers=colleague, data={"username": "wijk", "password": PASSWORD}, allow_redirects=False)
+    ok = await client.post(
+        "/login", headers=colleague, data={"username": "wijk", "password": PASSWORD}, allow_redirects=False
+    )
     assert ok.status == 303
     # the attacked name stays throttled, whatever address it comes from
-    again = await client.post("/login", headers=colleague, data={"username": "schuld", "password": PASSWORD}, allow_redirects=False)
+    again = await client.post(
+        "/login", headers=colleague, data={"username": "schuld", "password": PASSWORD}, allow_redirects=False
+    )
     assert again.status == 429
 
 
 async def test_many_wrong_logins_from_one_address_are_throttled_whatever_the_name(client):
     for i in range(30):
-        await client.post("/login", headers=same_site(client), data={"username": f"naam{i}", "password": "fout wachtwoord!"})
-    response = await client.post("/login", headers=same_site(client), data={"username": "wijk", "password": PASSWORD}, allow_redirects=False)
+        await client.post(
+            "/login", headers=same_site(client), data={"username": f"naam{i}", "password": "fout wachtwoord!"}
+        )
+    response = await client.post(
+        "/login", headers=same_site(client), data={"username": "wijk", "password": PASSWORD}, allow_redirects=False
+    )
     assert response.status == 429
 
 
@@ -249,24 +271,40 @@ def test_x_forwarded_for_counts_only_from_a_trusted_proxy():
 
     from staff.web import client_address
 
-    request = make_mocked_request("POST", "/login", headers={"X-Forwarded-For": "203.0.113.9, 10.0.0.2"}).clone(remote="192.0.2.1")
+    request = make_mocked_request("POST", "/login", headers={"X-Forwarded-For": "203.0.113.9, 10.0.0.2"}).clone(
+        remote="192.0.2.1"
+    )
     assert client_address(request, frozenset()) == "192.0.2.1"
     assert client_address(request, frozenset({"192.0.2.1"})) == "10.0.0.2"
 
 
-@pytest.mark.parametrize("headers", [{}, {"Origin": "https://evil.example"}, {"Referer": "https://evil.example/form"},
-                                     {"Origin": "null"}, {"Sec-Fetch-Site": "cross-site"},
-                                     {"Sec-Fetch-Site": "cross-site", "Origin": "http://127.0.0.1"}])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"Origin": "https://evil.example"},
+        {"Referer": "https://evil.example/form"},
+        {"Origin": "null"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "cross-site", "Origin": "http://127.0.0.1"},
+    ],
+)
 async def test_a_login_posted_from_another_site_is_refused(client, headers):
     """Finding 7: login CSRF."""
-    response = await client.post("/login", headers=headers, data={"username": "schuld", "password": PASSWORD}, allow_redirects=False)
+    response = await client.post(
+        "/login", headers=headers, data={"username": "schuld", "password": PASSWORD}, allow_redirects=False
+    )
     assert response.status == 403
     assert COOKIE_NAME not in response.cookies
 
 
 async def test_a_browser_saying_same_origin_may_log_in(client):
-    response = await client.post("/login", headers={"Sec-Fetch-Site": "same-origin"},
-                                 data={"username": "schuld", "password": PASSWORD}, allow_redirects=False)
+    response = await client.post(
+        "/login",
+        headers={"Sec-Fetch-Site": "same-origin"},
+        data={"username": "schuld", "password": PASSWORD},
+        allow_redirects=False,
+    )
     assert response.status == 303
 
 
@@ -284,6 +322,8 @@ def test_the_throttle_keeps_a_bounded_number_of_names():
 @pytest.mark.parametrize("path", ["/login", "/handoffs/HW-AAAA-BBBB/note"])
 async def test_a_multipart_body_without_boundary_is_a_clean_400_with_the_security_headers(client, path):
     await login(client, "schuld")
-    response = await client.post(path, data=b"--x\r\nkapot", headers={**same_site(client), "Content-Type": "multipart/form-data"})
+    response = await client.post(
+        path, data=b"--x\r\nkapot", headers={**same_site(client), "Content-Type": "multipart/form-data"}
+    )
     assert response.status == 400
     assert response.headers["X-Frame-Options"] == "DENY" and "Content-Security-Policy" in response.headers

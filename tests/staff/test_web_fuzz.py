@@ -10,13 +10,26 @@ from hypothesis import strategies as st
 from tests.staff.conftest import login, same_site
 
 MARKER = "zqxgeheimzqx"
-PATHS = ["/login", "/logout", "/handoffs/{ref}/claim", "/handoffs/{ref}/status", "/handoffs/{ref}/note",
-         "/handoffs/{ref}/whatsapp", "/handoffs/HW-ZZZZ-ZZZZ/note", "/handoffs/{ref}/onbekend"]
-values = st.one_of(st.text(max_size=300).map(lambda t: MARKER + t), st.sampled_from(["nieuw", "afgerond", "", "\x00", "\u202e"]),
-                   st.binary(max_size=50).map(lambda b: MARKER + b.decode("latin-1")))
+PATHS = [
+    "/login",
+    "/logout",
+    "/handoffs/{ref}/claim",
+    "/handoffs/{ref}/status",
+    "/handoffs/{ref}/note",
+    "/handoffs/{ref}/whatsapp",
+    "/handoffs/HW-ZZZZ-ZZZZ/note",
+    "/handoffs/{ref}/onbekend",
+]
+values = st.one_of(
+    st.text(max_size=300).map(lambda t: MARKER + t),
+    st.sampled_from(["nieuw", "afgerond", "", "\x00", "\u202e"]),
+    st.binary(max_size=50).map(lambda b: MARKER + b.decode("latin-1")),
+)
 posts = st.tuples(
     st.sampled_from(PATHS),
-    st.dictionaries(st.sampled_from(["csrf", "status", "text", "username", "password", "x", "csrf[]"]), values, max_size=4),
+    st.dictionaries(
+        st.sampled_from(["csrf", "status", "text", "username", "password", "x", "csrf[]"]), values, max_size=4
+    ),
     st.sampled_from(["form", "multipart", "raw-json", "raw-bytes", "no-boundary"]),
     st.booleans(),  # with the real CSRF token
 )
@@ -27,8 +40,13 @@ def generated(strategy, count: int) -> list:
     client is async, Hypothesis runs the test function synchronously)."""
     found = []
 
-    @settings(max_examples=count, derandomize=True, database=None, deadline=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=count,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(strategy)
     def collect(example):
         found.append(example)
@@ -60,11 +78,19 @@ async def test_five_hundred_malformed_form_posts_never_give_a_server_error(clien
             elif encoding == "raw-json":
                 response = await client.post(url, json=data, headers=headers, allow_redirects=False)
             elif encoding == "no-boundary":
-                response = await client.post(url, data=b"--x\r\n" + str(data).encode(), allow_redirects=False,
-                                             headers={**headers, "Content-Type": "multipart/form-data"})
+                response = await client.post(
+                    url,
+                    data=b"--x\r\n" + str(data).encode(),
+                    allow_redirects=False,
+                    headers={**headers, "Content-Type": "multipart/form-data"},
+                )
             else:
-                response = await client.post(url, data=str(data).encode("utf-8", "replace"), allow_redirects=False,
-                                             headers={**headers, "Content-Type": "application/x-www-form-urlencoded"})
+                response = await client.post(
+                    url,
+                    data=str(data).encode("utf-8", "replace"),
+                    allow_redirects=False,
+                    headers={**headers, "Content-Type": "application/x-www-form-urlencoded"},
+                )
             statuses[response.status] += 1
             if response.status == 303 and url == "/logout":
                 csrf = await login(client, "schuld")

@@ -25,8 +25,9 @@ def make_staff(world, graph, aiohttp_client, tmp_path):
 
     async def make(last: dt.datetime, template: str = "hulpwijzer_opvolging", **client_options):
         WhatsAppContacts(service.engine).remember(refs["old"], "31612345678", "wa-pseudonym", last)
-        follow_up = WhatsAppFollowUp(GraphClient(graph["base"], "123", "token", outbox=tmp_path / "outbox", **client_options),
-                                     Template(template))
+        follow_up = WhatsAppFollowUp(
+            GraphClient(graph["base"], "123", "token", outbox=tmp_path / "outbox", **client_options), Template(template)
+        )
         return await aiohttp_client(create_app(service, secure_cookie=False, follow_up=follow_up)), follow_up
 
     return make
@@ -81,8 +82,13 @@ async def test_deleting_a_handoff_deletes_the_number_kept_with_it(staff):
 def test_the_staff_app_keeps_its_own_outbox_apart_from_the_channels():
     from channels.whatsapp_api import DEFAULT_OUTBOX
 
-    follow_up = WhatsAppFollowUp.from_environ({
-        "WHATSAPP_ACCESS_TOKEN": "t", "WHATSAPP_PHONE_NUMBER_ID": "1", "WHATSAPP_TEMPLATE_NAME": "hulpwijzer_opvolging"})
+    follow_up = WhatsAppFollowUp.from_environ(
+        {
+            "WHATSAPP_ACCESS_TOKEN": "t",
+            "WHATSAPP_PHONE_NUMBER_ID": "1",
+            "WHATSAPP_TEMPLATE_NAME": "hulpwijzer_opvolging",
+        }
+    )
     assert follow_up.client.outbox != DEFAULT_OUTBOX and follow_up.template.language == "nl"
     assert WhatsAppFollowUp.from_environ({"WHATSAPP_ACCESS_TOKEN": "t", "WHATSAPP_PHONE_NUMBER_ID": "1"}) is None
 
@@ -109,7 +115,9 @@ async def test_a_template_whatsapp_refuses_is_shown_as_refused_not_as_sent(world
     page = await (await staff.post(f"/handoffs/{refs['old']}/whatsapp", data={"csrf": csrf})).text()
     assert "WhatsApp weigerde het bericht" in page and "is verstuurd" not in page
     with service.sessions() as session:
-        assert session.scalars(select(AuditEntry.detail).where(AuditEntry.action == "whatsapp_template")).all() == ["geweigerd"]
+        assert session.scalars(select(AuditEntry.detail).where(AuditEntry.action == "whatsapp_template")).all() == [
+            "geweigerd"
+        ]
 
 
 def test_a_number_is_deleted_even_when_its_handoff_never_reached_the_database(world):
@@ -126,7 +134,9 @@ def test_purge_deletes_numbers_kept_longer_than_the_retention_period(world):
     store = WhatsAppContacts(service.engine)
     store.remember("HW-OLDC-ONTA", "31612345678", "wa-p", dt.datetime.now(dt.timezone.utc))
     with service.engine.begin() as connection:
-        connection.execute(contacts.update().values(consented_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=400)))
+        connection.execute(
+            contacts.update().values(consented_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=400))
+        )
     service.purge(365)
     assert store.get("HW-OLDC-ONTA") is None
 

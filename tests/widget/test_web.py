@@ -20,8 +20,10 @@ async def test_a_demo_page_embeds_the_widget_with_one_tag_for_its_municipality(c
     response = await client.get("/almere")
     html = await response.text()
     assert '<html lang="nl">' in html
-    assert ('<script src="/widget/hulpwijzer.js" data-server="http://127.0.0.1:5005" data-gemeente="almere"\n'
-            '        data-retention-days="180" defer></script>') in html
+    assert (
+        '<script src="/widget/hulpwijzer.js" data-server="http://127.0.0.1:5005" data-gemeente="almere"\n'
+        '        data-retention-days="180" defer></script>'
+    ) in html
     assert "14 036" in html  # the municipality's own number, from its content file
 
 
@@ -33,8 +35,10 @@ async def test_pages_allow_scripts_and_styles_from_this_site_only_and_connection
 
 
 def test_a_https_rasa_server_is_reached_over_wss():
-    assert "connect-src https://chat.example.nl wss://chat.example.nl;" in Settings(
-        "https://chat.example.nl", 365).content_security_policy()
+    assert (
+        "connect-src https://chat.example.nl wss://chat.example.nl;"
+        in Settings("https://chat.example.nl", 365).content_security_policy()
+    )
 
 
 def test_a_server_that_is_not_an_http_url_is_refused():
@@ -62,4 +66,4 @@ def test_the_widget_loads_nothing_from_another_host():
     style = (STATIC / "hulpwijzer.css").read_text(encoding="utf-8")
     assert "@import" not in style and "url(" not in style
     # no inline script or style the page's policy would have to allow
-    assert "innerHTML" not in script and "eval(" not in script and "setAttribute(\"style\"" not in script
+    assert "innerHTML" not in script and "eval(" not in script and 'setAttribute("style"' not in script

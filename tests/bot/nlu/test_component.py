@@ -10,8 +10,9 @@ def test_a_help_question_example_takes_its_topics_from_its_intent():
 
 
 def test_a_crisis_example_has_help_topics_only_when_its_metadata_names_them():
-    named = Message.build(text="de deurwaarder, ik zie het niet meer zitten", intent="crisis",
-                          example_metadata={"topics": ["schulden"]})
+    named = Message.build(
+        text="de deurwaarder, ik zie het niet meer zitten", intent="crisis", example_metadata={"topics": ["schulden"]}
+    )
     none = Message.build(text="ik sta op de brug", intent="crisis", example_metadata={"topics": []})
     unknown = Message.build(text="ik wil niet meer", intent="crisis")
     assert example_of(named).topics == ("schulden",)

@@ -7,7 +7,9 @@ def test_chat_spellings_are_written_out():
 
 
 def test_compounds_split_into_words_the_training_data_knows():
-    extractor = TermExtractor(compounds=True).fit(["de huur is te hoog", "ik heb een achterstand", "geen werk", "mijn ervaring"])
+    extractor = TermExtractor(compounds=True).fit(
+        ["de huur is te hoog", "ik heb een achterstand", "geen werk", "mijn ervaring"]
+    )
     assert extractor.compound_parts("huurachterstand") == ("huur", "achterstand")
     assert extractor.compound_parts("werkservaring") == ("werk", "ervaring")  # linking s
     assert extractor.compound_parts("zonnebloem") == ()

@@ -6,14 +6,32 @@ import pytest
 from bot.nlu.readers import Example, ReaderConfig, Readers
 
 TRAIN = [
-    *(Example(t, "ask_schulden", ("schulden",)) for t in (
-        "ik heb schulden", "de deurwaarder komt", "ik kan de huur niet betalen", "aanmaningen en rekeningen",
-        "ik heb een huurachterstand", "beslag op mijn loon")),
-    *(Example(t, "ask_werk", ("werk",)) for t in (
-        "ik zoek werk", "hulp bij solliciteren", "ik ben mijn baan kwijt", "bijstand en werk zoeken",
-        "een jobcoach voor mij", "weer aan het werk")),
-    *(Example(t, "ask_schulden+ask_werk", ("schulden", "werk")) for t in (
-        "geen werk en schulden", "ontslagen en nu rekeningen")),
+    *(
+        Example(t, "ask_schulden", ("schulden",))
+        for t in (
+            "ik heb schulden",
+            "de deurwaarder komt",
+            "ik kan de huur niet betalen",
+            "aanmaningen en rekeningen",
+            "ik heb een huurachterstand",
+            "beslag op mijn loon",
+        )
+    ),
+    *(
+        Example(t, "ask_werk", ("werk",))
+        for t in (
+            "ik zoek werk",
+            "hulp bij solliciteren",
+            "ik ben mijn baan kwijt",
+            "bijstand en werk zoeken",
+            "een jobcoach voor mij",
+            "weer aan het werk",
+        )
+    ),
+    *(
+        Example(t, "ask_schulden+ask_werk", ("schulden", "werk"))
+        for t in ("geen werk en schulden", "ontslagen en nu rekeningen")
+    ),
     *(Example(t, "crisis", None) for t in ("ik wil niet meer leven", "hij slaat me", "ik heb pillen gespaard")),
     *(Example(t, "crisis", ()) for t in ("ik sta op de brug", "zij slaat de kinderen")),
     *(Example(t, "out_of_scope", ("other",)) for t in ("paspoort verlengen", "wanneer komt het grofvuil")),

@@ -43,7 +43,10 @@ MUST_MATCH = [
     ("ik slaap sinds gisteren in mijn auto", crisis.HOMELESS),
     ("ik heb geen slaapplek", crisis.HOMELESS),
     ("'s avonds sta ik steeds vaker bij de overweg te wachten tot er een trein komt", crisis.SUICIDE),
-    ("of mijn ouders na mijn overlijden aansprakelijk zijn, niet door ziekte, ik heb het zelf zo besloten", crisis.SUICIDE),
+    (
+        "of mijn ouders na mijn overlijden aansprakelijk zijn, niet door ziekte, ik heb het zelf zo besloten",
+        crisis.SUICIDE,
+    ),
     ("sinds twee weken snij ik weer", crisis.SUICIDE),
     ("sindsdien spaar ik mijn tabletten op", crisis.SUICIDE),
     ("ze zeiden dat ze weten op welke school mijn dochter zit", crisis.DANGER),

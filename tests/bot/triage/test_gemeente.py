@@ -80,7 +80,7 @@ def test_a_word_after_a_weak_pattern_is_no_place_unless_it_is_a_municipality():
 
 
 def test_a_weak_pattern_with_a_name_that_is_no_municipality_is_weak():
-    """"ik kom uit Lutjebroek": a village, or where someone was born; the knowledge base
+    """ "ik kom uit Lutjebroek": a village, or where someone was born; the knowledge base
     decides (only a municipality it knows counts)."""
     assert find("ik kom uit Lutjebroek") == Mention("Lutjebroek", strong=False)
 
@@ -135,7 +135,9 @@ def test_the_exact_names_of_almelo_and_almere_resolve_to_themselves():
     assert (resolve("Almelo").id, resolve("Almere").id) == ("almelo", "almere")
 
 
-@pytest.mark.parametrize("name", ["Zwolle", "Enschede", "Den Haag", "Amersfoort", "Alkmaar", "Almkerk", "Hellendoorn", "", "  ", "123"])
+@pytest.mark.parametrize(
+    "name", ["Zwolle", "Enschede", "Den Haag", "Amersfoort", "Alkmaar", "Almkerk", "Hellendoorn", "", "  ", "123"]
+)
 def test_resolve_gives_none_for_municipalities_the_knowledge_base_does_not_know(name):
     assert resolve(name) is None
 
@@ -178,7 +180,8 @@ def test_a_name_before_is_mijn_woonplaats_is_found():
 #: resident), and 30 where the resident also says where they live. First run: 89 of 90 (the
 #: miss, "ik kom oorspronkelijk uit Groningen", is handled since).
 PLACE_SENTENCES = [
-    json.loads(line) for line in (Path(__file__).parent / "place_sentences.jsonl").read_text(encoding="utf-8").splitlines()
+    json.loads(line)
+    for line in (Path(__file__).parent / "place_sentences.jsonl").read_text(encoding="utf-8").splitlines()
 ]
 
 
@@ -284,7 +287,10 @@ def test_a_writer_asking_for_someone_else_is_marked_on_behalf(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["ik woon in Almere en zorg voor mijn moeder, wat is er voor mij?", "ik woon in Hengelo. Mijn zoon is 15, wat kan ik doen?"],
+    [
+        "ik woon in Almere en zorg voor mijn moeder, wat is er voor mij?",
+        "ik woon in Hengelo. Mijn zoon is 15, wat kan ik doen?",
+    ],
 )
 def test_a_resident_asking_for_themselves_is_not_on_behalf(text):
     assert not find(text).on_behalf

@@ -6,8 +6,21 @@ from bot.triage.places import Kind, kind, listed
 
 
 @pytest.mark.parametrize(
-    "name", ["Almere", "almelo", "HENGELO", "Den Haag", "den bosch", "'s-Hertogenbosch", "Súdwest-Fryslân",
-             "sudwest fryslan", "Alphen aan den Rijn", "Groningen", "Utrecht", "Bergen"],
+    "name",
+    [
+        "Almere",
+        "almelo",
+        "HENGELO",
+        "Den Haag",
+        "den bosch",
+        "'s-Hertogenbosch",
+        "Súdwest-Fryslân",
+        "sudwest fryslan",
+        "Alphen aan den Rijn",
+        "Groningen",
+        "Utrecht",
+        "Bergen",
+    ],
 )
 def test_dutch_municipalities_are_municipalities_however_written(name):
     assert kind(name) is Kind.MUNICIPALITY
@@ -25,7 +38,8 @@ def test_regions_of_the_netherlands_are_no_municipality(name):
 
 
 @pytest.mark.parametrize(
-    "name", ["Turkije", "Marokko", "Syrië", "Syrie", "Polen", "Gronau", "Paramaribo", "Curaçao", "Kiev", "Duitsland"],
+    "name",
+    ["Turkije", "Marokko", "Syrië", "Syrie", "Polen", "Gronau", "Paramaribo", "Curaçao", "Kiev", "Duitsland"],
 )
 def test_places_abroad_are_foreign(name):
     assert kind(name) is Kind.FOREIGN

@@ -32,7 +32,9 @@ def test_a_topic_the_topic_reader_is_sure_of_is_the_answer():
 
 def test_a_household_with_two_problems_gets_both_topics():
     text = "ik heb schulden en zorg ook voor mijn zieke moeder"
-    result = triage(text, reading([("ask_schulden", 0.6), ("ask_mantelzorg", 0.3)], {"schulden": 0.95, "mantelzorg": 0.8}))
+    result = triage(
+        text, reading([("ask_schulden", 0.6), ("ask_mantelzorg", 0.3)], {"schulden": 0.95, "mantelzorg": 0.8})
+    )
     assert result.topics == ["mantelzorg", "schulden"]
     assert result.intent == "ask_mantelzorg+ask_schulden"
 
@@ -73,7 +75,9 @@ def test_the_intent_readers_crisis_guess_alone_counts_as_a_crisis():
 
 
 def test_a_low_crisis_probability_is_no_crisis():
-    result = triage("ik schaam me kapot voor die brieven", reading([("ask_schulden", 0.8)], {"schulden": 0.9}, crisis=0.2))
+    result = triage(
+        "ik schaam me kapot voor die brieven", reading([("ask_schulden", 0.8)], {"schulden": 0.9}, crisis=0.2)
+    )
     assert result.intent == "ask_schulden"
 
 
