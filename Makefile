@@ -31,6 +31,7 @@ help:
 	@echo "make nlu-eval   rasa test nlu on the held-out set (tests/nlu)"
 	@echo "make crossval   5-fold cross-validation on the training data"
 	@echo "make benchmark  routing accuracy, first replies, answer relevance and speed (benchmarks/)"
+	@echo "make lint       ruff lint and format check (make format fixes)"
 	@echo "make kb-check   validate the knowledge-base content files"
 	@echo "make kb-import  validate and import them into DATABASE_URL (default var/hulpwijzer.db)"
 	@echo "make clean      remove the venv, models and build output"
