@@ -11,7 +11,8 @@ from rasa_sdk.events import EventType, SlotSet
 
 from bot.settings import DEFAULT_GEMEENTE, Settings
 from bot.triage.component import GEMEENTE_KEY
-from bot.triage.topics import HELP_TOPICS, TRIAGE_KEY, Triage, topics_of_intent
+from bot.triage.topics import TRIAGE_KEY, Triage
+from core.topics import HELP_TOPICS, topics_of_intent
 from knowledge_base import gemeenten
 
 log = structlog.get_logger(__name__)
@@ -99,9 +100,9 @@ def last_help_question(tracker: Tracker) -> tuple[str, list[str]] | None:
 
 def help_topics_of_latest(tracker: Tracker, gemeente: gemeenten.Gemeente) -> list[str]:
     """The help topics of the latest message, with the knowledge base's help when the
-    classifier found none (see ``knowledge_base.topics``)."""
+    classifier found none (see ``bot.triage.knowledge_help``)."""
+    from bot.triage.knowledge_help import help_topics
     from knowledge_base.service import get_knowledge_base
-    from knowledge_base.topics import help_topics
 
     shown = bool(tracker.get_slot("facilities"))
     return help_topics(latest_triage(tracker), question_text(tracker), get_knowledge_base(), gemeente.id or None, shown)

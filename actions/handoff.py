@@ -13,12 +13,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import current_gemeente, last_help_question
+from core.db import make_engine
 from handoff import validation
 from handoff.deadlines import deadline
 from handoff.service import Draft, HandoffNotSaved, HandoffStore
 from handoff.summary import Contact, Summary, facts
 from handoff.urgency import signals
-from knowledge_base.db import make_engine
 from knowledge_base.service import get_knowledge_base
 
 CONTACT_SLOTS = (

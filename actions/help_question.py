@@ -11,8 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import current_gemeente, gemeente_slots, latest_triage, mentioned_gemeente, question_text
 from bot.replies.facilities import facility_message
-from bot.replies.labels import topic_list
-from bot.triage.topics import HELP_TOPICS
+from core.topics import HELP_TOPICS, topic_list
 from handoff.urgency import signals as urgency_signals
 from knowledge_base.gemeenten import Gemeente
 from knowledge_base.service import FacilityInfo, get_knowledge_base

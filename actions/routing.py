@@ -12,8 +12,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import current_gemeente, help_topics_of_latest, latest_triage, mentioned_gemeente, question_text
 from actions.gemeente import switch_gemeente
 from actions.help_question import answer_help_question
-from bot.replies.labels import button_title
 from bot.replies.languages import other_language_reply
+from core.topics import button_title
 
 
 class ActionRespondOutOfScope(Action):

@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.classify import DEFAULT_MODEL  # noqa: E402
 from bot.logging_setup import quiet_rasa  # noqa: E402
-from bot.triage.topics import HELP_TOPICS, topics_of_intent  # noqa: E402
+from core.topics import HELP_TOPICS, topics_of_intent  # noqa: E402
 
 CRISIS_ACTION = "action_respond_crisis"
 #: lines that are no first help message (a greeting, another language): not counted

@@ -7,7 +7,7 @@ Each line of FILE (default ``tests/knowledge_base/questions.jsonl``): {"gemeente
 
 By default the topics come from the trained model (the resident's message is parsed by the
 same NLU pipeline and triage as the live assistant, helped by the knowledge base as in the
-actions: ``knowledge_base.topics.help_topics``) and the facilities from
+actions: ``bot.triage.knowledge_help.help_topics``) and the facilities from
 ``KnowledgeBase.recommend``, the function the actions use: this is what a resident would
 see in the first reply (a question answered with "Bedoelt u ...?" counts as a miss). ``--gold-topics`` uses the labelled topics instead, to measure
 the search alone. Prints top-1 fitting (the number the target is set on), any fitting in
@@ -28,10 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.classify import DEFAULT_MODEL, load_agent  # noqa: E402
 from bot.logging_setup import quiet_rasa  # noqa: E402
+from bot.triage.knowledge_help import help_topics  # noqa: E402
 from bot.triage.topics import TRIAGE_KEY, Triage  # noqa: E402
-from knowledge_base.db import make_engine  # noqa: E402
+from core.db import make_engine  # noqa: E402
 from knowledge_base.service import load_knowledge_base  # noqa: E402
-from knowledge_base.topics import help_topics  # noqa: E402
 
 DEFAULT_FILE = Path(__file__).resolve().parents[1] / "tests" / "knowledge_base" / "questions.jsonl"
 
@@ -60,7 +60,7 @@ def main() -> None:
         triages = asyncio.run(model_triage(agent, [row["text"] for row in rows]))
         # the same decision as the actions: the triage's topics, else a strong facility match
         topics = [help_topics(t, row["text"], kb, row["gemeente"]) for t, row in zip(triages, rows)]
-        source = f"topics from the model {args.model} (+ knowledge-base help, knowledge_base/topics.py)"
+        source = f"topics from the model {args.model} (+ knowledge-base help, bot/triage/knowledge_help.py)"
 
     top1 = defaultdict(lambda: [0, 0])
     any3 = [0, 0]

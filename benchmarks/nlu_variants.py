@@ -34,7 +34,8 @@ from benchmarks.routing_accuracy import kept_out_of_help, score  # noqa: E402
 from bot.nlu.features import sentences  # noqa: E402
 from bot.nlu.readers import Example, ReaderConfig, Readers  # noqa: E402
 from bot.nlu.reading import Reading  # noqa: E402
-from bot.triage.topics import HELP_TOPICS, Thresholds, topics_of_intent, triage  # noqa: E402
+from bot.triage.topics import Thresholds, triage  # noqa: E402
+from core.topics import HELP_TOPICS, topics_of_intent  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data"
 DEV_SETS = {

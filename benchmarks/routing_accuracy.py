@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.classify import DEFAULT_MODEL, load_agent, result_of  # noqa: E402
 from bot.logging_setup import quiet_rasa  # noqa: E402
-from bot.triage.topics import ALL_TOPICS, HELP_TOPICS  # noqa: E402
+from core.topics import ALL_TOPICS, HELP_TOPICS  # noqa: E402
 
 
 def score(gold: list[set[str]], predicted: list[set[str]]) -> dict[str, dict[str, float]]:

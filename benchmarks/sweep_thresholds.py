@@ -22,7 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.nlu_variants import DEV_SETS, load_rows, training_examples  # noqa: E402
 from benchmarks.routing_accuracy import score  # noqa: E402
 from bot.nlu.readers import Readers  # noqa: E402
-from bot.triage.topics import HELP_TOPICS, Thresholds, triage  # noqa: E402
+from bot.triage.topics import Thresholds, triage  # noqa: E402
+from core.topics import HELP_TOPICS
 
 GRID = {
     "fallback": (0.35, 0.45, 0.55),

@@ -17,8 +17,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import yaml
 
-from bot.private_files import private_sqlite_file, write_private_text
-from knowledge_base.db import PROJECT_DIR, normalise_url
+from core.db import PROJECT_DIR, normalise_url
+from core.private_files import private_sqlite_file, write_private_text
 
 DEFAULT_TRACKER_DB = PROJECT_DIR / "var" / "tracker.db"
 

@@ -20,7 +20,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from bot.triage.text import fold
+from core.text import fold
 
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['-][A-Za-zÀ-ÿ]+)*|\d+(?:[.,-]\d+)*")

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.private_files import write_private_text
 from channels.whatsapp_api import DEFAULT_API_BASE_URL
+from core.private_files import write_private_text
 
 WHATSAPP_VARIABLES = {
     "verify_token": "WHATSAPP_VERIFY_TOKEN",

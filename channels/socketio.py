@@ -32,9 +32,9 @@ from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint
 from socketio import AsyncServer
 
-from bot.background import every
 from channels.redelivery import NEVER_JOINED, Answer, AnsweredMessages, message_id, moment
 from channels.rest import allowed_metadata, typed_text
+from core.background import every
 
 log = logging.getLogger(__name__)
 

@@ -32,12 +32,12 @@ from sanic.request import Request
 from sqlalchemy import Column, DateTime, MetaData, String, Table, delete, insert
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from bot.background import every
 from channels.rest import typed_text
 from channels.whatsapp_api import DEFAULT_API_BASE_URL, GraphClient
 from channels.whatsapp_contacts import WhatsAppContacts
 from channels.whatsapp_format import UNSUPPORTED_REPLY, Incoming, outgoing, parse_webhook
-from knowledge_base.db import make_engine
+from core.background import every
+from core.db import make_engine
 
 log = logging.getLogger(__name__)
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import aiohttp
 
-from bot.private_files import private_folder, write_private_json
-from knowledge_base.db import PROJECT_DIR
+from core.db import PROJECT_DIR
+from core.private_files import private_folder, write_private_json
 
 log = logging.getLogger(__name__)
 

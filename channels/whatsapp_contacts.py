@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from channels.whatsapp_format import WINDOW
-from knowledge_base.db import as_utc, make_engine
+from core.db import as_utc, make_engine
 
 _metadata = MetaData()
 contacts = Table(

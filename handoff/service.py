@@ -25,10 +25,10 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from bot.private_files import private_folder, write_private_json
+from core.db import PROJECT_DIR, session_factory
+from core.private_files import private_folder, write_private_json
 from handoff.models import Base, Handoff
 from handoff.summary import Summary
-from knowledge_base.db import PROJECT_DIR, session_factory
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from bot.replies.labels import topic_list
-from bot.triage.text import fold
+from core.text import fold
+from core.topics import topic_list
 from handoff.urgency import carer_overload, is_carer
 from handoff.validation import EMAIL, PHONE, display_phone
 

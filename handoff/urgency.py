@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.triage.text import fold, fold_pattern
+from core.text import fold, fold_pattern
 
 #: reason (shown to staff and resident) -> patterns on folded text
 SIGNALS: dict[str, list[str]] = {

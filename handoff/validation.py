@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.triage.text import fold
+from core.text import fold
 
 #: words that skip an optional question
 SKIP_WORDS = frozenset(

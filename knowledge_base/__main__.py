@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.triage.topics import HELP_TOPICS
+from core.topics import HELP_TOPICS
 from knowledge_base.validate import CONTENT_DIR, validate
 
 
@@ -42,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _import(content: Path) -> int:
-    from knowledge_base.db import create_schema, make_engine, session_factory
+    from core.db import make_engine, session_factory
+    from knowledge_base.db import create_schema
     from knowledge_base.importer import ContentProblems, import_content
 
     engine = make_engine()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.triage.text import fold
+from core.text import fold
 from knowledge_base import CONTENT_DIR
 
 #: how residents of a municipality the knowledge base does not know reach their own

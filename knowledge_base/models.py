@@ -22,7 +22,7 @@ from sqlalchemy.orm import declarative_base, relationship
 Base = declarative_base()
 
 #: the topic a route takes for a household with several problems
-MULTI_TOPIC = "multi_topic"
+from core.topics import MULTI_TOPIC  # noqa: E402,F401 - the route key, shared with the importer
 
 facility_topics = Table(
     "kb_facility_topics",

@@ -18,8 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from core.db import make_engine, session_factory
 from knowledge_base import CONTENT_DIR
-from knowledge_base.db import create_schema, make_engine, session_factory
+from knowledge_base.db import create_schema
 from knowledge_base.importer import (
     ContentProblems,
     ImportReport,

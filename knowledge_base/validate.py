@@ -20,7 +20,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from bot.triage.topics import HELP_TOPICS
+from core.topics import HELP_TOPICS
 from knowledge_base import CONTENT_DIR
 
 LINE = "__line__"

@@ -23,8 +23,8 @@ import os
 import sys
 
 from bot.settings import DEFAULT_RETENTION_DAYS, parse_retention_days
+from core.db import make_engine
 from handoff.models import DONE
-from knowledge_base.db import make_engine
 
 
 def retention_days(value: str) -> int:

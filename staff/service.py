@@ -13,9 +13,9 @@ from sqlalchemy.engine import Engine
 from channels.whatsapp_contacts import Contact as WhatsAppContact
 from channels.whatsapp_contacts import WhatsAppContacts
 from channels.whatsapp_contacts import contacts as whatsapp_contacts
+from core.db import as_utc, session_factory
 from handoff.models import STATUSES, Handoff
 from handoff.models import Base as HandoffBase
-from knowledge_base.db import as_utc, session_factory
 from staff import transcript as transcripts
 from staff.models import AuditEntry, Base, Note, StaffSession, StaffTeam, StaffUser
 from staff.passwords import hash_password, verify_password

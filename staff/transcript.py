@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, delete, inspect, select
 from sqlalchemy.engine import Engine
 
-from bot.replies.labels import button_title
-from bot.triage.text import BUTTON_PAYLOAD
-from bot.triage.topics import topics_of_intent
+from core.text import BUTTON_PAYLOAD
+from core.topics import button_title, topics_of_intent
 from handoff.validation import visible
 
 _metadata = MetaData()

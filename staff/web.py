@@ -19,11 +19,11 @@ import jinja2
 from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.background import every
-from bot.http_headers import security_headers
+from core.background import every
+from core.db import as_utc
+from core.http_headers import security_headers
 from handoff.models import STATUSES
 from knowledge_base import gemeenten
-from knowledge_base.db import as_utc
 from staff import design
 from staff.service import NotFound, StaffService
 from staff.whatsapp import WhatsAppFollowUp

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-from bot.background import every
 from channels.whatsapp_api import DEFAULT_API_BASE_URL, GraphClient
 from channels.whatsapp_contacts import Contact
 from channels.whatsapp_format import Template
-from knowledge_base.db import PROJECT_DIR
+from core.background import every
+from core.db import PROJECT_DIR
 
 log = logging.getLogger(__name__)
 

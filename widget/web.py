@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import jinja2
 from aiohttp import web
 
-from bot.http_headers import security_headers
+from core.http_headers import security_headers
 from knowledge_base import gemeenten
 
 HERE = Path(__file__).parent

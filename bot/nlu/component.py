@@ -32,10 +32,12 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu import dialogue_state
 from bot.nlu.readers import Example, ReaderConfig, Readers
-from bot.triage.text import BUTTON_PAYLOAD
-from bot.triage.topics import CRISIS_INTENT, HELP_TOPICS, topics_of_intent
+from bot.triage.topics import CRISIS_INTENT
+from core.text import BUTTON_PAYLOAD
 
 #: where the reading of a message is kept for the triage component (not in the output)
+from core.topics import HELP_TOPICS, topics_of_intent
+
 READING_KEY = "hulpwijzer_reading"
 #: the readers read at most this much of a message: enough for any real question, and a
 #: pasted 80,000-character text cannot hold up the server

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from bot.triage.text import fold, words
+from core.text import fold, words
 
 #: chat spellings and abbreviations, folded, written out as the word(s) they stand for
 CHAT_SPELLINGS = {

@@ -31,7 +31,8 @@ from typing import Iterable, Sequence
 
 from bot.nlu.features import TermExtractor, folded_text, sentences
 from bot.nlu.reading import Reading
-from bot.triage.topics import CRISIS_INTENT, HELP_TOPICS
+from bot.triage.topics import CRISIS_INTENT
+from core.topics import HELP_TOPICS
 
 
 @dataclass(frozen=True)

@@ -34,8 +34,8 @@ from bot.nlu.component import MAX_READ_CHARS, READING_KEY
 from bot.nlu.dialogue_state import follow_ups_allowed
 from bot.nlu.reading import Reading
 from bot.triage import gemeente as gemeente_mentions
-from bot.triage.text import BUTTON_PAYLOAD
 from bot.triage.topics import TRIAGE_KEY, Thresholds, triage
+from core.text import BUTTON_PAYLOAD
 
 #: triage reads at most this much of a message (as the readers do)
 MAX_TRIAGE_CHARS = MAX_READ_CHARS

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.triage.text import fold_pattern, fold_variants
+from core.text import fold_pattern, fold_variants
 
 SUICIDE = "suicide"
 VIOLENCE = "violence"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.triage.text import LETTER, fold, words
+from core.text import LETTER, fold, words
 
 DUTCH = "nl"
 ENGLISH = "en"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.triage.text import fold
+from core.text import fold
 
 PLACES_FILE = Path(__file__).with_name("places.yml")
 

@@ -21,20 +21,20 @@ from typing import Iterable, Mapping, Sequence
 from bot.nlu.reading import Reading
 from bot.triage import crisis as crisis_rules
 from bot.triage import language as lang
-from bot.triage.text import LETTER, fold, fold_pattern
+from core.text import LETTER, fold, fold_pattern
+from core.topics import (  # noqa: F401 - the triage's topic vocabulary, used by its callers too
+    ALL_TOPICS,
+    CRISIS,
+    HELP_TOPICS,
+    JEUGD,
+    MANTELZORG,
+    OTHER,
+    SCHULDEN,
+    WERK,
+    topic_intent,
+    topics_of_intent,
+)
 
-MANTELZORG = "mantelzorg"
-SCHULDEN = "schulden"
-JEUGD = "jeugd"
-WERK = "werk"
-CRISIS = "crisis"
-OTHER = "other"
-HELP_TOPICS = (MANTELZORG, SCHULDEN, JEUGD, WERK)
-#: output order: a crisis always comes first
-ALL_TOPICS = (CRISIS,) + HELP_TOPICS + (OTHER,)
-
-TOPIC_INTENT_PREFIX = "ask_"
-MULTI_INTENT_SEPARATOR = "+"
 CRISIS_INTENT = "crisis"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
 OTHER_LANGUAGE_INTENT = "other_language"
@@ -47,23 +47,6 @@ TRIAGE_KEY = "triage"
 CHITCHAT_INTENTS = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "request_human"})
 #: a chitchat intent on a message longer than this is probably a greeting before a question
 LONG_MESSAGE_WORDS = 6
-
-
-def topic_intent(topics: Iterable[str]) -> str:
-    """The intent name for one or more help topics: ``ask_mantelzorg+ask_schulden``."""
-    return MULTI_INTENT_SEPARATOR.join(TOPIC_INTENT_PREFIX + t for t in sorted(set(topics)))
-
-
-def topics_of_intent(intent: str | None) -> list[str]:
-    """The help topics an intent stands for (``[]`` for non-topic intents)."""
-    if not intent:
-        return []
-    found = []
-    for part in intent.split(MULTI_INTENT_SEPARATOR):
-        topic = part[len(TOPIC_INTENT_PREFIX) :] if part.startswith(TOPIC_INTENT_PREFIX) else None
-        if topic in HELP_TOPICS and topic not in found:
-            found.append(topic)
-    return found
 
 
 _LEXICON: dict[str, list[str]] = {

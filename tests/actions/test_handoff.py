@@ -3,9 +3,9 @@
 import pytest
 
 from actions import handoff as actions
+from core.db import make_engine
 from handoff.service import HandoffStore
 from handoff.urgency import signals
-from knowledge_base.db import make_engine
 from tests.actions.conftest import make_tracker, responses, slot_values, texts, triage_dict, user_event
 
 QUESTION_SLOTS = {

@@ -8,7 +8,7 @@ from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.endpoints import endpoints, tracker_database_url, tracker_store
-from knowledge_base.db import make_engine
+from core.db import make_engine
 from staff.transcript import transcript
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.exc import OperationalError
 
 from channels.whatsapp import SeenMessages, WhatsAppInput, seen_messages
 from channels.whatsapp_api import GraphClient
-from knowledge_base.db import make_engine
+from core.db import make_engine
 from tests.conftest import eventually
 
 

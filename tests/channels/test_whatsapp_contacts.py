@@ -3,7 +3,7 @@
 import datetime as dt
 
 from channels.whatsapp_contacts import WINDOW, WhatsAppContacts
-from knowledge_base.db import make_engine
+from core.db import make_engine
 
 NOW = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 

@@ -150,7 +150,7 @@ def test_contact_via_whatsapp_keeps_the_number_with_the_confirmed_handoff_only(a
     from sqlalchemy import select
 
     from channels.whatsapp_contacts import contacts
-    from knowledge_base.db import make_engine
+    from core.db import make_engine
 
     resident = Conversation(assistant)
     resident.say(text("ik doe alles voor mijn moeder en kan niet meer"), "Bron:")

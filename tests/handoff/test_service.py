@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.exc import OperationalError
 
+from core.db import make_engine
 from handoff.models import Handoff
 from handoff.service import Draft, HandoffStore, add_working_days, reference_for
 from handoff.summary import Contact, Summary
-from knowledge_base.db import make_engine
 
 CONSENT = dt.datetime(2026, 11, 23, 10, 30, tzinfo=dt.timezone.utc)
 

@@ -8,8 +8,9 @@ import pytest
 import yaml
 from sqlalchemy import func, select, text
 
+from core.db import make_engine, session_factory
 from knowledge_base import CONTENT_DIR
-from knowledge_base.db import create_schema, make_engine, session_factory
+from knowledge_base.db import create_schema
 from knowledge_base.importer import ContentProblems, content_fingerprint, import_content, imported_fingerprint
 from knowledge_base.models import Facility, Gemeente, Route, Source, Team
 from knowledge_base.service import ensure_imported

@@ -7,7 +7,7 @@ The questions here are written for these tests; the held-out benchmark set
 
 import pytest
 
-from knowledge_base.db import make_engine
+from core.db import make_engine
 from knowledge_base.search import COMPOUND_PART_WEIGHT
 from knowledge_base.service import load_knowledge_base
 

@@ -163,7 +163,7 @@ def test_a_front_door_must_be_a_facility_of_the_routes_topic(tmp_path):
 
 
 def test_every_contact_line_residents_read_says_what_to_do():
-    from knowledge_base.db import make_engine
+    from core.db import make_engine
     from knowledge_base.service import load_knowledge_base
 
     kb = load_knowledge_base(make_engine("sqlite://"))

@@ -4,9 +4,9 @@ import json
 import pytest
 from sqlalchemy import insert
 
+from core.db import make_engine
 from handoff.service import Draft, HandoffStore
 from handoff.summary import Contact, Summary
-from knowledge_base.db import make_engine
 from staff import transcript
 from staff.service import StaffService
 from staff.web import create_app

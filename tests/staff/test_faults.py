@@ -6,7 +6,7 @@ import logging
 
 from sqlalchemy import func, select
 
-from knowledge_base.db import make_engine, session_factory
+from core.db import make_engine, session_factory
 from staff.models import AuditEntry
 from tests.staff.conftest import login
 

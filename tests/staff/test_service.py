@@ -7,8 +7,8 @@ import sys
 
 from sqlalchemy import func, select, update
 
+from core.db import make_engine
 from handoff.models import Handoff
-from knowledge_base.db import make_engine
 from staff import transcript
 from staff.models import StaffUser
 from tests.conftest import ROOT

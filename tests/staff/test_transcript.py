@@ -7,7 +7,7 @@ import pytest
 from rasa.shared.core.events import BotUttered, UserUttered
 from sqlalchemy import insert
 
-from knowledge_base.db import make_engine
+from core.db import make_engine
 from staff import transcript
 
 LONG_PAYLOAD = '/inform{"note": "' + "x" * 300 + '"}'

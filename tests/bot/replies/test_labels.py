@@ -1,4 +1,4 @@
-from bot.replies.labels import button_title, topic_list
+from core.topics import button_title, topic_list
 
 
 def test_topic_list_reads_as_a_dutch_enumeration():

@@ -1,14 +1,8 @@
 from itertools import combinations
 
 from bot.nlu.reading import Reading
-from bot.triage.topics import (
-    Thresholds,
-    gated_ranking,
-    lexicon_hits,
-    topic_intent,
-    topics_of_intent,
-    triage,
-)
+from bot.triage.topics import Thresholds, gated_ranking, lexicon_hits, triage
+from core.topics import topic_intent, topics_of_intent
 
 TOPICS_NONE = {"mantelzorg": 0.02, "schulden": 0.02, "jeugd": 0.02, "werk": 0.02}
 

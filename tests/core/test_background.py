@@ -3,7 +3,7 @@
 import asyncio
 import logging
 
-from bot.background import every
+from core.background import every
 from tests.conftest import eventually
 
 

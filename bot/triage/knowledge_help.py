@@ -15,9 +15,11 @@ from __future__ import annotations
 from typing import Sequence
 
 from bot.triage.language import DUTCH
-from bot.triage.topics import HELP_TOPICS, Triage, topics_of_intent
+from bot.triage.topics import Triage
 
 #: intents after which a strong knowledge-base match may supply the topic, and how strong
+from core.topics import HELP_TOPICS, topics_of_intent
+
 GUESS_THRESHOLDS = {
     "crisis": 10.0,  # after the crisis answer, a classifier-only alarm still gets its answer
     "nlu_fallback": 10.0,

@@ -6,7 +6,7 @@ import stat
 
 import pytest
 
-from bot.private_files import write_private_json, write_private_text
+from core.private_files import write_private_json, write_private_text
 
 
 def mode(path) -> int:
@@ -57,7 +57,7 @@ def test_a_sqlite_database_is_created_readable_by_the_service_user_only(tmp_path
     """Issue 12, finding 5: SQLite files in var/ were created 0644."""
     from sqlalchemy import text
 
-    from knowledge_base.db import make_engine
+    from core.db import make_engine
 
     old_umask = os.umask(0o022)
     try:

@@ -1,10 +1,10 @@
-"""Security headers on every response of the project's own web apps (``bot.http_headers``)."""
+"""Security headers on every response of the project's own web apps (``core.http_headers``)."""
 
 import logging
 
 from aiohttp import web
 
-from bot.http_headers import SERVER_ERROR, security_headers
+from core.http_headers import SERVER_ERROR, security_headers
 
 HEADERS = {"X-Frame-Options": "DENY", "Content-Security-Policy": "default-src 'self'"}
 
