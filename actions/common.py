@@ -9,9 +9,10 @@ import structlog
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
-from bot.settings import DEFAULT_GEMEENTE, Settings
 from bot.triage.component import GEMEENTE_KEY
 from bot.triage.topics import TRIAGE_KEY, Triage
+from core import settings
+from core.settings import DEFAULT_GEMEENTE
 from core.topics import HELP_TOPICS, topics_of_intent
 from knowledge_base import gemeenten
 
@@ -28,7 +29,7 @@ def current_gemeente(tracker: Tracker) -> gemeenten.Gemeente:
     unknown = tracker.get_slot("gemeente_onbekend")
     if unknown:
         return gemeenten.Gemeente.unknown(unknown)
-    for candidate in (tracker.get_slot("gemeente"), Settings.from_env().gemeente):
+    for candidate in (tracker.get_slot("gemeente"), settings.current().gemeente):
         if not candidate:
             continue
         try:

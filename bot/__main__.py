@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from bot.logging_setup import quiet_rasa
-from bot.settings import Settings
+from core.settings import current
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     p_classify.add_argument("--model", type=Path, default=classify.DEFAULT_MODEL)
     p_ask = commands.add_parser("ask", help="what the assistant replies to a question (JSON)")
     p_ask.add_argument("question", nargs="?", help="the resident's question (omit with --jsonl)")
-    p_ask.add_argument("--gemeente", default=Settings.from_env().gemeente, help="municipality id (default: configured)")
+    p_ask.add_argument("--gemeente", default=current().gemeente, help="municipality id (default: configured)")
     p_ask.add_argument("--jsonl", action="store_true", help='read {"gemeente": ..., "text": ...} lines from stdin')
     p_ask.add_argument("--model", type=Path, default=classify.DEFAULT_MODEL)
     p_ask.add_argument("--action-endpoint", help="a running action server's webhook URL (default: start one)")

@@ -11,7 +11,6 @@ PostgreSQL, like the handoffs, so the staff app reads transcripts from there.
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -19,6 +18,7 @@ import yaml
 
 from core.db import PROJECT_DIR, normalise_url
 from core.private_files import private_sqlite_file, write_private_text
+from core.settings import Settings
 
 DEFAULT_TRACKER_DB = PROJECT_DIR / "var" / "tracker.db"
 
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("target", type=Path)
     args = parser.parse_args(argv)
-    database_url = os.environ.get("DATABASE_URL")
+    database_url = Settings.from_env().database_url
     if not database_url or database_url.startswith("sqlite"):
         private_sqlite_file(DEFAULT_TRACKER_DB)  # Rasa creates it with the umask's mode otherwise
     content = endpoints(database_url)

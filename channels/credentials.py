@@ -13,7 +13,6 @@ pages may open the chat; unset, any page may.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import yaml
 
 from channels.whatsapp_api import DEFAULT_API_BASE_URL
 from core.private_files import write_private_text
+from core.settings import Settings
 
 WHATSAPP_VARIABLES = {
     "verify_token": "WHATSAPP_VERIFY_TOKEN",
@@ -30,7 +30,7 @@ WHATSAPP_VARIABLES = {
 }
 
 
-def credentials(environ: dict[str, str]) -> tuple[dict, list[str]]:
+def credentials(settings: Settings) -> tuple[dict, list[str]]:
     """The credentials, and the names of WhatsApp variables that are missing when only
     some are set (then WhatsApp stays off)."""
     content: dict = {
@@ -42,7 +42,8 @@ def credentials(environ: dict[str, str]) -> tuple[dict, list[str]]:
             "session_persistence": True,
         },
     }
-    origins = [o.strip().rstrip("/") for o in environ.get("HULPWIJZER_WIDGET_ORIGINS", "").split(",") if o.strip()]
+    origins = list(settings.widget_origins)
+    environ = settings.whatsapp
     if origins:
         content["channels.socketio.SocketIOInput"]["cors_allowed_origins"] = origins
     given = {key: environ.get(var, "").strip() for key, var in WHATSAPP_VARIABLES.items()}
@@ -60,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("target", type=Path)
     args = parser.parse_args(argv)
-    content, missing = credentials(dict(os.environ))
+    content, missing = credentials(Settings.from_env())
     if missing:
         print(f"WhatsApp stays off: {', '.join(missing)} not set", file=sys.stderr)
     write_private_text(args.target, yaml.safe_dump(content, sort_keys=False))  # holds secrets

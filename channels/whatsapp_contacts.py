@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Column, DateTime, MetaData, String, Table, select, update
+from sqlalchemy import Column, DateTime, MetaData, String, Table, delete, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -74,6 +74,18 @@ class WhatsAppContacts:
         """The resident wrote again: the window reopens (only rows of consented handoffs exist)."""
         with self.engine.begin() as connection:
             connection.execute(update(contacts).where(contacts.c.sender == sender).values(last_message_at=at))
+
+    #: registered with the erasure registry (core.erasure)
+    name = "whatsapp_contacts"
+
+    def erase_reference(self, reference: str) -> int:
+        """The number kept for a handoff's WhatsApp follow-up (a resident's request)."""
+        with self.engine.begin() as connection:
+            return connection.execute(delete(contacts).where(contacts.c.reference == reference)).rowcount
+
+    def purge_older_than(self, cutoff: dt.datetime) -> int:
+        with self.engine.begin() as connection:
+            return connection.execute(delete(contacts).where(contacts.c.consented_at < cutoff)).rowcount
 
     def get(self, reference: str) -> Contact | None:
         with self.engine.connect() as connection:

@@ -8,7 +8,6 @@ PostgreSQL in production: ``DATABASE_URL=postgresql://user@host/db``.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -16,6 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.private_files import private_sqlite_file
+from core.settings import Settings, current
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_URL = f"sqlite:///{PROJECT_DIR / 'var' / 'hulpwijzer.db'}"
@@ -27,9 +27,10 @@ def normalise_url(url: str) -> str:
     return "postgresql://" + url[len("postgres://") :] if url.startswith("postgres://") else url
 
 
-def database_url(environ: dict[str, str] | None = None) -> str:
-    env = os.environ if environ is None else environ
-    return normalise_url(env.get("DATABASE_URL") or DEFAULT_URL)
+def database_url(settings: Settings | None = None) -> str:
+    """The database of ``settings`` (default: this process's, :func:`core.settings.current`)."""
+    given = (settings or current()).database_url
+    return normalise_url(given or DEFAULT_URL)
 
 
 def _sqlite_foreign_keys(dbapi_connection, _record) -> None:

@@ -214,6 +214,15 @@ class HandoffStore:
             log.warning("handoff.spool_drained count=%d", imported)
         return imported
 
+    #: registered with the erasure registry (core.erasure): the spool's files
+    name = "spool_files"
+
+    def erase_reference(self, reference: str) -> int:
+        return int(self.discard_spooled(reference))
+
+    def purge_older_than(self, cutoff: dt.datetime) -> int:
+        return self.purge_spool(cutoff)
+
     def quarantined(self) -> list[Path]:
         folder = self.spool_dir / "quarantine"
         return sorted(folder.glob("*.json")) if folder.exists() else []

@@ -19,11 +19,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import os
 import sys
 
-from bot.settings import DEFAULT_RETENTION_DAYS, parse_retention_days
-from core.db import make_engine
+from core.db import database_url, make_engine
+from core.settings import Settings, parse_retention_days
 from handoff.models import DONE
 
 
@@ -34,15 +33,16 @@ def retention_days(value: str) -> int:
         raise argparse.ArgumentTypeError(str(problem)) from None
 
 
-def service():
+def service(settings: Settings):
     from bot.endpoints import tracker_database_url
+    from handoff.service import HandoffStore
     from staff.service import StaffService
 
-    tracker_url = os.environ.get("TRACKER_DATABASE_URL") or tracker_database_url(os.environ.get("DATABASE_URL"))
-    from handoff.service import HandoffStore
+    tracker_url = settings.tracker_database_url or tracker_database_url(settings.database_url)
+    engine = make_engine(database_url(settings))
+    from staff.whatsapp import KeptFollowUps
 
-    engine = make_engine()
-    svc = StaffService(engine, make_engine(tracker_url), spool=HandoffStore(engine))
+    svc = StaffService(engine, make_engine(tracker_url), spool=HandoffStore(engine), stores=[KeptFollowUps()])
     svc.create_schema()
     return svc
 
@@ -54,8 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--insecure-cookie", action="store_true", help="plain-http development on localhost only")
-    # a string default goes through `type` too: a bad HULPWIJZER_RETENTION_DAYS is a clear error
-    retention = os.environ.get("HULPWIJZER_RETENTION_DAYS", str(DEFAULT_RETENTION_DAYS))
+    try:
+        settings = Settings.from_env()  # read once, passed down
+    except ValueError as error:  # a bad HULPWIJZER_RETENTION_DAYS is a clear error
+        parser.error(str(error))
+    retention = str(settings.retention_days)
     serve.add_argument(
         "--retention-days",
         type=retention_days,
@@ -84,14 +87,13 @@ def main(argv: list[str] | None = None) -> int:
         from staff.web import create_app
         from staff.whatsapp import WhatsAppFollowUp
 
-        proxies = frozenset(a.strip() for a in os.environ.get("HULPWIJZER_TRUSTED_PROXIES", "").split(",") if a.strip())
         web.run_app(
             create_app(
-                service(),
+                service(settings),
                 secure_cookie=not args.insecure_cookie,
-                follow_up=WhatsAppFollowUp.from_environ(os.environ),
+                follow_up=WhatsAppFollowUp.from_environ(settings.whatsapp),
                 purge_days=args.retention_days,
-                trusted_proxies=proxies,
+                trusted_proxies=settings.trusted_proxies,
             ),
             host=args.host,
             port=args.port,
@@ -107,14 +109,14 @@ def main(argv: list[str] | None = None) -> int:
         from staff.passwords import WeakPassword
 
         try:
-            service().create_user(args.username, password, args.team, args.admin)
+            service(settings).create_user(args.username, password, args.team, args.admin)
         except WeakPassword as exc:
             print(exc, file=sys.stderr)
             return 2
         print(f"user {args.username}: teams {', '.join(args.team) or '-'}{' (admin)' if args.admin else ''}")
         return 0
     if args.command in ("list", "export"):
-        rows = service().export()
+        rows = service(settings).export()
         if args.command == "list":
             for row in rows:
                 if row["status"] != DONE:
@@ -134,17 +136,14 @@ def main(argv: list[str] | None = None) -> int:
         if bool(args.username) == bool(args.all):
             print("name one staff member, or --all", file=sys.stderr)
             return 2
-        print(f"{service().revoke_sessions(None if args.all else args.username)} session(s) ended")
+        print(f"{service(settings).revoke_sessions(None if args.all else args.username)} session(s) ended")
         return 0
     if args.command == "purge":
-        print(json.dumps(service().purge(args.days)))
+        print(json.dumps(service(settings).purge(args.days)))
         return 0
     if args.command == "delete":
-        from staff.whatsapp import discard_kept
-
         reference = args.reference.strip().upper()
-        found = service().delete_reference(reference)
-        found = discard_kept(reference) > 0 or found  # a follow-up template still waiting to be sent
+        found = service(settings).delete_reference(reference)
         print("deleted" if found else "no handoff with that reference")
         return 0 if found else 1
     if args.command == "drain":

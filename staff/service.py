@@ -6,14 +6,15 @@ import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass
+from typing import Iterable
 
 from sqlalchemy import case, delete, select
 from sqlalchemy.engine import Engine
 
 from channels.whatsapp_contacts import Contact as WhatsAppContact
 from channels.whatsapp_contacts import WhatsAppContacts
-from channels.whatsapp_contacts import contacts as whatsapp_contacts
 from core.db import as_utc, session_factory
+from core.erasure import ErasableStore, Registry
 from handoff.models import STATUSES, Handoff
 from handoff.models import Base as HandoffBase
 from staff import transcript as transcripts
@@ -46,13 +47,25 @@ def _now() -> dt.datetime:
 
 
 class StaffService:
-    def __init__(self, engine: Engine, tracker_engine: Engine, spool=None):
+    def __init__(self, engine: Engine, tracker_engine: Engine, spool=None, stores: Iterable[ErasableStore] = ()):
         self.engine = engine
         self.tracker_engine = tracker_engine
-        #: the handoff spool (a ``HandoffStore``): deletion and retention reach its files too
-        self.spool = spool
         self.sessions = session_factory(engine)
         self.whatsapp = WhatsAppContacts(engine)
+        #: every other store that keeps something of a handoff: a resident's deletion and the
+        #: retention period reach them all (the WhatsApp numbers, the handoff spool, ...)
+        self.erasure = Registry([self.whatsapp, *([spool] if spool is not None else []), *stores])
+
+    @property
+    def spool(self):
+        """The handoff spool, when it is registered (``HandoffStore``)."""
+        return next((s for s in self.erasure.stores if s.name == "spool_files"), None)
+
+    @spool.setter
+    def spool(self, store) -> None:
+        self.erasure.stores = [s for s in self.erasure.stores if s.name != "spool_files"]
+        if store is not None:
+            self.erasure.register(store)
 
     def create_schema(self) -> None:
         Base.metadata.create_all(self.engine)
@@ -239,35 +252,32 @@ class StaffService:
         if others is None:
             transcripts.delete_conversation(self.tracker_engine, row.conversation_id)
         session.execute(delete(Note).where(Note.reference == row.reference))
-        session.execute(delete(whatsapp_contacts).where(whatsapp_contacts.c.reference == row.reference))
         session.delete(row)
 
     def delete_reference(self, reference: str, actor: str = "cli", spool=None) -> bool:
         """A resident's request for deletion: the handoff, its notes and the conversation,
-        and a copy still waiting in the spool (``spool``: a HandoffStore)."""
-        spool = spool or self.spool
-        discarded = bool(spool and spool.discard_spooled(reference))
+        and what every registered store keeps of it (the WhatsApp number, a copy in the
+        spool, a follow-up waiting in the outbox)."""
         with self.sessions() as session, session.begin():
             row = session.scalar(select(Handoff).where(Handoff.reference == reference))
-            number = 0
             if row is not None:
-                self._delete_handoff(session, row)  # its kept number too
-            else:  # the handoff never reached the database (spooled, quarantined); a number may have
-                number = session.execute(
-                    delete(whatsapp_contacts).where(whatsapp_contacts.c.reference == reference)
-                ).rowcount
-            if row is not None or discarded or number:
-                session.add(AuditEntry(at=_now(), actor=actor, action="delete", reference=reference))
-        return row is not None or discarded or bool(number)
+                self._delete_handoff(session, row)
+        elsewhere = self.erasure.erase(reference)
+        if spool is not None and spool is not self.spool:
+            elsewhere["spool_files"] = elsewhere.get("spool_files", 0) + spool.erase_reference(reference)
+        found = row is not None or any(elsewhere.values())
+        if found:
+            self._audit(actor, "delete", reference)
+        return found
 
     def purge(self, older_than_days: int, actor: str = "cli") -> dict[str, int]:
-        """Delete handoffs, notes and conversations older than the retention period."""
+        """Delete handoffs, notes and conversations older than the retention period, and
+        what every registered store keeps from before it."""
         cutoff = _now() - dt.timedelta(days=older_than_days)
         with self.sessions() as session, session.begin():
             old = list(session.scalars(select(Handoff).where(Handoff.created_at < cutoff)))
             for row in old:
                 self._delete_handoff(session, row)
-            session.execute(delete(whatsapp_contacts).where(whatsapp_contacts.c.consented_at < cutoff))
             session.execute(delete(StaffSession).where(StaffSession.expires_at < _now()))
             session.add(
                 AuditEntry(
@@ -275,8 +285,7 @@ class StaffService:
                 )
             )
         events = transcripts.delete_older_than(self.tracker_engine, cutoff)
-        spooled = self.spool.purge_spool(cutoff) if self.spool is not None else 0
-        return {"handoffs": len(old), "conversation_events": events, "spool_files": spooled}
+        return {"handoffs": len(old), "conversation_events": events, **self.erasure.purge(cutoff)}
 
     def export(self) -> list[dict]:
         with self.sessions() as session:

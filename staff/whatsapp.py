@@ -12,6 +12,7 @@ optionally WHATSAPP_TEMPLATE_LANGUAGE (default nl) and WHATSAPP_API_BASE_URL.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from dataclasses import dataclass
@@ -58,6 +59,31 @@ class WhatsAppFollowUp:
     async def retry_kept(self, interval: float = RETRY_SECONDS) -> None:
         """Runs with the staff app: a template that could not be delivered goes out later."""
         await every(interval, self.client.upkeep, log, "staff.whatsapp_retry_failed")
+
+
+class KeptFollowUps:
+    """The follow-up templates waiting in the outbox, as a store of the erasure registry
+    (core.erasure)."""
+
+    name = "whatsapp_outbox"
+
+    def __init__(self, outbox: Path = OUTBOX):
+        self.outbox = outbox
+
+    def erase_reference(self, reference: str) -> int:
+        return discard_kept(reference, self.outbox)
+
+    def purge_older_than(self, cutoff: dt.datetime) -> int:
+        """Templates still waiting after the retention period are not sent any more."""
+        removed = 0
+        for path in [*self.outbox.glob("*.json"), *self.outbox.glob("*/*.json")]:
+            try:
+                if dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc) < cutoff:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue
+        return removed
 
 
 def discard_kept(reference: str, outbox: Path = OUTBOX) -> int:

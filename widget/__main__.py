@@ -8,12 +8,11 @@ http://127.0.0.1:5005); HULPWIJZER_RETENTION_DAYS (default 365) goes into the pr
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from aiohttp import web
 
-from bot.settings import DEFAULT_RETENTION_DAYS, parse_retention_days
+from core.settings import Settings as DeploymentSettings
 from widget.web import Settings, make_app
 
 
@@ -23,14 +22,15 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="serve the widget and the demo pages")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--server", default=os.environ.get("HULPWIJZER_WIDGET_SERVER", "http://127.0.0.1:5005"))
-    serve.add_argument("--privacy-url", default=os.environ.get("HULPWIJZER_PRIVACY_URL", ""))
+    serve.add_argument("--server", help="the Rasa server as browsers reach it (default HULPWIJZER_WIDGET_SERVER)")
+    serve.add_argument("--privacy-url", help="the privacy statement (default HULPWIJZER_PRIVACY_URL)")
     args = parser.parse_args(argv)
     try:
+        deployment = DeploymentSettings.from_env()  # read once, passed down
         settings = Settings(
-            args.server,
-            parse_retention_days(os.environ.get("HULPWIJZER_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)),
-            args.privacy_url,
+            args.server or deployment.widget_server,
+            deployment.retention_days,
+            args.privacy_url or deployment.privacy_url,
         )
     except ValueError as error:
         parser.error(str(error))

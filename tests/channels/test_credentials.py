@@ -1,4 +1,5 @@
 from channels.credentials import credentials
+from core.settings import Settings
 
 ALL = {
     "WHATSAPP_VERIFY_TOKEN": "v",
@@ -9,13 +10,13 @@ ALL = {
 
 
 def test_without_whatsapp_variables_rest_and_socketio_are_on():
-    content, missing = credentials({})
+    content, missing = credentials(Settings.from_env({}))
     assert list(content) == ["channels.rest.RestInput", "channels.socketio.SocketIOInput"] and missing == []
     assert content["channels.socketio.SocketIOInput"]["session_persistence"] is True
 
 
 def test_with_all_variables_whatsapp_is_on_with_the_pinned_graph_api_version():
-    content, missing = credentials(ALL)
+    content, missing = credentials(Settings.from_env(ALL))
     assert missing == []
     assert content["channels.whatsapp.WhatsAppInput"] == {
         "verify_token": "v",
@@ -25,23 +26,25 @@ def test_with_all_variables_whatsapp_is_on_with_the_pinned_graph_api_version():
         "api_base_url": "https://graph.facebook.com/v21.0",
     }
     assert (
-        credentials({**ALL, "WHATSAPP_API_BASE_URL": "http://127.0.0.1:9/v21.0"})[0]["channels.whatsapp.WhatsAppInput"][
-            "api_base_url"
-        ]
+        credentials(Settings.from_env({**ALL, "WHATSAPP_API_BASE_URL": "http://127.0.0.1:9/v21.0"}))[0][
+            "channels.whatsapp.WhatsAppInput"
+        ]["api_base_url"]
         == "http://127.0.0.1:9/v21.0"
     )
 
 
 def test_a_partial_setup_keeps_whatsapp_off_and_names_what_is_missing():
-    content, missing = credentials({"WHATSAPP_VERIFY_TOKEN": "v"})
+    content, missing = credentials(Settings.from_env({"WHATSAPP_VERIFY_TOKEN": "v"}))
     assert "channels.whatsapp.WhatsAppInput" not in content
     assert missing == ["WHATSAPP_APP_SECRET", "WHATSAPP_ACCESS_TOKEN", "WHATSAPP_PHONE_NUMBER_ID"]
 
 
 def test_widget_origins_limit_which_pages_may_open_the_chat():
-    content, _ = credentials({"HULPWIJZER_WIDGET_ORIGINS": "https://www.almere.nl/, http://127.0.0.1:8000"})
+    content, _ = credentials(
+        Settings.from_env({"HULPWIJZER_WIDGET_ORIGINS": "https://www.almere.nl/, http://127.0.0.1:8000"})
+    )
     assert content["channels.socketio.SocketIOInput"]["cors_allowed_origins"] == [
         "https://www.almere.nl",
         "http://127.0.0.1:8000",
     ]
-    assert "cors_allowed_origins" not in credentials({})[0]["channels.socketio.SocketIOInput"]
+    assert "cors_allowed_origins" not in credentials(Settings.from_env({}))[0]["channels.socketio.SocketIOInput"]

@@ -80,7 +80,9 @@ def test_the_command_line_creates_users_and_lists_open_handoffs(tmp_path):
     assert json.loads(staff("purge", "--days", "30").stdout) == {
         "handoffs": 0,
         "conversation_events": 0,
+        "whatsapp_contacts": 0,
         "spool_files": 0,
+        "whatsapp_outbox": 0,
     }
 
 
