@@ -103,3 +103,14 @@ async def eventually(condition, timeout: float = 2.0, step: float = 0.02) -> Non
         if condition():
             return
         await asyncio.sleep(step)
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings():
+    """A process reads its settings once (``core.settings.current``); each test is a fresh
+    process in that respect, so a test that sets a variable sees it."""
+    from core.settings import current
+
+    current.cache_clear()
+    yield
+    current.cache_clear()

@@ -48,9 +48,13 @@ def kb_database(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def knowledge_base(kb_database, monkeypatch):
+    from core.settings import current
+
     monkeypatch.setenv("DATABASE_URL", kb_database)
     service.get_knowledge_base.cache_clear()
-    yield service.get_knowledge_base()
+    kb = service.get_knowledge_base()
+    current.cache_clear()  # the test may set more variables: its "process" reads them when it first needs them
+    yield kb
     service.get_knowledge_base.cache_clear()
 
 
