@@ -5,6 +5,9 @@ With ``DATABASE_URL`` unset, conversations go to SQLite in ``var/tracker.db`` (t
 embedded default). With ``DATABASE_URL=postgresql://user:pw@host:5432/db`` they go to
 PostgreSQL, like the handoffs, so the staff app reads transcripts from there.
 
+With ``REDIS_URL`` set, Rasa's lock store is Redis, shared by several workers
+(``HULPWIJZER_WORKERS``); without it, in-memory locks and one worker.
+
     python -m bot.endpoints var/endpoints.yml      (scripts/run.sh does this)
 """
 
@@ -51,18 +54,51 @@ def tracker_database_url(database_url: str | None) -> str:
     return normalise_url(database_url)
 
 
-def endpoints(database_url: str | None, action_url: str = "http://127.0.0.1:5055/webhook") -> dict:
-    return {"action_endpoint": {"url": action_url}, "tracker_store": tracker_store(database_url)}
+def lock_store(redis_url: str | None) -> dict | None:
+    """Rasa's Redis lock store for ``REDIS_URL`` (``redis://[:password@]host:port/db``, or
+    ``rediss://`` for TLS); ``None``: Rasa's in-memory locks, right for one worker only."""
+    if not redis_url:
+        return None
+    url = urlsplit(redis_url)
+    if url.scheme not in ("redis", "rediss"):
+        raise ValueError(f"REDIS_URL must start with redis:// or rediss://, not {url.scheme}://")
+    config = {
+        "type": "bot.lock_store.AtomicRedisLockStore",
+        "url": url.hostname or "127.0.0.1",
+        "port": url.port or 6379,
+        "db": int(url.path.lstrip("/") or 0),
+        "key_prefix": "hulpwijzer",
+    }
+    if url.password:
+        config["password"] = unquote(url.password)
+    if url.username:
+        config["username"] = unquote(url.username)
+    if url.scheme == "rediss":
+        config["use_ssl"] = True
+    return config
+
+
+def endpoints(
+    database_url: str | None, action_url: str = "http://127.0.0.1:5055/webhook", redis_url: str | None = None
+) -> dict:
+    config = {"action_endpoint": {"url": action_url}, "tracker_store": tracker_store(database_url)}
+    lock = lock_store(redis_url)
+    if lock:
+        config["lock_store"] = lock
+    return config
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("target", type=Path)
     args = parser.parse_args(argv)
-    database_url = Settings.from_env().database_url
-    if not database_url or database_url.startswith("sqlite"):
+    try:
+        settings = Settings.from_env()
+        content = endpoints(settings.database_url, redis_url=settings.redis_url)
+    except ValueError as error:  # a wrong REDIS_URL or HULPWIJZER_WORKERS: say so, start nothing
+        parser.exit(2, f"configuration: {error}\n")
+    if not settings.database_url or settings.database_url.startswith("sqlite"):
         private_sqlite_file(DEFAULT_TRACKER_DB)  # Rasa creates it with the umask's mode otherwise
-    content = endpoints(database_url)
     write_private_text(args.target, yaml.safe_dump(content, sort_keys=False))  # it may hold a database password
 
 

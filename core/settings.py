@@ -22,6 +22,8 @@ VARIABLES = {
     "HULPWIJZER_HOST": "the interface the Rasa server listens on (scripts/run.sh)",
     "DATABASE_URL": "knowledge base, handoffs, staff accounts and, by default, conversations",
     "TRACKER_DATABASE_URL": "where the staff app reads Rasa's conversations, when not in DATABASE_URL",
+    "REDIS_URL": "Rasa's lock store (Redis), needed for more than one worker",
+    "HULPWIJZER_WORKERS": "how many Rasa server workers (more than 1 only with REDIS_URL)",
     "HULPWIJZER_RETENTION_DAYS": "how long handoffs, conversations and kept WhatsApp numbers are kept",
     "HULPWIJZER_TRUSTED_PROXIES": "reverse proxies whose X-Forwarded-For the staff app believes",
     "HULPWIJZER_WIDGET_ORIGINS": "web sites whose pages may open the chat",
@@ -51,6 +53,20 @@ def parse_retention_days(value: str | int) -> int:
     return days
 
 
+def parse_workers(value: str | int, with_redis: bool) -> int:
+    """The number of Rasa server workers: at least 1, and more than 1 only with Redis as the
+    lock store (two workers with in-memory locks could handle one conversation at once)."""
+    try:
+        workers = int(str(value).strip())
+    except ValueError:
+        raise ValueError(f"HULPWIJZER_WORKERS must be a whole number, not {value!r}") from None
+    if workers < 1:
+        raise ValueError(f"HULPWIJZER_WORKERS must be at least 1, not {workers}")
+    if workers > 1 and not with_redis:
+        raise ValueError("HULPWIJZER_WORKERS above 1 needs REDIS_URL: Rasa's lock store must be shared by the workers")
+    return workers
+
+
 def _list(value: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (value or "").split(",") if part.strip())
 
@@ -62,6 +78,9 @@ class Settings:
     #: DATABASE_URL as given; ``None``: the embedded SQLite default (``core.db``)
     database_url: str | None = None
     tracker_database_url: str | None = None
+    #: Rasa's lock store; ``None``: in memory (one worker only)
+    redis_url: str | None = None
+    workers: int = 1
     retention_days: int = DEFAULT_RETENTION_DAYS
     trusted_proxies: frozenset[str] = frozenset()
     widget_origins: tuple[str, ...] = ()
@@ -77,6 +96,8 @@ class Settings:
             gemeente=(env.get("HULPWIJZER_GEMEENTE") or DEFAULT_GEMEENTE).strip().lower(),
             database_url=(env.get("DATABASE_URL") or "").strip() or None,
             tracker_database_url=(env.get("TRACKER_DATABASE_URL") or "").strip() or None,
+            redis_url=(env.get("REDIS_URL") or "").strip() or None,
+            workers=parse_workers(env.get("HULPWIJZER_WORKERS") or 1, bool((env.get("REDIS_URL") or "").strip())),
             retention_days=parse_retention_days(env.get("HULPWIJZER_RETENTION_DAYS") or DEFAULT_RETENTION_DAYS),
             trusted_proxies=frozenset(_list(env.get("HULPWIJZER_TRUSTED_PROXIES"))),
             widget_origins=tuple(o.rstrip("/") for o in _list(env.get("HULPWIJZER_WIDGET_ORIGINS"))),

@@ -23,8 +23,10 @@ export PYTHONWARNINGS=ignore
 # The knowledge base: validate the content files and bring the database up to date
 # (DATABASE_URL, default SQLite in var/). With problems in the files, the last good import stays.
 .venv/bin/python -m knowledge_base import || echo "knowledge base: content problems (see above); using the last good import"
-# Rasa's tracker store follows DATABASE_URL (SQLite in var/ by default, else PostgreSQL)
+# Rasa's tracker store follows DATABASE_URL (SQLite in var/ by default, else PostgreSQL), its
+# lock store REDIS_URL (in memory by default); it refuses HULPWIJZER_WORKERS > 1 without Redis
 .venv/bin/python -m bot.endpoints var/endpoints.yml
+export SANIC_WORKERS=${HULPWIJZER_WORKERS:-1}
 # the demo pages with the website widget (README, "Channels"); only they may open the chat
 WIDGET_PORT=${HULPWIJZER_WIDGET_PORT:-8000}
 export HULPWIJZER_WIDGET_ORIGINS=${HULPWIJZER_WIDGET_ORIGINS:-http://127.0.0.1:$WIDGET_PORT,http://localhost:$WIDGET_PORT}
@@ -43,7 +45,9 @@ pids+=($!)
   --credentials var/credentials.yml --interface "$HOST" --port 5005 &
 pids+=($!)
 
-echo "Hulpwijzer (gemeente ${HULPWIJZER_GEMEENTE:-almelo}) is starting:"
+database="SQLite in var/"; [ -n "${DATABASE_URL:-}" ] && database="DATABASE_URL"
+locks="in memory"; [ -n "${REDIS_URL:-}" ] && locks="Redis (REDIS_URL)"
+echo "Hulpwijzer (gemeente ${HULPWIJZER_GEMEENTE:-almelo}) is starting: database $database, lock store $locks, $SANIC_WORKERS Rasa worker(s):"
 echo "  REST channel   http://$HOST:5005/webhooks/rest/webhook"
 echo "  website chat   http://127.0.0.1:$WIDGET_PORT/  (demo pages: /almelo /almere /hengelo)"
 echo "  action server  http://127.0.0.1:5055/webhook"

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, UserUttered
@@ -47,3 +48,47 @@ async def test_rasa_stores_conversations_in_postgresql_and_the_staff_app_reads_t
     ]
     store.engine.dispose()
     assert json.dumps(config)  # nothing in it that YAML could not write
+
+
+# -- the production switch: Redis as lock store, several workers (issue 11) -----------------
+
+
+def test_without_redis_rasa_keeps_its_in_memory_locks():
+    assert "lock_store" not in endpoints(None)
+
+
+def test_redis_url_gives_rasas_redis_lock_store():
+    from bot.endpoints import lock_store
+
+    assert endpoints(None, redis_url="redis://:geheim@cache.example:6380/2")["lock_store"] == {
+        "type": "bot.lock_store.AtomicRedisLockStore",
+        "url": "cache.example",
+        "port": 6380,
+        "db": 2,
+        "key_prefix": "hulpwijzer",
+        "password": "geheim",
+    }
+    assert lock_store("rediss://cache.example")["use_ssl"] is True
+    with pytest.raises(ValueError):
+        lock_store("http://cache.example")
+
+
+@pytest.mark.parametrize(
+    "workers,redis,ok",
+    [
+        ("1", "", True),
+        ("2", "redis://127.0.0.1:6379/0", True),
+        ("2", "", False),
+        ("0", "redis://x", False),
+        ("twee", "", False),
+    ],
+)
+def test_more_than_one_worker_needs_the_redis_lock_store(workers, redis, ok):
+    from core.settings import Settings
+
+    environ = {"HULPWIJZER_WORKERS": workers, "REDIS_URL": redis}
+    if ok:
+        assert Settings.from_env(environ).workers == int(workers)
+    else:
+        with pytest.raises(ValueError):
+            Settings.from_env(environ)

@@ -1,0 +1,190 @@
+"""The production switch (issue 11), end to end: PostgreSQL for conversations, handoffs and
+the knowledge base, Redis as Rasa's lock store, two Rasa server workers. Messages of one
+conversation are handled in order across the workers, and many conversations at once lose
+nothing. Needs the PostgreSQL and Redis of this machine kind (a failure in CI without them)."""
+
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.conftest import MODEL, POSTGRES_URL, ROOT, missing_service
+from tests.e2e.conftest import RASA, free_port, wait_for
+
+pytestmark = pytest.mark.model
+
+REDIS_URL = "redis://127.0.0.1:6379/9"
+
+
+def redis_reachable() -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(REDIS_URL, socket_connect_timeout=3).ping())
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def production(tmp_path_factory):
+    """Action server and a two-worker Rasa server on a database of their own and Redis."""
+    if not MODEL.exists():
+        pytest.skip("no trained model: run `make model`")
+    if not redis_reachable():
+        missing_service(f"Redis at {REDIS_URL} is unreachable")
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+    try:
+        with admin.connect():
+            pass
+    except Exception as exc:  # noqa: BLE001 - the server is not running here
+        missing_service(f"PostgreSQL at {POSTGRES_URL} is unreachable: {type(exc).__name__}")
+    database = f"hw_e2e_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{database}"'))
+    url = POSTGRES_URL.rsplit("/", 1)[0] + f"/{database}"
+    work = tmp_path_factory.mktemp("production")
+    action_port, rasa_port = free_port(), free_port()
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "DATABASE_URL": url,
+        "REDIS_URL": REDIS_URL,
+        "HULPWIJZER_WORKERS": "2",
+        "SANIC_WORKERS": "2",
+        "HULPWIJZER_GEMEENTE": "almelo",
+        "PYTHONWARNINGS": "ignore",
+        "RASA_TELEMETRY_ENABLED": "false",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "SANIC_HOST": "127.0.0.1",
+    }
+    subprocess.run([sys.executable, "-m", "bot.endpoints", str(work / "endpoints.yml")], env=env, cwd=ROOT, check=True)
+    endpoints = (work / "endpoints.yml").read_text()
+    assert "AtomicRedisLockStore" in endpoints and "dialect: postgresql" in endpoints
+    endpoints = endpoints.replace("http://127.0.0.1:5055/webhook", f"http://127.0.0.1:{action_port}/webhook")
+    (work / "endpoints.yml").write_text(endpoints)
+    (work / "credentials.yml").write_text("channels.rest.RestInput: {}\n")
+    logs = open(work / "servers.log", "w")
+    procs = [
+        subprocess.Popen(
+            [RASA, "run", "actions", "--actions", "actions", "--port", str(action_port)],
+            cwd=ROOT,
+            env=env,
+            stdout=logs,
+            stderr=subprocess.STDOUT,
+        ),
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "bot.server",
+                "run",
+                "--model",
+                str(MODEL),
+                "--endpoints",
+                str(work / "endpoints.yml"),
+                "--credentials",
+                str(work / "credentials.yml"),
+                "--interface",
+                "127.0.0.1",
+                "--port",
+                str(rasa_port),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=logs,
+            stderr=subprocess.STDOUT,
+        ),
+    ]
+    try:
+        wait_for(f"http://127.0.0.1:{action_port}/health", procs[0])
+        wait_for(f"http://127.0.0.1:{rasa_port}/", procs[1])
+        # Sanic runs the workers as child processes of the server
+        children = subprocess.run(["pgrep", "-P", str(procs[1].pid)], capture_output=True, text=True).stdout.split()
+        assert len(children) >= 2, "the Rasa server did not start two workers"
+        yield f"http://127.0.0.1:{rasa_port}", create_engine(url), work / "servers.log"
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        logs.close()
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def say(base_url: str, sender: str, message: str) -> list[dict]:
+    request = urllib.request.Request(
+        f"{base_url}/webhooks/rest/webhook",
+        headers={"Content-Type": "application/json"},
+        data=json.dumps({"sender": sender, "message": message}).encode(),
+    )
+    with urllib.request.urlopen(request, timeout=120) as response:
+        assert response.status == 200
+        return json.loads(response.read())
+
+
+def event_types(engine, sender: str) -> list[str]:
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT type_name FROM events WHERE sender_id = :s ORDER BY id"), {"s": sender})
+        return [row.type_name for row in rows if row.type_name in ("user", "bot")]
+
+
+def test_the_conversation_and_the_knowledge_base_are_in_postgresql(production):
+    base_url, engine, _ = production
+    sender = f"p-{uuid.uuid4().hex[:10]}"
+    assert any("Bron:" in m.get("text", "") for m in say(base_url, sender, "ik heb schulden"))
+    assert event_types(engine, sender)[:1] == ["user"]
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM kb_facilities")).scalar() > 0
+
+
+def test_two_messages_of_one_conversation_sent_at_once_are_handled_one_after_the_other(production):
+    """With in-memory locks, two workers could each handle one of them at the same time;
+    with Redis the second waits for the first: no interleaving in the tracker."""
+    base_url, engine, _ = production
+    for _ in range(20):  # Rasa's own Redis lock store let 3 of 20 such pairs through at once
+        sender = f"order-{uuid.uuid4().hex[:10]}"
+        with ThreadPoolExecutor(2) as pool:
+            first = pool.submit(say, base_url, sender, "ik heb schulden en de deurwaarder komt morgen")
+            second = pool.submit(say, base_url, sender, "ik zoek ook werk")
+            first.result(), second.result()
+        types = event_types(engine, sender)
+        assert types.count("user") == 2
+        second_user = types.index("user", 1)
+        # every reply to the first message comes before the second message, and the second gets its own replies
+        assert "bot" in types[1:second_user] and "bot" in types[second_user + 1 :]
+
+
+def test_two_hundred_conversations_of_five_turns_lose_nothing(production, capsys):
+    base_url, engine, _ = production
+    turns = ["hallo", "ik heb schulden", "wat kost dat?", "waar zit dat?", "bedankt"]
+    senders = [f"load-{uuid.uuid4().hex[:10]}" for _ in range(200)]
+    errors = []
+
+    def conversation(sender):
+        for turn in turns:
+            try:
+                if not say(base_url, sender, turn):
+                    errors.append((sender, turn, "no reply"))
+            except Exception as error:  # noqa: BLE001 - counted, the assert says which
+                errors.append((sender, turn, type(error).__name__))
+
+    with ThreadPoolExecutor(20) as pool:
+        list(pool.map(conversation, senders))
+    incomplete = [s for s in senders if event_types(engine, s).count("user") != len(turns)]
+    with capsys.disabled():
+        print(
+            f"\nPostgreSQL + Redis + 2 workers: {len(senders)} conversations x {len(turns)} turns,"
+            f" {len(errors)} errors, {len(incomplete)} incomplete trackers"
+        )
+    assert errors == [] and incomplete == []
