@@ -14,6 +14,7 @@ import asyncio
 import datetime as dt
 import json
 import logging
+import os
 import time
 import uuid
 from pathlib import Path
@@ -24,6 +25,10 @@ from core.db import PROJECT_DIR
 from core.private_files import private_folder, write_private_json
 
 log = logging.getLogger(__name__)
+#: a kept file being retried by one worker ends in ``.<pid>.claim``
+CLAIM_SUFFIX = "claim"
+#: a claim older than this was left by a worker that stopped: the file is retried again
+CLAIM_SECONDS = 600.0
 
 #: Meta's Graph API with a pinned version (override with WHATSAPP_API_BASE_URL)
 DEFAULT_API_BASE_URL = "https://graph.facebook.com/v21.0"
@@ -112,8 +117,9 @@ class GraphClient:
             if not isinstance(kept, dict):
                 raise ValueError("not an object")
         except (OSError, ValueError):
-            path.rename(private_folder(self.outbox / "refused") / path.name)
-            log.error("whatsapp.kept_file_damaged file=%s", path.name)
+            name = path.name.split(".json.", 1)[0] + ".json"  # without a worker's claim
+            path.rename(private_folder(self.outbox / "refused") / name)
+            log.error("whatsapp.kept_file_damaged file=%s", name)
             return None
         if "body" in kept and "messaging_product" not in kept:
             return kept["body"], kept.get("window_closes_at")
@@ -135,26 +141,48 @@ class GraphClient:
     async def _retry_outbox(self, session: aiohttp.ClientSession) -> None:
         now = dt.datetime.now(dt.timezone.utc)
         for path in self.kept():
-            read = self._read_kept(path)
+            # claim the file first (an atomic rename): with several server workers, each retries
+            # the outbox, and a reply must go out once
+            claimed = path.with_name(f"{path.name}.{os.getpid()}.{CLAIM_SUFFIX}")
+            try:
+                os.rename(path, claimed)
+            except FileNotFoundError:
+                continue  # another worker has it
+            read = self._read_kept(claimed)
             if read is None:
                 continue
             body, closes = read
             if closes and body.get("type") != "template" and dt.datetime.fromisoformat(closes) <= now:
                 self._keep(body, self.outbox / "expired")
-                path.unlink()
+                claimed.unlink()
                 log.warning("whatsapp.window_closed file=%s", path.name)
                 continue
             result = await self._post(session, body)
             if result == FAILED:
-                return  # still failing: keep the rest in order
+                os.rename(claimed, path)  # still failing: back in line, keep the rest in order
+                return
             if result == REFUSED:
                 self._keep(body, self.outbox / "refused")
-            path.unlink()
+            claimed.unlink()
             log.warning("whatsapp.delivered_from_outbox file=%s", path.name)
+
+    def release_stale_claims(self, older_than_seconds: float = CLAIM_SECONDS) -> int:
+        """Files claimed by a worker that stopped mid-retry go back in the outbox."""
+        released = 0
+        cutoff = time.time() - older_than_seconds
+        for claimed in self.outbox.glob(f"*.json.*.{CLAIM_SUFFIX}") if self.outbox.exists() else []:
+            try:
+                if claimed.stat().st_mtime < cutoff:
+                    os.rename(claimed, claimed.with_name(claimed.name.split(".json.", 1)[0] + ".json"))
+                    released += 1
+            except OSError:
+                continue
+        return released
 
     async def upkeep(self) -> None:
         """What a running process does every round: retry what is kept, and delete what was
         set aside longer than ``SET_ASIDE_DAYS`` ago."""
+        self.release_stale_claims()
         if self.kept():
             await self.retry_outbox()
         self.forget_set_aside(SET_ASIDE_DAYS)

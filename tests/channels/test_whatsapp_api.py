@@ -99,3 +99,34 @@ def test_what_was_set_aside_is_deleted_after_its_time(tmp_path):
         os.utime(path, (then, then))
     assert sender.forget_set_aside(30) == 2
     assert [p.name for p in (tmp_path / "outbox").rglob("*.json")] == ["expired-1.json"]
+
+
+async def test_two_workers_retrying_one_outbox_send_each_kept_reply_once(graph, tmp_path):
+    """Issue 11: with several Rasa workers each retries the outbox; a file is claimed (an
+    atomic rename) before it is sent."""
+    import asyncio
+
+    first, second = client(graph, tmp_path), client(graph, tmp_path)
+    graph["fail"] = 99
+    assert not await first.send([{"to": "316", "text": {"body": f"bericht {i}"}} for i in range(10)])
+    graph["fail"] = 0
+    await asyncio.gather(first.retry_outbox(), second.retry_outbox())
+    bodies = [body["text"]["body"] for _, body in graph["received"]]
+    assert sorted(bodies) == sorted(f"bericht {i}" for i in range(10))
+    assert first.kept() == []
+
+
+def test_a_claim_left_by_a_stopped_worker_goes_back_in_the_outbox(tmp_path):
+    import os
+    import time
+
+    sender = GraphClient("http://127.0.0.1:9/v21.0", "123", "t", outbox=tmp_path / "outbox")
+    (tmp_path / "outbox").mkdir()
+    name = "8efaaf5ee74c11f1ae5802fc00000003.json"
+    claimed = tmp_path / "outbox" / f"{name}.4242.claim"
+    claimed.write_text("{}")
+    assert sender.release_stale_claims() == 0  # a fresh claim is another worker's work
+    old = time.time() - 3600
+    os.utime(claimed, (old, old))
+    assert sender.release_stale_claims() == 1
+    assert [p.name for p in sender.kept()] == [name]
