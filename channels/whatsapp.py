@@ -29,13 +29,15 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
-from sqlalchemy import Column, DateTime, MetaData, String, Table, delete, insert
+from sqlalchemy import delete, insert
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from channels.rest import typed_text
+from channels.tables import seen_messages
 from channels.whatsapp_api import DEFAULT_API_BASE_URL, GraphClient
 from channels.whatsapp_contacts import WhatsAppContacts
 from channels.whatsapp_format import UNSUPPORTED_REPLY, Incoming, outgoing, parse_webhook
+from core import schema
 from core.background import every
 from core.db import make_engine
 
@@ -45,14 +47,6 @@ log = logging.getLogger(__name__)
 OUTBOX_RETRY_SECONDS = 60.0
 #: message ids are remembered this long: Meta redelivers for up to a few days
 SEEN_DAYS = 30
-
-_metadata = MetaData()
-seen_messages = Table(
-    "wa_seen_messages",
-    _metadata,
-    Column("message_id", String(128), primary_key=True),
-    Column("seen_at", DateTime(timezone=True), nullable=False),
-)
 
 
 def signature_ok(app_secret: str, body: bytes, header: str | None) -> bool:
@@ -72,7 +66,7 @@ class SeenMessages:
 
     def __init__(self, engine=None):
         self.engine = engine or make_engine()
-        _metadata.create_all(self.engine)
+        schema.upgrade(self.engine)
 
     def first_time(self, message_id: str) -> bool:
         try:

@@ -14,23 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Column, DateTime, MetaData, String, Table, delete, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from channels.tables import contacts
 from channels.whatsapp_format import WINDOW
+from core import schema
 from core.db import as_utc, make_engine
-
-_metadata = MetaData()
-contacts = Table(
-    "wa_handoff_contacts",
-    _metadata,
-    Column("reference", String(20), primary_key=True),
-    Column("wa_id", String(32), nullable=False),
-    Column("sender", String(64), nullable=False, index=True),  # the pseudonym Rasa knows
-    Column("consented_at", DateTime(timezone=True), nullable=False),
-    Column("last_message_at", DateTime(timezone=True), nullable=False),
-)
 
 
 @dataclass(frozen=True)
@@ -52,7 +43,7 @@ class WhatsAppContacts:
         self.engine = engine or make_engine()
 
     def create_schema(self) -> None:
-        _metadata.create_all(self.engine)
+        schema.upgrade(self.engine)
 
     def remember(self, reference: str, wa_id: str, sender: str, last_message_at: dt.datetime) -> None:
         now = dt.datetime.now(dt.timezone.utc)

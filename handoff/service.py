@@ -25,9 +25,10 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from core import schema
 from core.db import PROJECT_DIR, session_factory
 from core.private_files import private_folder, write_private_json
-from handoff.models import Base, Handoff
+from handoff.models import Handoff
 from handoff.summary import Summary
 
 log = logging.getLogger(__name__)
@@ -132,7 +133,7 @@ class HandoffStore:
         self.backoff = backoff
 
     def create_schema(self) -> None:
-        Base.metadata.create_all(self.engine)
+        schema.upgrade(self.engine)
 
     def _store(self, row: dict) -> bool:
         """Store one handoff row; ``False`` when it was there already."""

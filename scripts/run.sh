@@ -20,6 +20,8 @@ trap cleanup INT TERM EXIT
 # Rasa prints a user's text in some warnings (e.g. an unparsable "/..." message): keep
 # warnings out of the logs so message text never lands there.
 export PYTHONWARNINGS=ignore
+# The project's tables at the newest schema revision (migrations/; Alembic)
+.venv/bin/python -m migrations upgrade
 # The knowledge base: validate the content files and bring the database up to date
 # (DATABASE_URL, default SQLite in var/). With problems in the files, the last good import stays.
 .venv/bin/python -m knowledge_base import || echo "knowledge base: content problems (see above); using the last good import"

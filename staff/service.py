@@ -13,12 +13,12 @@ from sqlalchemy.engine import Engine
 
 from channels.whatsapp_contacts import Contact as WhatsAppContact
 from channels.whatsapp_contacts import WhatsAppContacts
+from core import schema
 from core.db import as_utc, session_factory
 from core.erasure import ErasableStore, Registry
 from handoff.models import STATUSES, Handoff
-from handoff.models import Base as HandoffBase
 from staff import transcript as transcripts
-from staff.models import AuditEntry, Base, Note, StaffSession, StaffTeam, StaffUser
+from staff.models import AuditEntry, Note, StaffSession, StaffTeam, StaffUser
 from staff.passwords import hash_password, verify_password
 
 SESSION_HOURS = 8
@@ -68,9 +68,7 @@ class StaffService:
             self.erasure.register(store)
 
     def create_schema(self) -> None:
-        Base.metadata.create_all(self.engine)
-        HandoffBase.metadata.create_all(self.engine)
-        self.whatsapp.create_schema()
+        schema.upgrade(self.engine)
 
     # -- accounts and sessions ------------------------------------------------------
 

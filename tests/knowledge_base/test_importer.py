@@ -357,11 +357,25 @@ def test_a_team_response_promise_in_the_content_reaches_the_routing(tmp_path, co
     assert (team.response_working_days, team.urgent_response_working_days) == (5, 1)
 
 
-def test_an_older_database_without_the_new_columns_is_rebuilt_from_the_content(tmp_path):
+def test_a_database_of_the_release_before_the_migrations_gets_the_new_column_and_the_content(tmp_path):
+    """kb_routes.front_doors came after the tables were made by create_all: the migrations
+    add it to such a database, and the next import fills it."""
+    from alembic import command
+
+    from core import schema
+
     engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    config = schema.alembic_config()
     with engine.begin() as connection:
-        connection.execute(text("CREATE TABLE kb_teams (id VARCHAR(80) PRIMARY KEY, name VARCHAR(80))"))
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")  # the tables as the release before made them ...
+        connection.execute(text("DROP TABLE alembic_version"))  # ... without knowing of migrations
     create_schema(engine)
+    assert schema.revision(engine) == schema.head()
     with session_factory(engine)() as session:
         import_content(session)
         assert db_counts(session)["team"] == expected_counts()["team"]
+        doors = session.execute(
+            text("SELECT front_doors FROM kb_routes WHERE gemeente_id = 'almelo' AND topic = 'mantelzorg'")
+        )
+        assert "almelo-steunpunt-informele-zorg" in doors.scalar()
