@@ -15,6 +15,9 @@ depends_on = None
 
 
 def upgrade() -> None:
+    columns = {c["name"] for c in sa.inspect(op.get_bind()).get_columns("kb_routes")}
+    if "front_doors" in columns:
+        return  # a database made by create_all while this column was new, before the migrations
     with op.batch_alter_table("kb_routes", schema=None) as batch_op:
         # existing routes get none; the next content import fills them
         batch_op.add_column(sa.Column("front_doors", sa.JSON(), nullable=False, server_default="[]"))
