@@ -3,6 +3,7 @@ the resident confirms, and exactly-once submission (the work is done in handoff/
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from functools import lru_cache
 from typing import Any
@@ -227,7 +228,9 @@ class ActionSubmitHandoff(Action):
         )
         draft = Draft(gemeente.id, team.id, team.name, summary, tracker.sender_id, consent_at, due.respond_by)
         try:
-            submitted = get_store().submit(draft)
+            # off the action server's event loop: the database write (with its retries and
+            # back-off) must not hold up other residents' actions
+            submitted = await asyncio.to_thread(get_store().submit, draft)
         except HandoffNotSaved:
             dispatcher.utter_message(response="utter_handoff_failed_nothing_sent")
             return []

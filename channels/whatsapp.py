@@ -110,7 +110,9 @@ class WhatsAppOutput(OutputChannel):
         reference = (json_message.get("whatsapp_contact") or {}).get("reference")
         if isinstance(reference, str) and self.contacts is not None:
             try:
-                self.contacts.remember(reference, self.wa_id, recipient_id, self.message.sent_at)
+                await asyncio.to_thread(
+                    self.contacts.remember, reference, self.wa_id, recipient_id, self.message.sent_at
+                )
                 log.info("whatsapp.contact_kept_with_handoff")
             except SQLAlchemyError as error:
                 # the confirmation that follows must still reach the resident; the team has
@@ -199,7 +201,7 @@ class WhatsAppInput(InputChannel):
         sender = pseudonym(self.app_secret, message.wa_id)
         # a resident with a handoff via WhatsApp wrote again: the team's 24-hour window reopens
         try:
-            self.contacts.heard_from(sender, message.sent_at)
+            await asyncio.to_thread(self.contacts.heard_from, sender, message.sent_at)
         except SQLAlchemyError as error:  # the message is answered all the same
             log.error("whatsapp.window_not_updated error=%s", type(error).__name__)
         output = WhatsAppOutput(self.client, message, self.contacts)
@@ -228,7 +230,7 @@ class WhatsAppInput(InputChannel):
             first_of_the_day = next(rounds) % rounds_per_day == 0
             await self.client.upkeep()
             if first_of_the_day:
-                self.seen.forget_older_than(SEEN_DAYS)
+                await asyncio.to_thread(self.seen.forget_older_than, SEEN_DAYS)
 
         await every(interval, one_round, log, "whatsapp.maintenance_failed")
 

@@ -19,6 +19,8 @@ from core.settings import Settings, current
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_URL = f"sqlite:///{PROJECT_DIR / 'var' / 'hulpwijzer.db'}"
+#: how long a connection to PostgreSQL (or a free one from the pool) may take
+CONNECT_TIMEOUT_SECONDS = 5
 
 
 def normalise_url(url: str) -> str:
@@ -51,7 +53,16 @@ def make_engine(url: str | None = None) -> Engine:
         # handoffs and transcripts: readable by the service user only
         private_sqlite_file(Path(url[len("sqlite:///") :].split("?", 1)[0]))
     # hide_parameters: a failing statement's error text must not carry resident data
-    engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"), hide_parameters=True)
+    options: dict = {}
+    if url.startswith("postgresql"):
+        # an unreachable database is a clear error within seconds, never a stalled server
+        options = {
+            "connect_args": {"connect_timeout": CONNECT_TIMEOUT_SECONDS},
+            "pool_timeout": CONNECT_TIMEOUT_SECONDS,
+        }
+    engine = create_engine(
+        url, future=True, pool_pre_ping=not url.startswith("sqlite"), hide_parameters=True, **options
+    )
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_foreign_keys)
     return engine

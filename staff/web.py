@@ -138,6 +138,12 @@ def _age(created: dt.datetime) -> str:
     return f"{hours // 24} d {hours % 24} u" if hours >= 24 else f"{hours} u"
 
 
+async def off_loop(call, *args):
+    """A database call in a worker thread: the event loop keeps serving other staff while it
+    runs (and while a database that does not answer times out)."""
+    return await asyncio.get_running_loop().run_in_executor(None, call, *args)
+
+
 def render(request: web.Request, template: str, status: int = 200, **context) -> web.Response:
     env = request.app[ENV]
     html = env.get_template(template).render(
@@ -176,7 +182,7 @@ async def database_unavailable(request: web.Request, handler):
 async def session_and_csrf(request: web.Request, handler):
     # the health check and the stylesheets need no one logged in: no session lookup for them
     anonymous = request.path in ("/health", "/static/app.css") or request.path.startswith("/static/nlds/")
-    user = None if anonymous else request.app[SERVICE].user_for(request.cookies.get(COOKIE))
+    user = None if anonymous else await off_loop(request.app[SERVICE].user_for, request.cookies.get(COOKIE))
     request["user"] = user
     if user is None and not (anonymous or request.path == "/login"):
         raise web.HTTPSeeOther("/login")
@@ -239,23 +245,25 @@ def same_origin(request: web.Request) -> bool:
 
 
 async def logout(request: web.Request) -> web.Response:
-    request.app[SERVICE].logout(request.cookies.get(COOKIE, ""))
+    await off_loop(request.app[SERVICE].logout, request.cookies.get(COOKIE, ""))
     response = web.HTTPSeeOther("/login")
     response.del_cookie(COOKIE, path="/")
     return response
 
 
 async def queue(request: web.Request) -> web.Response:
-    handoffs = request.app[SERVICE].queue(request["user"], include_done=request.query.get("alles") == "1")
+    handoffs = await off_loop(request.app[SERVICE].queue, request["user"], request.query.get("alles") == "1")
     return render(request, "queue.html", handoffs=handoffs, today=dt.date.today())
 
 
 async def detail(request: web.Request) -> web.Response:
     try:
-        handoff, notes, lines = request.app[SERVICE].handoff(request["user"], request.match_info["reference"])
+        handoff, notes, lines = await off_loop(
+            request.app[SERVICE].handoff, request["user"], request.match_info["reference"]
+        )
     except NotFound:
         raise web.HTTPNotFound(text="Deze overdracht bestaat niet, of is niet van uw team.")
-    whatsapp = request.app[SERVICE].whatsapp.get(handoff.reference)  # handoff() checked the team
+    whatsapp = await off_loop(request.app[SERVICE].whatsapp.get, handoff.reference)  # handoff() checked the team
     return render(
         request,
         "detail.html",
@@ -273,7 +281,7 @@ async def whatsapp_follow_up(request: web.Request) -> web.Response:
     reference = request.match_info["reference"]
     service, user, follow_up = request.app[SERVICE], request["user"], request.app[FOLLOW_UP]
     try:
-        handoff, contact = service.whatsapp_contact(user, reference)
+        handoff, contact = await off_loop(service.whatsapp_contact, user, reference)
     except NotFound:
         raise web.HTTPNotFound(text="Deze overdracht bestaat niet, of is niet van uw team.")
     if contact is None or follow_up is None:
@@ -283,7 +291,7 @@ async def whatsapp_follow_up(request: web.Request) -> web.Response:
     except gemeenten.UnknownGemeente:
         telefoon = gemeenten.UNKNOWN_TELEFOON
     outcome = FOLLOW_UP_OUTCOMES[await follow_up.send(contact, handoff.team_name, telefoon)]
-    service.record_whatsapp_follow_up(user, reference, outcome)
+    await off_loop(service.record_whatsapp_follow_up, user, reference, outcome)
     raise web.HTTPSeeOther(f"/handoffs/{reference}?whatsapp={outcome}")
 
 
@@ -294,11 +302,11 @@ async def change(request: web.Request) -> web.Response:
     try:
         action = request.match_info["action"]
         if action == "claim":
-            service.claim(user, reference)
+            await off_loop(service.claim, user, reference)
         elif action == "status":
-            service.set_status(user, reference, str(form.get("status", "")))
+            await off_loop(service.set_status, user, reference, str(form.get("status", "")))
         elif action == "note":
-            service.add_note(user, reference, str(form.get("text", "")))
+            await off_loop(service.add_note, user, reference, str(form.get("text", "")))
         else:
             raise web.HTTPNotFound()
     except NotFound:

@@ -238,3 +238,32 @@ async def test_an_exhausted_carer_is_urgent_in_the_summary_with_age_and_own_heal
     row = store.get(slot_values(events)["handoff_reference"])
     assert row.urgent
     assert "Ik heb erbij gezet dat het dringend is." in dispatcher.messages[1]["text"]
+
+
+async def test_submitting_a_handoff_does_not_hold_up_the_action_servers_event_loop(dispatcher, store, monkeypatch):
+    """Issue 11: the database write (with its retries and back-off) runs in a worker thread."""
+    import asyncio
+    import time
+
+    submit = store.submit
+
+    def slow_submit(draft):
+        time.sleep(0.5)
+        return submit(draft)
+
+    monkeypatch.setattr(store, "submit", slow_submit)
+    gaps = []
+
+    async def tick():
+        last = time.monotonic()
+        for _ in range(20):
+            await asyncio.sleep(0.02)
+            gaps.append(time.monotonic() - last)
+            last = time.monotonic()
+
+    tracker = conversation(handoff_consent_at="2026-11-23T10:30:00+00:00", **CONTACT)
+    ticker = asyncio.create_task(tick())
+    await asyncio.sleep(0.03)  # the loop is busy with other work when the action runs
+    await actions.ActionSubmitHandoff().run(dispatcher, tracker, {})
+    await ticker
+    assert max(gaps) < 0.25 and responses(dispatcher)[0] == "utter_handoff_sent"
