@@ -174,11 +174,10 @@ class WhatsAppInput(InputChannel):
         could not be made for some (the database is down): the webhook then answers 503, so
         that Meta delivers it again later; the messages that were checked are answered now
         and ignored on that redelivery (0 lost, 0 answered twice)."""
-        loop = asyncio.get_running_loop()
         all_checked = True
         for message in messages:
             try:
-                fresh = await loop.run_in_executor(None, self.seen.first_time, message.message_id)
+                fresh = await asyncio.to_thread(self.seen.first_time, message.message_id)
             except SQLAlchemyError as error:
                 log.error("whatsapp.redelivery_check_failed error=%s", type(error).__name__)
                 all_checked = False

@@ -22,13 +22,19 @@ from pathlib import Path
 import aiohttp
 
 from core.db import PROJECT_DIR
-from core.private_files import private_folder, write_private_json
+from core.private_files import private_folder, remove_older_than, write_private_json
 
 log = logging.getLogger(__name__)
 #: a kept file being retried by one worker ends in ``.<pid>.claim``
 CLAIM_SUFFIX = "claim"
 #: a claim older than this was left by a worker that stopped: the file is retried again
 CLAIM_SECONDS = 600.0
+
+
+def unclaimed_name(name: str) -> str:
+    """A kept file's own name, without a worker's claim: ``<id>.json.<pid>.claim`` -> ``<id>.json``."""
+    return name.split(".json.", 1)[0] + ".json"
+
 
 #: Meta's Graph API with a pinned version (override with WHATSAPP_API_BASE_URL)
 DEFAULT_API_BASE_URL = "https://graph.facebook.com/v21.0"
@@ -117,7 +123,7 @@ class GraphClient:
             if not isinstance(kept, dict):
                 raise ValueError("not an object")
         except (OSError, ValueError):
-            name = path.name.split(".json.", 1)[0] + ".json"  # without a worker's claim
+            name = unclaimed_name(path.name)
             path.rename(private_folder(self.outbox / "refused") / name)
             log.error("whatsapp.kept_file_damaged file=%s", name)
             return None
@@ -128,12 +134,9 @@ class GraphClient:
     def forget_set_aside(self, days: int) -> int:
         """Delete what was set aside for a person (refused, expired) longer than ``days``
         ago: those files hold a phone number and a message."""
-        cutoff = time.time() - days * 86400
-        removed = 0
-        for path in [*(self.outbox / "refused").glob("*.json"), *(self.outbox / "expired").glob("*.json")]:
-            if path.stat().st_mtime < cutoff:
-                path.unlink()
-                removed += 1
+        cutoff = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days)
+        set_aside = [*(self.outbox / "refused").glob("*.json"), *(self.outbox / "expired").glob("*.json")]
+        removed = remove_older_than(set_aside, cutoff)
         if removed:
             log.warning("whatsapp.set_aside_deleted count=%d days=%d", removed, days)
         return removed
@@ -173,7 +176,7 @@ class GraphClient:
         for claimed in self.outbox.glob(f"*.json.*.{CLAIM_SUFFIX}") if self.outbox.exists() else []:
             try:
                 if claimed.stat().st_mtime < cutoff:
-                    os.rename(claimed, claimed.with_name(claimed.name.split(".json.", 1)[0] + ".json"))
+                    os.rename(claimed, claimed.with_name(unclaimed_name(claimed.name)))
                     released += 1
             except OSError:
                 continue

@@ -4,11 +4,12 @@ service user only, written whole or not at all."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import secrets
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 
 def private_folder(folder: Path) -> Path:
@@ -57,3 +58,17 @@ def write_private_json(path: Path, data: Any) -> None:
     """Write ``data`` as JSON to ``path`` in a private folder (:func:`write_private_text`)."""
     private_folder(path.parent)
     write_private_text(path, json.dumps(data, ensure_ascii=False))
+
+
+def remove_older_than(paths: Iterable[Path], cutoff: dt.datetime) -> int:
+    """Delete the files among ``paths`` last written before ``cutoff`` (retention); one that
+    is gone or cannot be read is passed over. How many were deleted."""
+    removed = 0
+    for path in paths:
+        try:
+            if dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc) < cutoff:
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed

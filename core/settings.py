@@ -92,12 +92,13 @@ class Settings:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
         env = os.environ if environ is None else environ
+        redis_url = (env.get("REDIS_URL") or "").strip() or None
         return cls(
             gemeente=(env.get("HULPWIJZER_GEMEENTE") or DEFAULT_GEMEENTE).strip().lower(),
             database_url=(env.get("DATABASE_URL") or "").strip() or None,
             tracker_database_url=(env.get("TRACKER_DATABASE_URL") or "").strip() or None,
-            redis_url=(env.get("REDIS_URL") or "").strip() or None,
-            workers=parse_workers(env.get("HULPWIJZER_WORKERS") or 1, bool((env.get("REDIS_URL") or "").strip())),
+            redis_url=redis_url,
+            workers=parse_workers(env.get("HULPWIJZER_WORKERS") or 1, redis_url is not None),
             retention_days=parse_retention_days(env.get("HULPWIJZER_RETENTION_DAYS") or DEFAULT_RETENTION_DAYS),
             trusted_proxies=frozenset(_list(env.get("HULPWIJZER_TRUSTED_PROXIES"))),
             widget_origins=tuple(o.rstrip("/") for o in _list(env.get("HULPWIJZER_WIDGET_ORIGINS"))),

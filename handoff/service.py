@@ -27,7 +27,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from core import schema
 from core.db import PROJECT_DIR, session_factory
-from core.private_files import private_folder, write_private_json
+from core.private_files import private_folder, remove_older_than, write_private_json
 from handoff.models import Handoff
 from handoff.summary import Summary
 
@@ -246,14 +246,7 @@ class HandoffStore:
     def purge_spool(self, cutoff: dt.datetime) -> int:
         """Remove spooled and quarantined files last written before ``cutoff`` (the retention
         period reaches the spool too)."""
-        removed = 0
-        for path in self.pending() + self.quarantined():
-            try:
-                if dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc) < cutoff:
-                    path.unlink()
-                    removed += 1
-            except OSError:
-                continue
+        removed = remove_older_than(self.pending() + self.quarantined(), cutoff)
         if removed:
             log.warning("handoff.spool_purged count=%d", removed)
         return removed

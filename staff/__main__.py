@@ -42,7 +42,7 @@ def service(settings: Settings):
     engine = make_engine(database_url(settings))
     from staff.whatsapp import KeptFollowUps
 
-    svc = StaffService(engine, make_engine(tracker_url), spool=HandoffStore(engine), stores=[KeptFollowUps()])
+    svc = StaffService(engine, make_engine(tracker_url), stores=[HandoffStore(engine), KeptFollowUps()])
     svc.create_schema()
     return svc
 

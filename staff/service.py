@@ -47,25 +47,14 @@ def _now() -> dt.datetime:
 
 
 class StaffService:
-    def __init__(self, engine: Engine, tracker_engine: Engine, spool=None, stores: Iterable[ErasableStore] = ()):
+    def __init__(self, engine: Engine, tracker_engine: Engine, stores: Iterable[ErasableStore] = ()):
         self.engine = engine
         self.tracker_engine = tracker_engine
         self.sessions = session_factory(engine)
         self.whatsapp = WhatsAppContacts(engine)
         #: every other store that keeps something of a handoff: a resident's deletion and the
         #: retention period reach them all (the WhatsApp numbers, the handoff spool, ...)
-        self.erasure = Registry([self.whatsapp, *([spool] if spool is not None else []), *stores])
-
-    @property
-    def spool(self):
-        """The handoff spool, when it is registered (``HandoffStore``)."""
-        return next((s for s in self.erasure.stores if s.name == "spool_files"), None)
-
-    @spool.setter
-    def spool(self, store) -> None:
-        self.erasure.stores = [s for s in self.erasure.stores if s.name != "spool_files"]
-        if store is not None:
-            self.erasure.register(store)
+        self.erasure = Registry([self.whatsapp, *stores])
 
     def create_schema(self) -> None:
         schema.upgrade(self.engine)
@@ -252,7 +241,7 @@ class StaffService:
         session.execute(delete(Note).where(Note.reference == row.reference))
         session.delete(row)
 
-    def delete_reference(self, reference: str, actor: str = "cli", spool=None) -> bool:
+    def delete_reference(self, reference: str, actor: str = "cli") -> bool:
         """A resident's request for deletion: the handoff, its notes and the conversation,
         and what every registered store keeps of it (the WhatsApp number, a copy in the
         spool, a follow-up waiting in the outbox)."""
@@ -261,8 +250,6 @@ class StaffService:
             if row is not None:
                 self._delete_handoff(session, row)
         elsewhere = self.erasure.erase(reference)
-        if spool is not None and spool is not self.spool:
-            elsewhere["spool_files"] = elsewhere.get("spool_files", 0) + spool.erase_reference(reference)
         found = row is not None or any(elsewhere.values())
         if found:
             self._audit(actor, "delete", reference)

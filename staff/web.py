@@ -220,8 +220,7 @@ async def login(request: web.Request) -> web.Response:
             request, "login.html", status=429, error="Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw."
         )
     # scrypt takes ~0.15 s: off the event loop, so other staff are not held up
-    loop = asyncio.get_running_loop()
-    token = await loop.run_in_executor(None, request.app[SERVICE].login, username, password)
+    token = await off_loop(request.app[SERVICE].login, username, password)
     if token is None:
         return render(request, "login.html", status=401, error="Gebruikersnaam of wachtwoord klopt niet.")
     throttle.succeeded(keys)

@@ -24,6 +24,7 @@ from channels.whatsapp_contacts import Contact
 from channels.whatsapp_format import Template
 from core.background import every
 from core.db import PROJECT_DIR
+from core.private_files import remove_older_than
 
 log = logging.getLogger(__name__)
 
@@ -75,15 +76,7 @@ class KeptFollowUps:
 
     def purge_older_than(self, cutoff: dt.datetime) -> int:
         """Templates still waiting after the retention period are not sent any more."""
-        removed = 0
-        for path in [*self.outbox.glob("*.json"), *self.outbox.glob("*/*.json")]:
-            try:
-                if dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc) < cutoff:
-                    path.unlink()
-                    removed += 1
-            except OSError:
-                continue
-        return removed
+        return remove_older_than([*self.outbox.glob("*.json"), *self.outbox.glob("*/*.json")], cutoff)
 
 
 def discard_kept(reference: str, outbox: Path = OUTBOX) -> int:

@@ -55,7 +55,6 @@ def test_the_staff_service_registers_every_store_that_keeps_handoff_data(tmp_pat
     service = StaffService(
         engine,
         engine,
-        spool=HandoffStore(engine, spool_dir=tmp_path / "spool"),
-        stores=[KeptFollowUps(tmp_path / "outbox")],
+        stores=[HandoffStore(engine, spool_dir=tmp_path / "spool"), KeptFollowUps(tmp_path / "outbox")],
     )
     assert [store.name for store in service.erasure.stores] == ["whatsapp_contacts", "spool_files", "whatsapp_outbox"]

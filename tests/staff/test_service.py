@@ -173,11 +173,12 @@ def test_staff_delete_and_purge_reach_the_spool_quarantine(world, tmp_path):
     from handoff.service import HandoffStore
 
     service, _ = world
-    service.spool = HandoffStore(service.engine, spool_dir=tmp_path / "spool3", backoff=0)
-    folder = service.spool.spool_dir / "quarantine"
+    spool = HandoffStore(service.engine, spool_dir=tmp_path / "spool3", backoff=0)
+    service.erasure.register(spool)
+    folder = spool.spool_dir / "quarantine"
     folder.mkdir(parents=True)
     (folder / "x.json").write_text('{"reference": "HW-QQQQ-RRRR", "contact_phone": "+31612345678"', encoding="utf-8")
     assert service.delete_reference("HW-QQQQ-RRRR")  # before: "no handoff with that reference"
-    assert service.spool.quarantined() == []
+    assert spool.quarantined() == []
     (folder / "y.json").write_text("{}", encoding="utf-8")
     assert service.purge(0)["spool_files"] == 1
