@@ -3,6 +3,7 @@
 import asyncio
 import functools
 import os
+import time
 import uuid
 from pathlib import Path
 
@@ -103,6 +104,26 @@ async def eventually(condition, timeout: float = 2.0, step: float = 0.02) -> Non
         if condition():
             return
         await asyncio.sleep(step)
+
+
+async def largest_loop_gap(work, step: float = 0.02, steps: int = 20):
+    """Run ``work`` (a coroutine) while a ticker sleeps ``steps`` times ``step`` seconds on
+    the same event loop; ``work``'s result and the longest the ticker had to wait. A call
+    that blocks the loop shows as a gap as long as the call."""
+    gaps = []
+
+    async def tick():
+        last = time.monotonic()
+        for _ in range(steps):
+            await asyncio.sleep(step)
+            gaps.append(time.monotonic() - last)
+            last = time.monotonic()
+
+    ticker = asyncio.create_task(tick())
+    await asyncio.sleep(step * 1.5)  # the loop is busy with other work when ``work`` runs
+    result = await work
+    await ticker
+    return result, max(gaps)
 
 
 @pytest.fixture(autouse=True)
