@@ -29,6 +29,60 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
+def assistant_servers(
+    work: Path, env: dict[str, str], action_port: int, rasa_port: int, stop_seconds: float = 20
+) -> Iterator[list[subprocess.Popen]]:
+    """The action server and the Rasa server (as `make run` starts it: `rasa run` with the
+    speed-up of bot/server.py) with ``work``'s endpoints.yml and credentials.yml, logging to
+    ``work/servers.log``, until the block ends."""
+    logs = open(work / "servers.log", "w")
+    procs = [
+        subprocess.Popen(
+            [RASA, "run", "actions", "--actions", "actions", "--port", str(action_port)],
+            cwd=ROOT,
+            env=env,
+            stdout=logs,
+            stderr=subprocess.STDOUT,
+        ),
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "bot.server",
+                "run",
+                "--model",
+                str(MODEL),
+                "--endpoints",
+                str(work / "endpoints.yml"),
+                "--credentials",
+                str(work / "credentials.yml"),
+                "--interface",
+                "127.0.0.1",
+                "--port",
+                str(rasa_port),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=logs,
+            stderr=subprocess.STDOUT,
+        ),
+    ]
+    try:
+        wait_for(f"http://127.0.0.1:{action_port}/health", procs[0])
+        wait_for(f"http://127.0.0.1:{rasa_port}/", procs[1])
+        yield procs
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            try:
+                proc.wait(timeout=stop_seconds)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        logs.close()
+
+
+@contextlib.contextmanager
 def python_server(module_args: list[str], port: int, env: dict[str, str]) -> Iterator[str]:
     """``python -m <module_args>`` serving on ``port`` (with a /health page) until the block ends."""
     proc = subprocess.Popen(
@@ -152,50 +206,8 @@ def assistant(tmp_path_factory):
         "SANIC_HOST": "127.0.0.1",
         "DATABASE_URL": f"sqlite:///{work / 'hulpwijzer.db'}",
     }
-    logs = open(work / "servers.log", "w")
-    procs = [
-        subprocess.Popen(
-            [RASA, "run", "actions", "--actions", "actions", "--port", str(action_port)],
-            cwd=ROOT,
-            env=env,
-            stdout=logs,
-            stderr=subprocess.STDOUT,
-        ),
-        subprocess.Popen(
-            # as `make run` starts it: `rasa run` with the speed-up of bot/server.py
-            [
-                sys.executable,
-                "-m",
-                "bot.server",
-                "run",
-                "--model",
-                str(MODEL),
-                "--endpoints",
-                str(work / "endpoints.yml"),
-                "--credentials",
-                str(work / "credentials.yml"),
-                "--interface",
-                "127.0.0.1",
-                "--port",
-                str(rasa_port),
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=logs,
-            stderr=subprocess.STDOUT,
-        ),
-    ]
     try:
-        wait_for(f"http://127.0.0.1:{action_port}/health", procs[0])
-        wait_for(f"http://127.0.0.1:{rasa_port}/", procs[1])
-        yield Assistant(f"http://127.0.0.1:{rasa_port}", work / "servers.log", graph, widget_port)
+        with assistant_servers(work, env, action_port, rasa_port):
+            yield Assistant(f"http://127.0.0.1:{rasa_port}", work / "servers.log", graph, widget_port)
     finally:
         graph.stop()
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-        logs.close()

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests.conftest import MODEL, POSTGRES_URL, ROOT, missing_service
-from tests.e2e.conftest import RASA, free_port, wait_for
+from tests.e2e.conftest import assistant_servers, free_port
 
 pytestmark = pytest.mark.model
 
@@ -69,54 +69,13 @@ def production(tmp_path_factory):
     endpoints = endpoints.replace("http://127.0.0.1:5055/webhook", f"http://127.0.0.1:{action_port}/webhook")
     (work / "endpoints.yml").write_text(endpoints)
     (work / "credentials.yml").write_text("channels.rest.RestInput: {}\n")
-    logs = open(work / "servers.log", "w")
-    procs = [
-        subprocess.Popen(
-            [RASA, "run", "actions", "--actions", "actions", "--port", str(action_port)],
-            cwd=ROOT,
-            env=env,
-            stdout=logs,
-            stderr=subprocess.STDOUT,
-        ),
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "bot.server",
-                "run",
-                "--model",
-                str(MODEL),
-                "--endpoints",
-                str(work / "endpoints.yml"),
-                "--credentials",
-                str(work / "credentials.yml"),
-                "--interface",
-                "127.0.0.1",
-                "--port",
-                str(rasa_port),
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=logs,
-            stderr=subprocess.STDOUT,
-        ),
-    ]
     try:
-        wait_for(f"http://127.0.0.1:{action_port}/health", procs[0])
-        wait_for(f"http://127.0.0.1:{rasa_port}/", procs[1])
-        # Sanic runs the workers as child processes of the server
-        children = subprocess.run(["pgrep", "-P", str(procs[1].pid)], capture_output=True, text=True).stdout.split()
-        assert len(children) >= 2, "the Rasa server did not start two workers"
-        yield f"http://127.0.0.1:{rasa_port}", create_engine(url), work / "servers.log"
+        with assistant_servers(work, env, action_port, rasa_port, stop_seconds=30) as procs:
+            # Sanic runs the workers as child processes of the server
+            children = subprocess.run(["pgrep", "-P", str(procs[1].pid)], capture_output=True, text=True).stdout.split()
+            assert len(children) >= 2, "the Rasa server did not start two workers"
+            yield f"http://127.0.0.1:{rasa_port}", create_engine(url), work / "servers.log"
     finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-        logs.close()
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
         admin.dispose()
