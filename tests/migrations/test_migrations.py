@@ -64,3 +64,108 @@ def test_a_database_made_by_create_all_with_the_newest_tables_is_taken_over_as_i
         metadata.create_all(engine)
     schema.upgrade(engine)
     assert schema.revision(engine) == schema.head() and differences(engine) == []
+
+
+RASA_SESSION_QUERY_INDEX = "ix_events_sender_id_type_name_timestamp"
+
+
+def rasa_events_table():
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    return SQLTrackerStore.SQLEvent.__table__
+
+
+def rasa_tracker_store(postgres_url):
+    """Rasa's own SQL tracker store on the test's schema, as `rasa run` makes it."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+
+    url = urlsplit(postgres_url)
+    return SQLTrackerStore(
+        Domain.empty(),
+        dialect="postgresql",
+        host=url.hostname,
+        port=url.port,
+        db=url.path.lstrip("/"),
+        username=url.username,
+        query=dict(parse_qsl(url.query)),
+    )
+
+
+def test_on_postgresql_a_new_database_gets_rasas_events_table_with_the_per_conversation_index(postgres_url):
+    engine = make_engine(postgres_url)
+    schema.upgrade(engine)
+    inspector = inspect(engine)
+    columns = {c["name"]: (type(c["type"]).__name__, c["nullable"]) for c in inspector.get_columns("events")}
+    rasas = {c.name: (type(c.type.dialect_impl(engine.dialect)).__name__, c.nullable) for c in rasa_events_table().c}
+    assert columns.keys() == rasas.keys()
+    for name, (_, nullable) in rasas.items():
+        assert columns[name][1] == nullable, name
+    indexes = {i["name"]: i["column_names"] for i in inspector.get_indexes("events")}
+    assert indexes[RASA_SESSION_QUERY_INDEX] == ["sender_id", "type_name", "timestamp"]
+    assert indexes["ix_events_sender_id"] == ["sender_id"]
+    engine.dispose()
+
+
+async def test_rasas_tracker_store_works_on_the_table_the_migration_made(postgres_url):
+    from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    engine = make_engine(postgres_url)
+    schema.upgrade(engine)
+    store = rasa_tracker_store(postgres_url)
+    tracker = DialogueStateTracker.from_events(
+        "resident-1",
+        [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen"), UserUttered("hoi")],
+    )
+    await store.save(tracker)
+    again = await store.retrieve_full_tracker("resident-1")
+    assert [e.type_name for e in again.events] == [e.type_name for e in tracker.events]
+    store.engine.dispose()
+    engine.dispose()
+
+
+def test_an_events_table_rasa_made_keeps_its_rows_and_gets_the_index(postgres_url):
+    from sqlalchemy import text
+
+    engine = make_engine(postgres_url)
+    rasa_events_table().create(engine)
+    with engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO events (sender_id, type_name, timestamp, data) VALUES ('r', 'session_started', 1, '{}')")
+        )
+    schema.upgrade(engine)
+    assert RASA_SESSION_QUERY_INDEX in {i["name"] for i in inspect(engine).get_indexes("events")}
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM events")).scalar() == 1
+    engine.dispose()
+
+
+def test_postgresql_answers_rasas_session_start_query_from_the_index(postgres_url):
+    """The query Rasa runs for every message (SQLTrackerStore._event_query) on 50,000 events
+    of 5,000 conversations: the plan reads the new index, not every event of the sender."""
+    from sqlalchemy import text
+    from sqlalchemy.orm import Session
+
+    engine = make_engine(postgres_url)
+    schema.upgrade(engine)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO events (sender_id, type_name, timestamp, data) "
+                "SELECT 'resident-' || (n % 5000), "
+                "CASE WHEN n % 10 = 0 THEN 'session_started' ELSE 'user' END, n, '{}' "
+                "FROM generate_series(1, 50000) AS n"
+            )
+        )
+        connection.execute(text("ANALYZE events"))
+    store = rasa_tracker_store(postgres_url)
+    with Session(engine) as session:
+        query = store._event_query(session, "resident-42", fetch_events_from_all_sessions=False)
+        compiled = query.statement.compile(engine, compile_kwargs={"literal_binds": True})
+        plan = "\n".join(row[0] for row in session.execute(text(f"EXPLAIN {compiled}")))
+    assert RASA_SESSION_QUERY_INDEX in plan, plan
+    store.engine.dispose()
+    engine.dispose()

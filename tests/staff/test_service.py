@@ -182,3 +182,34 @@ def test_staff_delete_and_purge_reach_the_spool_quarantine(world, tmp_path):
     assert spool.quarantined() == []
     (folder / "y.json").write_text("{}", encoding="utf-8")
     assert service.purge(0)["spool_files"] == 1
+
+
+async def test_on_postgresql_the_purge_removes_old_events_from_rasas_table_and_keeps_recent_ones(postgres_url):
+    """The production shape: Rasa's SQL tracker store writes to the project's PostgreSQL
+    database (migrated, with the events index), and the retention purge reaches it."""
+    from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from core import schema
+    from staff.service import StaffService
+    from tests.migrations.test_migrations import rasa_tracker_store
+
+    engine = make_engine(postgres_url)
+    schema.upgrade(engine)
+    store = rasa_tracker_store(postgres_url)
+    now = dt.datetime.now(dt.timezone.utc).timestamp()
+    for sender, age_days in (("old-conversation", 400), ("recent-conversation", 2)):
+        at = now - age_days * 86400
+        events = [
+            SessionStarted(timestamp=at),
+            ActionExecuted("action_listen", timestamp=at),
+            UserUttered("hoi", timestamp=at + 1),
+        ]
+        await store.save(DialogueStateTracker.from_events(sender, events))
+    service = StaffService(engine, engine)
+    assert service.purge(365)["conversation_events"] == 3
+    with engine.connect() as connection:
+        left = dict(connection.execute(select(transcript.events.c.sender_id, func.count()).group_by("sender_id")).all())
+    assert left == {"recent-conversation": 3}
+    store.engine.dispose()
+    engine.dispose()
