@@ -24,14 +24,16 @@ from core.private_files import private_sqlite_file, write_private_text
 from core.settings import Settings
 
 DEFAULT_TRACKER_DB = PROJECT_DIR / "var" / "tracker.db"
+#: Rasa's SQL tracker store, with database errors that do not repeat what residents wrote
+TRACKER_STORE = "bot.tracker_store.PrivateSQLTrackerStore"
 
 
 def tracker_store(database_url: str | None) -> dict:
     if not database_url or database_url.startswith("sqlite"):
-        return {"type": "SQL", "dialect": "sqlite", "db": str(DEFAULT_TRACKER_DB)}
+        return {"type": TRACKER_STORE, "dialect": "sqlite", "db": str(DEFAULT_TRACKER_DB)}
     url = urlsplit(normalise_url(database_url))
     config = {
-        "type": "SQL",
+        "type": TRACKER_STORE,
         "dialect": url.scheme,
         "url": url.hostname or "127.0.0.1",
         "db": url.path.lstrip("/"),

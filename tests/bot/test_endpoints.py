@@ -22,7 +22,7 @@ def test_without_database_url_conversations_go_to_sqlite_in_var():
 def test_a_postgresql_url_is_split_into_rasas_settings():
     config = endpoints("postgresql://hw:geheim%21@db.example:5433/hulpwijzer?sslmode=require")["tracker_store"]
     assert config == {
-        "type": "SQL",
+        "type": "bot.tracker_store.PrivateSQLTrackerStore",
         "dialect": "postgresql",
         "url": "db.example",
         "db": "hulpwijzer",

@@ -192,7 +192,7 @@ def assistant(tmp_path_factory):
     )
     (work / "endpoints.yml").write_text(
         f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n"
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {work / 'tracker.db'}\n"
+        f"tracker_store:\n  type: bot.tracker_store.PrivateSQLTrackerStore\n  dialect: sqlite\n  db: {work / 'tracker.db'}\n"
     )
     env = {
         **os.environ,
