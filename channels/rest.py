@@ -13,15 +13,20 @@ metadata is not stored in the tracker.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 import yaml
+from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput as RasaRestInput
+from sanic import Blueprint
 from sanic.exceptions import InvalidUsage as BadRequest
 from sanic.request import Request
+
+from channels.failures import handle_or_apologise
 
 DOMAIN_DIR = Path(__file__).resolve().parent.parent / "bot" / "domain"
 
@@ -96,3 +101,13 @@ class RestInput(RasaRestInput):
 
     def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
         return allowed_metadata(request.json)
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        async def handled(message: UserMessage) -> None:
+            try:
+                await handle_or_apologise(on_new_message, message, "rest")
+            except asyncio.CancelledError:
+                # Rasa's handler would log the text of a given-up request; it is logged above
+                return
+
+        return super().blueprint(handled)

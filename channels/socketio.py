@@ -32,6 +32,7 @@ from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint
 from socketio import AsyncServer
 
+from channels.failures import handle_or_apologise
 from channels.redelivery import NEVER_JOINED, Answer, AnsweredMessages, message_id, moment
 from channels.rest import allowed_metadata, typed_text
 from core.background import every
@@ -99,7 +100,7 @@ class SocketIOInput(RasaSocketIOInput):
         async def guarded(message: UserMessage) -> Any:
             message.text = typed_text(message.text)
             message.metadata = allowed_metadata({"metadata": message.metadata}) or {}
-            return await on_new_message(message)
+            return await handle_or_apologise(on_new_message, message, "socketio")
 
         blueprint = super().blueprint(guarded)
         sio = blueprint.ctx.sio

@@ -32,6 +32,7 @@ from sanic.request import Request
 from sqlalchemy import delete, insert
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from channels.failures import handle_or_apologise
 from channels.rest import typed_text
 from channels.tables import seen_messages
 from channels.whatsapp_api import DEFAULT_API_BASE_URL, GraphClient
@@ -209,15 +210,8 @@ class WhatsAppInput(InputChannel):
         # whole text ("/@ mijn bsn is ..."). A reply button's or list row's id is the button's
         # payload; one the assistant never sent is text as well.
         text = typed_text(message.text)
-        await on_new_message(
-            UserMessage(
-                text,
-                output,
-                sender,
-                input_channel=self.name(),
-                message_id=message.message_id,
-            )
-        )
+        user_message = UserMessage(text, output, sender, input_channel=self.name(), message_id=message.message_id)
+        await handle_or_apologise(on_new_message, user_message, "whatsapp")
 
     async def maintain(self, interval: float = OUTBOX_RETRY_SECONDS) -> None:
         """Runs with the server: the outbox's upkeep (kept replies retried even when the
