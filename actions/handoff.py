@@ -15,9 +15,11 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import current_gemeente, last_help_question
 from core.db import make_engine
+from core.settings import current
 from handoff import validation
 from handoff.deadlines import deadline
-from handoff.service import Draft, HandoffNotSaved, HandoffStore
+from handoff.drainer import SpoolDrainer
+from handoff.service import Draft, HandoffNotSaved, HandoffStore, registration_backends, spool_dir
 from handoff.summary import Contact, Summary, facts
 from handoff.urgency import signals
 from knowledge_base.service import get_knowledge_base
@@ -44,8 +46,12 @@ CONFIRM_BUTTONS = [
 
 @lru_cache(maxsize=1)
 def get_store() -> HandoffStore:
-    store = HandoffStore(make_engine())
+    # a handoff is stored with its Open Klant outbox row when Open Klant is on (OPEN_KLANT_URL)
+    settings = current()
+    store = HandoffStore(make_engine(), spool_dir(settings), register_with=registration_backends(settings))
     store.create_schema()
+    # a handoff spooled while the database was down reaches it without waiting for the next one
+    SpoolDrainer(store).start()
     return store
 
 
@@ -230,7 +236,8 @@ class ActionSubmitHandoff(Action):
         try:
             # off the action server's event loop: the database write (with its retries and
             # back-off) must not hold up other residents' actions
-            submitted = await asyncio.to_thread(get_store().submit, draft)
+            # get_store() too: its first call opens the database and checks the schema
+            submitted = await asyncio.to_thread(lambda: get_store().submit(draft))
         except HandoffNotSaved:
             dispatcher.utter_message(response="utter_handoff_failed_nothing_sent")
             return []

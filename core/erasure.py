@@ -18,6 +18,9 @@ class ErasableStore(Protocol):
     def purge_older_than(self, cutoff: dt.datetime) -> int:
         """Remove what the store keeps from before ``cutoff``; how much it removed."""
 
+    # optional: ``left_behind(reference) -> list[str]``, what the store left in another system
+    # on purpose (by configuration) at the last erasure of ``reference``, to be reported
+
 
 class Registry:
     def __init__(self, stores: Iterable[ErasableStore] = ()):
@@ -34,6 +37,17 @@ class Registry:
         """Every store's count for ``reference``. An error in one store propagates after the
         others were tried: a deletion that did not happen is never reported as done."""
         return self._each(lambda store: store.erase_reference(reference))
+
+    def left_behind(self, reference: str) -> dict[str, list[str]]:
+        """What stores left elsewhere on purpose when ``reference`` was erased, by store name:
+        the deletion reports it instead of letting it pass for deleted."""
+        found = {}
+        for store in self.stores:
+            report = getattr(store, "left_behind", None)
+            items = report(reference) if report is not None else []
+            if items:
+                found[store.name] = list(items)
+        return found
 
     def purge(self, cutoff: dt.datetime) -> dict[str, int]:
         return self._each(lambda store: store.purge_older_than(cutoff))

@@ -4,6 +4,9 @@
   conversation and the moment of consent, so a repeated confirmation returns the same
   reference instead of a second handoff.
 * The reference is derived from that key, so it is known before the database answers.
+* Where the municipality registers handoffs in another system too (Open Klant), the
+  store writes the outbox row (:class:`~handoff.models.Registration`) in the handoff's own
+  transaction, also for a spooled handoff when it is imported: no handoff is stored without it.
 * When the database fails, the write is retried; if it still fails, the handoff is written
   to a spool folder (one file each, readable by the service user only) and imported by the
   next successful write or by ``python -m staff drain``. The resident hears honestly that
@@ -20,6 +23,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -28,12 +32,20 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from core import schema
 from core.db import PROJECT_DIR, session_factory
 from core.private_files import private_folder, remove_older_than, write_private_json
-from handoff.models import Handoff
+from core.settings import Settings
+from handoff.models import PENDING, Handoff, Registration
 from handoff.summary import Summary
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SPOOL = PROJECT_DIR / "var" / "handoff-spool"
+
+
+def spool_dir(settings: Settings) -> Path:
+    """The spool folder of this deployment: HULPWIJZER_SPOOL_DIR, else var/handoff-spool."""
+    return Path(settings.spool_dir) if settings.spool_dir else DEFAULT_SPOOL
+
+
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
@@ -124,13 +136,27 @@ def _to_model(row: dict) -> Handoff:
     return Handoff(**values)
 
 
+def registration_backends(settings: Settings) -> tuple[str, ...]:
+    """The other systems a handoff is registered in, by this deployment's settings."""
+    return ("open_klant",) if settings.open_klant_url else ()
+
+
 class HandoffStore:
-    def __init__(self, engine: Engine, spool_dir: Path = DEFAULT_SPOOL, retries: int = 3, backoff: float = 0.2):
+    def __init__(
+        self,
+        engine: Engine,
+        spool_dir: Path = DEFAULT_SPOOL,
+        retries: int = 3,
+        backoff: float = 0.2,
+        register_with: Iterable[str] = (),
+    ):
         self.engine = engine
         self.sessions = session_factory(engine)
         self.spool_dir = spool_dir
         self.retries = retries
         self.backoff = backoff
+        #: the outbox rows written with each new handoff (:func:`registration_backends`)
+        self.register_with = tuple(register_with)
 
     def create_schema(self) -> None:
         schema.upgrade(self.engine)
@@ -142,6 +168,21 @@ class HandoffStore:
             if existing is not None:
                 return False
             session.add(_to_model(row))
+            now = dt.datetime.now(dt.timezone.utc)
+            for backend in self.register_with:
+                # the outbox row commits with the handoff, or neither does
+                session.add(
+                    Registration(
+                        reference=row["reference"],
+                        backend=backend,
+                        status=PENDING,
+                        attempts=0,
+                        next_attempt_at=now,
+                        objects={},
+                        created_at=now,
+                        updated_at=now,
+                    )
+                )
         return True
 
     def submit(self, draft: Draft) -> Submitted:

@@ -7,6 +7,7 @@
     python -m staff export                     all handoffs with their summaries, as JSON
     python -m staff purge [--days N]           delete what is older than the retention period
     python -m staff delete HW-XXXX-XXXX        a resident's request: delete one handoff and its conversation
+                                               (and its objects in Open Klant, or says which were left there)
     python -m staff drain                      import handoffs waiting in the spool
 
 DATABASE_URL is the handoff database (default SQLite in var/hulpwijzer.db); Rasa's tracker
@@ -35,16 +36,43 @@ def retention_days(value: str) -> int:
 
 def service(settings: Settings):
     from bot.endpoints import tracker_database_url
-    from handoff.service import HandoffStore
+    from handoff.service import HandoffStore, spool_dir
     from staff.service import StaffService
 
     tracker_url = settings.tracker_database_url or tracker_database_url(settings.database_url)
     engine = make_engine(database_url(settings))
     from staff.whatsapp import KeptFollowUps
 
-    svc = StaffService(engine, make_engine(tracker_url), stores=[HandoffStore(engine), KeptFollowUps()])
+    stores = [HandoffStore(engine, spool_dir(settings)), KeptFollowUps()]
+    config = open_klant_config(settings)
+    if config is not None:
+        from open_klant.erasure import OpenKlantErasure
+
+        stores.append(OpenKlantErasure(engine, config))
+    svc = StaffService(engine, make_engine(tracker_url), stores=stores)
     svc.create_schema()
     return svc
+
+
+def open_klant_config(settings: Settings):
+    """Open Klant's configuration, or ``None`` when it is off."""
+    from open_klant.config import OpenKlantConfig
+
+    return OpenKlantConfig.from_settings(settings)
+
+
+def check_open_klant(settings: Settings) -> str | None:
+    """At start: the team mapping against the content files; an error message, or ``None``
+    (warnings go to stderr)."""
+    from open_klant.config import check_teams
+
+    config = open_klant_config(settings)
+    if config is None:
+        return None
+    errors, warnings = check_teams(config, settings.gemeente)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return "; ".join(errors) or None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,13 +115,24 @@ def main(argv: list[str] | None = None) -> int:
         from staff.web import create_app
         from staff.whatsapp import WhatsAppFollowUp
 
+        problem = check_open_klant(settings)
+        if problem:
+            parser.error(problem)
+        svc = service(settings)
+        config = open_klant_config(settings)
+        registrar = None
+        if config is not None:
+            from open_klant.worker import Registrar
+
+            registrar = Registrar(svc.engine, config)
         web.run_app(
             create_app(
-                service(settings),
+                svc,
                 secure_cookie=not args.insecure_cookie,
                 follow_up=WhatsAppFollowUp.from_environ(settings.whatsapp),
                 purge_days=args.retention_days,
                 trusted_proxies=settings.trusted_proxies,
+                open_klant=registrar,
             ),
             host=args.host,
             port=args.port,
@@ -143,13 +182,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "delete":
         reference = args.reference.strip().upper()
-        found = service(settings).delete_reference(reference)
+        found, left = service(settings).erase(reference)
         print("deleted" if found else "no handoff with that reference")
+        for store, items in left.items():
+            for item in items:
+                print(f"left in {store} (OPEN_KLANT_ERASURE=leave): {item}")
         return 0 if found else 1
     if args.command == "drain":
-        from handoff.service import HandoffStore
+        from handoff.service import HandoffStore, registration_backends, spool_dir
 
-        store = HandoffStore(make_engine())
+        # a drained handoff gets its Open Klant outbox row in its own transaction, like any other
+        store = HandoffStore(
+            make_engine(database_url(settings)), spool_dir(settings), register_with=registration_backends(settings)
+        )
         store.create_schema()
         print(f"imported {store.drain_spool()} spooled handoff(s)")
         return 0

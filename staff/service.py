@@ -8,7 +8,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import case, delete, select
+from sqlalchemy import case, delete, select, update
 from sqlalchemy.engine import Engine
 
 from channels.whatsapp_contacts import Contact as WhatsAppContact
@@ -16,7 +16,7 @@ from channels.whatsapp_contacts import WhatsAppContacts
 from core import schema
 from core.db import as_utc, session_factory
 from core.erasure import ErasableStore, Registry
-from handoff.models import STATUSES, Handoff
+from handoff.models import FAILED, PENDING, STATUSES, Handoff, Registration
 from staff import transcript as transcripts
 from staff.models import AuditEntry, Note, StaffSession, StaffTeam, StaffUser
 from staff.passwords import hash_password, verify_password
@@ -180,6 +180,37 @@ class StaffService:
     def record_whatsapp_follow_up(self, user: User, reference: str, outcome: str) -> None:
         self._audit(user.username, "whatsapp_template", reference, outcome)
 
+    def registration(self, reference: str, backend: str = "open_klant") -> Registration | None:
+        """The handoff's registration in another system (call after :meth:`handoff`, which
+        checks the team)."""
+        with self.sessions() as session:
+            return session.scalar(
+                select(Registration).where(Registration.reference == reference, Registration.backend == backend)
+            )
+
+    def retry_registration(self, user: User, reference: str, backend: str = "open_klant") -> bool:
+        """A registration that was refused goes back in the outbox, due now; ``False`` when it
+        was not refused (already waiting, busy or done: nothing to do)."""
+        retried = []
+
+        def apply(session, row):
+            now = _now()
+            retried.append(
+                session.execute(
+                    update(Registration)
+                    .where(
+                        Registration.reference == reference,
+                        Registration.backend == backend,
+                        Registration.status == FAILED,
+                    )
+                    .values(status=PENDING, next_attempt_at=now, attempts=0, updated_at=now)
+                    .execution_options(synchronize_session=False)
+                ).rowcount
+            )
+
+        self._change(user, reference, f"{backend}_retry", None, apply)
+        return bool(retried and retried[0])
+
     def _find(self, session, user: User, reference: str) -> Handoff | None:
         """The handoff with this reference, if it belongs to one of the user's teams."""
         return session.scalar(self._scoped(user).where(Handoff.reference == reference))
@@ -244,16 +275,25 @@ class StaffService:
     def delete_reference(self, reference: str, actor: str = "cli") -> bool:
         """A resident's request for deletion: the handoff, its notes and the conversation,
         and what every registered store keeps of it (the WhatsApp number, a copy in the
-        spool, a follow-up waiting in the outbox)."""
+        spool, a follow-up waiting in the outbox, the objects made in Open Klant)."""
+        return self.erase(reference, actor)[0]
+
+    def erase(self, reference: str, actor: str = "cli") -> tuple[bool, dict[str, list[str]]]:
+        """:meth:`delete_reference`, and what was left in other systems on purpose (by
+        configuration, e.g. ``OPEN_KLANT_ERASURE=leave``), which the audit log records."""
         with self.sessions() as session, session.begin():
             row = session.scalar(select(Handoff).where(Handoff.reference == reference))
             if row is not None:
                 self._delete_handoff(session, row)
         elsewhere = self.erasure.erase(reference)
-        found = row is not None or any(elsewhere.values())
+        left = self.erasure.left_behind(reference)
+        found = row is not None or any(elsewhere.values()) or bool(left)
         if found:
             self._audit(actor, "delete", reference)
-        return found
+        for store, items in left.items():
+            for item in items:
+                self._audit(actor, "delete_left", reference, f"{store}: {item}"[:200])
+        return found, left
 
     def purge(self, older_than_days: int, actor: str = "cli") -> dict[str, int]:
         """Delete handoffs, notes and conversations older than the retention period, and

@@ -263,6 +263,7 @@ async def detail(request: web.Request) -> web.Response:
     except NotFound:
         raise web.HTTPNotFound(text="Deze overdracht bestaat niet, of is niet van uw team.")
     whatsapp = await off_loop(request.app[SERVICE].whatsapp.get, handoff.reference)  # handoff() checked the team
+    registration = await off_loop(request.app[SERVICE].registration, handoff.reference)
     return render(
         request,
         "detail.html",
@@ -272,7 +273,20 @@ async def detail(request: web.Request) -> web.Response:
         whatsapp=whatsapp,
         follow_up=request.app[FOLLOW_UP],
         sent=request.query.get("whatsapp"),
+        registration=registration,
+        retried=request.query.get("open_klant"),
     )
+
+
+async def retry_open_klant(request: web.Request) -> web.Response:
+    """Staff put a registration that Open Klant refused back in the outbox (after the cause
+    was fixed); the worker takes it within seconds."""
+    reference = request.match_info["reference"]
+    try:
+        retried = await off_loop(request.app[SERVICE].retry_registration, request["user"], reference)
+    except NotFound:
+        raise web.HTTPNotFound(text="Deze overdracht bestaat niet, of is niet van uw team.")
+    raise web.HTTPSeeOther(f"/handoffs/{reference}?open_klant={'opnieuw' if retried else 'niets'}")
 
 
 async def whatsapp_follow_up(request: web.Request) -> web.Response:
@@ -362,7 +376,10 @@ def create_app(
     follow_up: WhatsAppFollowUp | None = None,
     purge_days: int | None = None,
     trusted_proxies: frozenset[str] = frozenset(),
+    open_klant=None,
 ) -> web.Application:
+    """``open_klant``: the Open Klant registration worker (``open_klant.worker.Registrar``), run
+    in the background while the app runs, when Open Klant is on."""
     app = web.Application(
         middlewares=[security_headers(SECURITY_HEADERS), database_unavailable, session_and_csrf],
         client_max_size=64 * 1024,
@@ -374,6 +391,8 @@ def create_app(
         app.cleanup_ctx.append(in_background(follow_up.retry_kept))
     if purge_days is not None:
         app.cleanup_ctx.append(in_background(lambda: purge_daily(service, purge_days)))
+    if open_klant is not None:
+        app.cleanup_ctx.append(in_background(open_klant.run))
     app[THROTTLE] = LoginThrottle()
     app[TRUSTED_PROXIES] = frozenset(trusted_proxies)
     app[ENV] = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
@@ -384,6 +403,7 @@ def create_app(
     app.router.add_get("/health", health)
     app.router.add_get(r"/handoffs/{reference:HW-[0-9A-Z]{4}-[0-9A-Z]{4}}", detail)
     app.router.add_post(r"/handoffs/{reference:HW-[0-9A-Z]{4}-[0-9A-Z]{4}}/whatsapp", whatsapp_follow_up)
+    app.router.add_post(r"/handoffs/{reference:HW-[0-9A-Z]{4}-[0-9A-Z]{4}}/open-klant", retry_open_klant)
     app.router.add_post(r"/handoffs/{reference:HW-[0-9A-Z]{4}-[0-9A-Z]{4}}/{action:claim|status|note}", change)
     app[STYLESHEETS] = design.available()
     if not app[STYLESHEETS]:

@@ -48,7 +48,7 @@ def test_no_module_reads_the_environment_but_the_settings_module():
     from tests.conftest import ROOT
 
     readers = []
-    for package in ("core", "actions", "bot", "channels", "handoff", "knowledge_base", "staff", "widget"):
+    for package in ("core", "actions", "bot", "channels", "handoff", "knowledge_base", "open_klant", "staff", "widget"):
         for path in (ROOT / package).rglob("*.py"):
             text = path.read_text(encoding="utf-8")
             if re.search(r"os\.environ(?!\.setdefault)|os\.getenv", text) and path.name != "settings.py":
@@ -75,3 +75,45 @@ def test_the_readme_documents_no_variable_the_project_does_not_read():
     from core.settings import VARIABLES
 
     assert sorted(readme_variables() - set(VARIABLES)) == []
+
+
+# -- Open Klant (issue 13) --------------------------------------------------------------------
+
+OPEN_KLANT = {
+    "OPEN_KLANT_URL": "https://openklant.almelo.nl/klantinteracties/api/v1/",
+    "OPEN_KLANT_TOKEN": "geheim",
+    "OPEN_KLANT_ACTORS": "almelo-kcc=0B9D3C7E-2F3A-4C51-9A51-3C8F2A6A1E01, almelo-sociaal-wijkteam=7e0c5a44-6a0e-4d7c-8a66-0f3f0f2b5c02",
+    "OPEN_KLANT_ASSISTANT_ACTOR": "5b2a7f0e-1d3c-4e8a-9f60-0a1b2c3d4e5f",
+}
+
+
+def test_open_klant_is_off_without_its_url_and_read_whole_with_it():
+    assert Settings.from_env({}).open_klant_url is None
+    settings = Settings.from_env(OPEN_KLANT)
+    assert settings.open_klant_url == "https://openklant.almelo.nl/klantinteracties/api/v1"
+    assert dict(settings.open_klant_actors) == {
+        "almelo-kcc": "0b9d3c7e-2f3a-4c51-9a51-3c8f2a6a1e01",
+        "almelo-sociaal-wijkteam": "7e0c5a44-6a0e-4d7c-8a66-0f3f0f2b5c02",
+    }
+    assert settings.open_klant_erasure == "delete" and "geheim" not in repr(settings)
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"OPEN_KLANT_URL": ""}, "set without OPEN_KLANT_URL"),
+        ({"OPEN_KLANT_URL": "https://openklant.almelo.nl"}, "ending in /klantinteracties/api/v1"),
+        ({"OPEN_KLANT_TOKEN": ""}, "also needs OPEN_KLANT_TOKEN"),
+        ({"OPEN_KLANT_ACTORS": "almelo-kcc"}, "team=uuid pairs"),
+        ({"OPEN_KLANT_ACTORS": "almelo-kcc=42"}, "the actor of almelo-kcc must be a uuid"),
+        (
+            {"OPEN_KLANT_ACTORS": "a=5b2a7f0e-1d3c-4e8a-9f60-0a1b2c3d4e5f,a=5b2a7f0e-1d3c-4e8a-9f60-0a1b2c3d4e5f"},
+            "twice",
+        ),
+        ({"OPEN_KLANT_ASSISTANT_ACTOR": "assistent"}, "OPEN_KLANT_ASSISTANT_ACTOR must be a uuid"),
+        ({"OPEN_KLANT_ERASURE": "anonymise"}, "delete or leave"),
+    ],
+)
+def test_a_wrong_open_klant_setting_is_refused_with_what_to_do(change, message):
+    with pytest.raises(ValueError, match=message):
+        Settings.from_env({**OPEN_KLANT, **change})
