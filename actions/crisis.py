@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import current_gemeente, help_topics_of_latest, latest_triage, question_text
 from actions.help_question import answer_help_question
+from actions.insight import count_reply
 from bot.replies.crisis import crisis_reply
 from bot.triage.language import DUTCH
 
@@ -23,10 +24,11 @@ class ActionRespondCrisis(Action):
         gemeente = current_gemeente(tracker)
         for text in crisis_reply(triage.crisis_kinds, triage.language, gemeente):
             dispatcher.utter_message(text=text)
-        if triage.language != DUTCH:
-            return []
-        # after the crisis numbers, the help question itself still gets its answer
-        topics = help_topics_of_latest(tracker, gemeente)
-        if not topics:
-            return []
-        return answer_help_question(dispatcher, gemeente, question_text(tracker), topics)
+        answer: list[EventType] = []
+        if triage.language == DUTCH:
+            # after the crisis numbers, the help question itself still gets its answer
+            topics = help_topics_of_latest(tracker, gemeente)
+            if topics:
+                answer = answer_help_question(dispatcher, gemeente, question_text(tracker), topics)
+        count_reply(tracker, "crisis", answer)
+        return answer

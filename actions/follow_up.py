@@ -11,7 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import current_gemeente, help_topics_of_latest, last_help_question, question_text
 from actions.help_question import answer_help_question, show_facilities
+from actions.insight import count, count_reply
 from bot.replies.facilities import cost_sentence, location_sentence
+from insight.tallies import Tally
 from knowledge_base.service import FacilityInfo, get_knowledge_base
 
 
@@ -26,8 +28,11 @@ def answer_as_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> li
     gemeente = current_gemeente(tracker)
     topics = help_topics_of_latest(tracker, gemeente)
     if topics:
-        return answer_help_question(dispatcher, gemeente, question_text(tracker), topics)
+        answer = answer_help_question(dispatcher, gemeente, question_text(tracker), topics)
+        count_reply(tracker, "answered", answer)
+        return answer
     dispatcher.utter_message(response="utter_follow_up_nothing_shown")
+    count_reply(tracker, "not_understood")
     return []
 
 
@@ -36,12 +41,15 @@ class _AboutFacilitiesShown:
     a help question. (A mixin, not an Action: rasa_sdk registers every Action subclass.)"""
 
     sentence: Callable[[FacilityInfo], str]
+    #: how the dashboard names the question (insight.tallies.FOLLOW_UPS)
+    follow_up: str
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         facilities = facilities_shown(tracker)
         if not facilities:
             return answer_as_question(dispatcher, tracker)
         dispatcher.utter_message(text="\n".join(type(self).sentence(f) for f in facilities))
+        count(tracker, [Tally("follow_up", f.id, self.follow_up) for f in facilities])
         return []
 
 
@@ -49,6 +57,7 @@ class ActionAnswerCost(_AboutFacilitiesShown, Action):
     """ "wat kost dat?" """
 
     sentence = staticmethod(cost_sentence)
+    follow_up = "kosten"
 
     def name(self) -> str:
         return "action_answer_cost"
@@ -58,6 +67,7 @@ class ActionAnswerLocation(_AboutFacilitiesShown, Action):
     """ "waar zit dat?" """
 
     sentence = staticmethod(location_sentence)
+    follow_up = "adres"
 
     def name(self) -> str:
         return "action_answer_location"
@@ -84,4 +94,6 @@ class ActionMoreOptions(Action):
         dispatcher.utter_message(response="utter_more_options_intro")
         show_facilities(dispatcher, gemeente, topics, more)
         shown = [f.id for f in more]
+        asked_about = [Tally("follow_up", i, "meer") for i in tracker.get_slot("facilities") or []]
+        count(tracker, asked_about + [Tally("facility_shown", i) for i in shown])
         return [SlotSet("facilities", shown), SlotSet("facilities_seen", seen + shown)]

@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import current_gemeente, last_help_question
+from actions.insight import count
 from core.db import make_engine
 from core.settings import current
 from handoff import validation
@@ -22,6 +23,7 @@ from handoff.drainer import SpoolDrainer
 from handoff.service import Draft, HandoffNotSaved, HandoffStore, registration_backends, spool_dir
 from handoff.summary import Contact, Summary, facts
 from handoff.urgency import signals
+from insight.tallies import ACCEPTED, CONFIRMED, OFFERED, Tally
 from knowledge_base.service import get_knowledge_base
 
 CONTACT_SLOTS = (
@@ -132,6 +134,8 @@ class ActionOfferHandoff(Action):
             team=team.name,
             buttons=[{"title": "Ja, graag", "payload": "/affirm"}, {"title": "Nee, dank u", "payload": "/deny"}],
         )
+        asked = (tracker.latest_message or {}).get("intent", {}).get("name") == "request_human"
+        count(tracker, [Tally("handoff", team.id, OFFERED)] + ([Tally("asked_for_person")] if asked else []))
         return []
 
 
@@ -141,6 +145,9 @@ class ActionRecordConsent(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        _, _, team = _team(tracker)
+        if team is not None:
+            count(tracker, [Tally("handoff", team.id, ACCEPTED)])
         return [SlotSet("handoff_consent_at", now), SlotSet("handoff_reference", None)] + [
             SlotSet(s, None) for s in CONTACT_SLOTS
         ]
@@ -254,6 +261,8 @@ class ActionSubmitHandoff(Action):
         else:
             dispatcher.utter_message(response="utter_handoff_sent", reference=submitted.reference, team=team.name)
             dispatcher.utter_message(text=due.sentence)
+        if submitted.created:  # a spooled one too: it reaches the team
+            count(tracker, [Tally("handoff", team.id, CONFIRMED)])
         dispatcher.utter_message(response="utter_handoff_if_urgent")
         return [SlotSet("handoff_reference", submitted.reference)]
 

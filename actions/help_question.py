@@ -10,6 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import current_gemeente, gemeente_slots, latest_triage, mentioned_gemeente, question_text
+from actions.insight import count_reply
 from bot.replies.facilities import facility_message
 from core.topics import HELP_TOPICS, topic_list
 from handoff.urgency import signals as urgency_signals
@@ -88,5 +89,8 @@ class ActionAnswerHelpQuestion(Action):
         topics = [t for t in latest_triage(tracker).topics if t in HELP_TOPICS]
         if not topics:
             dispatcher.utter_message(response="utter_clarify_nothing")
+            count_reply(tracker, "not_understood")
             return events
-        return events + answer_help_question(dispatcher, gemeente, question_text(tracker), topics)
+        answer = answer_help_question(dispatcher, gemeente, question_text(tracker), topics)
+        count_reply(tracker, "answered", answer)
+        return events + answer

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import current_gemeente, help_topics_of_latest, latest_triage, mentioned_gemeente, question_text
 from actions.gemeente import switch_gemeente
 from actions.help_question import answer_help_question
+from actions.insight import count_reply
 from bot.replies.languages import other_language_reply
 from core.topics import button_title
 
@@ -25,8 +26,11 @@ class ActionRespondOutOfScope(Action):
         topics = help_topics_of_latest(tracker, gemeente)
         if topics:
             # "mijn koelkast is kapot en ik heb geen geld": a facility clearly fits
-            return answer_help_question(dispatcher, gemeente, question_text(tracker), topics)
+            answer = answer_help_question(dispatcher, gemeente, question_text(tracker), topics)
+            count_reply(tracker, "answered", answer)
+            return answer
         dispatcher.utter_message(response="utter_out_of_scope")
+        count_reply(tracker, "out_of_scope")
         return []
 
 
@@ -37,6 +41,7 @@ class ActionRespondOtherLanguage(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         triage = latest_triage(tracker)
         dispatcher.utter_message(text=other_language_reply(triage.language, current_gemeente(tracker)))
+        count_reply(tracker, "other_language")
         return []
 
 
@@ -55,10 +60,13 @@ class ActionClarifyTopic(Action):
         topics = help_topics_of_latest(tracker, gemeente)
         if topics:
             # the classifier was unsure, but the message clearly names what a facility offers
-            return answer_help_question(dispatcher, gemeente, question_text(tracker), topics)
+            answer = answer_help_question(dispatcher, gemeente, question_text(tracker), topics)
+            count_reply(tracker, "answered", answer)
+            return answer
         candidates = latest_triage(tracker).candidates[:3]
         if not candidates:
             dispatcher.utter_message(response="utter_clarify_nothing")
+            count_reply(tracker, "not_understood")
             return []
         buttons = [{"title": button_title(intent), "payload": f"/{intent}"} for intent in candidates]
         dispatcher.utter_message(response="utter_clarify", buttons=buttons)

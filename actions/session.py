@@ -9,6 +9,8 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import current_gemeente, gemeente_slots
+from actions.insight import count
+from insight.tallies import Tally
 from knowledge_base import gemeenten
 
 
@@ -30,4 +32,6 @@ class ActionSessionStart(Action):
         return "action_session_start"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return [SessionStarted(), *gemeente_slots(session_gemeente(tracker)), ActionExecuted("action_listen")]
+        gemeente = session_gemeente(tracker)
+        count(tracker, [Tally("conversation_started")], gemeente)
+        return [SessionStarted(), *gemeente_slots(gemeente), ActionExecuted("action_listen")]

@@ -2,10 +2,11 @@
 
 from channels.tables import metadata as whatsapp
 from handoff.models import Base as handoffs
+from insight.tables import metadata as insight
 from knowledge_base.models import Base as knowledge_base
 from staff.models import Base as staff
 
-TARGET = [knowledge_base.metadata, handoffs.metadata, staff.metadata, whatsapp]
+TARGET = [knowledge_base.metadata, handoffs.metadata, staff.metadata, whatsapp, insight]
 NOT_OURS = {"events"}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import secrets
 from dataclasses import dataclass
 from typing import Iterable
@@ -16,7 +17,9 @@ from channels.whatsapp_contacts import WhatsAppContacts
 from core import schema
 from core.db import as_utc, session_factory
 from core.erasure import ErasableStore, Registry
-from handoff.models import FAILED, PENDING, STATUSES, Handoff, Registration
+from handoff.models import CONTACTED, DONE, FAILED, IN_PROGRESS, NEW, PENDING, STATUSES, Handoff, Registration
+from insight import tallies
+from insight.store import InsightStore
 from staff import transcript as transcripts
 from staff.models import AuditEntry, Note, StaffSession, StaffTeam, StaffUser
 from staff.passwords import hash_password, verify_password
@@ -28,6 +31,9 @@ _DUMMY_HASH = "scrypt$15$8$1$" + "00" * 16 + "$" + "00" * 32
 
 #: the audit log's actor for a failed login with a name that is no account
 UNKNOWN_ACCOUNT = "(onbekende naam)"
+
+
+log = logging.getLogger(__name__)
 
 
 class NotFound(LookupError):
@@ -247,7 +253,26 @@ class StaffService:
     def set_status(self, user: User, reference: str, status: str) -> None:
         if status not in STATUSES:
             raise ValueError(f"unknown status {status!r}")
-        self._change(user, reference, "status", status, lambda session, row: setattr(row, "status", status))
+        first_contact: list[tuple[str, str, list[tallies.Tally]]] = []
+
+        def apply(session, row):
+            if status in (CONTACTED, DONE) and row.status in (NEW, IN_PROGRESS):
+                first_contact.append(
+                    (
+                        row.gemeente_id,
+                        row.channel,
+                        tallies.first_contact(row.team_id, as_utc(row.consent_at), row.respond_by, _now()),
+                    )
+                )
+            row.status = status
+
+        self._change(user, reference, "status", status, apply)
+        for gemeente_id, channel, counted in first_contact:
+            # the dashboard's time to first contact: counts only; a failure here is not the user's
+            try:
+                InsightStore(self.engine).add(tallies.local_today(), gemeente_id, channel, counted)
+            except Exception as error:  # noqa: BLE001 - logged; the status change stands
+                log.warning("insight.not_counted error=%s", type(error).__name__)
 
     def add_note(self, user: User, reference: str, text: str) -> None:
         text = text.strip()[:2000]

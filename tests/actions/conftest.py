@@ -50,12 +50,16 @@ def kb_database(tmp_path_factory):
 def knowledge_base(kb_database, monkeypatch):
     from core.settings import current
 
+    from actions import insight
+
     monkeypatch.setenv("DATABASE_URL", kb_database)
     service.get_knowledge_base.cache_clear()
     kb = service.get_knowledge_base()
     current.cache_clear()  # the test may set more variables: its "process" reads them when it first needs them
+    insight.get_insight_store.cache_clear()
     yield kb
     service.get_knowledge_base.cache_clear()
+    insight.get_insight_store.cache_clear()
 
 
 @pytest.fixture

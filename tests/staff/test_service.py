@@ -213,3 +213,17 @@ async def test_on_postgresql_the_purge_removes_old_events_from_rasas_table_and_k
     assert left == {"recent-conversation": 3}
     store.engine.dispose()
     engine.dispose()
+
+
+def test_the_first_contact_with_a_resident_is_counted_for_the_dashboard_once(world):
+    from insight.store import InsightStore
+
+    service, refs = world
+    user = service.user_for(service.login("schuld", PASSWORD))
+    service.set_status(user, refs["urgent"], "contact gelegd")
+    service.set_status(user, refs["urgent"], "afgerond")  # the same contact: not counted again
+    cells = [c for c in InsightStore(service.engine).cells("almelo", dt.date(2000, 1, 1), dt.date(2100, 1, 1))]
+    assert [(c.metric, c.key) for c in cells if c.metric.startswith("first_contact")][:1] == [
+        ("first_contact_hours", "almelo-kcc")
+    ]
+    assert sum(c.count for c in cells if c.metric == "first_contact_hours") == 1

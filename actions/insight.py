@@ -1,0 +1,122 @@
+"""Counts for the municipality's dashboard (issue 14; the work is done in insight/).
+
+An action says what its reply was (:func:`count_reply`, :func:`count`); this module reads
+from the conversation what the counts need (was the resident just asked "Bedoelt u …?", was
+a question of this conversation answered before) and adds the counts to the aggregate store
+in a worker thread, after the reply has gone: a resident never waits for the dashboard, and
+a database problem there never costs them an answer (it is logged, without any text).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from functools import lru_cache
+from typing import Any, Iterable
+
+from rasa_sdk import Tracker
+
+from actions.common import current_gemeente
+from core.db import make_engine
+from insight.store import InsightStore
+from insight.tallies import Tally, for_answer, local_today
+from knowledge_base.gemeenten import Gemeente
+
+log = logging.getLogger(__name__)
+
+#: a conversation about a municipality the knowledge base does not know
+UNKNOWN_GEMEENTE = "onbekend"
+#: actions whose reply is the answer to a question, without setting the help question
+_ANSWERING_ACTIONS = {"action_respond_crisis", "action_respond_out_of_scope", "action_respond_other_language"}
+_writes: set[asyncio.Task] = set()
+
+
+@lru_cache(maxsize=1)
+def get_insight_store() -> InsightStore:
+    store = InsightStore(make_engine())
+    store.create_schema()
+    return store
+
+
+def _write(gemeente_id: str, channel: str | None, tallies: list[Tally]) -> None:
+    get_insight_store().add(local_today(), gemeente_id, channel, tallies)
+
+
+def _written(task: asyncio.Task) -> None:
+    _writes.discard(task)
+    if not task.cancelled() and task.exception() is not None:
+        log.warning("insight.not_counted error=%s", type(task.exception()).__name__)
+
+
+def count(tracker: Tracker, tallies: Iterable[Tally], gemeente: Gemeente | None = None) -> None:
+    """Add ``tallies`` for this conversation's municipality (or ``gemeente``, when the
+    conversation does not know it yet) and channel, in the background."""
+    tallies = list(tallies)
+    if not tallies:
+        return
+    gemeente_id = (gemeente or current_gemeente(tracker)).id or UNKNOWN_GEMEENTE
+    channel = tracker.get_latest_input_channel()
+    task = asyncio.get_running_loop().create_task(asyncio.to_thread(_write, gemeente_id, channel, tallies))
+    _writes.add(task)
+    task.add_done_callback(_written)
+
+
+async def flush() -> None:
+    """Wait for the counts still being written (a clean stop; tests)."""
+    if _writes:
+        await asyncio.gather(*list(_writes), return_exceptions=True)
+
+
+def _session_events(tracker: Tracker) -> list[dict[str, Any]]:
+    events = list(tracker.events)
+    starts = [i for i, e in enumerate(events) if e.get("event") == "session_started"]
+    return events[starts[-1] + 1 :] if starts else events
+
+
+def answered_before(tracker: Tracker) -> bool:
+    """Whether a question of this conversation (session) already had its answer."""
+    for event in _session_events(tracker):
+        kind = event.get("event")
+        if kind == "slot" and event.get("name") == "help_question" and event.get("value"):
+            return True
+        if kind == "action" and event.get("name") in _ANSWERING_ACTIONS:
+            return True
+        if kind == "bot" and (event.get("metadata") or {}).get("utter_action") == "utter_clarify_nothing":
+            return True
+    return False
+
+
+def after_clarifying(tracker: Tracker) -> bool:
+    """Whether the assistant's last words before this message were "Bedoelt u …?"."""
+    events = list(tracker.events)
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    if not users:
+        return False
+    for event in reversed(events[: users[-1]]):
+        if event.get("event") == "bot":
+            return (event.get("metadata") or {}).get("utter_action") == "utter_clarify"
+        if event.get("event") == "session_started":
+            return False
+    return False
+
+
+def slot_value(events: Iterable[dict[str, Any]], name: str) -> list[str]:
+    for event in events:
+        if event.get("event") == "slot" and event.get("name") == name:
+            return list(event.get("value") or [])
+    return []
+
+
+def count_reply(tracker: Tracker, outcome: str, events: Iterable[dict[str, Any]] = ()) -> None:
+    """Count a reply to a question: ``outcome`` is answered, crisis, out_of_scope,
+    other_language or not_understood; ``events`` are the reply's own (its slots name the
+    topics and the facilities shown)."""
+    events = list(events)
+    tallies = for_answer(
+        outcome,
+        topics=slot_value(events, "topics"),
+        facilities=slot_value(events, "facilities"),
+        after_clarifying=after_clarifying(tracker),
+        first_in_conversation=not answered_before(tracker),
+    )
+    count(tracker, tallies)

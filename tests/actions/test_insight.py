@@ -1,0 +1,110 @@
+"""What the actions add to the municipality's figures: counts from a closed vocabulary,
+written after the reply, never anything the resident typed."""
+
+import pytest
+from sqlalchemy import select
+
+from actions import insight
+from actions.crisis import ActionRespondCrisis
+from actions.help_question import ActionAnswerHelpQuestion
+from actions.routing import ActionClarifyTopic, ActionRespondOutOfScope
+from insight.tables import counts
+from tests.actions.conftest import make_tracker, triage_dict, user_event
+
+PERSONAL = "ik ben Fatma Yilmaz, bsn 123456782, 06-12345678, Dorpsstraat 12 7607 AB, en ik heb schulden"
+
+
+@pytest.fixture
+def figures(tmp_path, monkeypatch):
+    """The aggregate store in a database of the test's own; a function that reads it."""
+    from core.settings import current
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'insight.db'}")
+    current.cache_clear()
+    insight.get_insight_store.cache_clear()
+
+    async def read():
+        await insight.flush()
+        with insight.get_insight_store().engine.connect() as connection:
+            return {(r.gemeente_id, r.metric, r.key, r.value): r.count for r in connection.execute(select(counts))}
+
+    return read
+
+
+def debts(text="ik heb schulden", earlier=()):
+    return make_tracker(
+        text, "ask_schulden", triage_dict("ask_schulden", ["schulden"]), {"gemeente": "almelo"}, earlier
+    )
+
+
+async def test_a_first_answer_counts_the_conversation_its_understanding_and_the_facilities_shown(dispatcher, figures):
+    await ActionAnswerHelpQuestion().run(dispatcher, debts(), {})
+    found = await figures()
+    assert found[("almelo", "conversation", "schulden", "")] == 1
+    assert found[("almelo", "understanding", "direct", "")] == 1
+    assert found[("almelo", "facility_shown", "almelo-stadsbank", "")] == 1
+
+
+async def test_a_second_question_in_the_conversation_does_not_count_the_conversation_again(dispatcher, figures):
+    answered = [
+        user_event("ik heb schulden", "ask_schulden"),
+        {"event": "slot", "name": "help_question", "value": "ik heb schulden"},
+    ]
+    await ActionAnswerHelpQuestion().run(dispatcher, debts("en de deurwaarder komt", earlier=answered), {})
+    found = await figures()
+    assert ("almelo", "conversation", "schulden", "") not in found
+    assert found[("almelo", "understanding", "direct", "")] == 1
+
+
+async def test_an_answer_after_bedoelt_u_is_counted_as_understood_after_clarifying(dispatcher, figures):
+    clarified = [
+        user_event("het gaat niet goed thuis", "nlu_fallback"),
+        {"event": "bot", "text": "Bedoelt u …?", "metadata": {"utter_action": "utter_clarify"}},
+    ]
+    await ActionAnswerHelpQuestion().run(dispatcher, debts("/ask_schulden", earlier=clarified), {})
+    assert (await figures())[("almelo", "understanding", "na_bedoelt_u", "")] == 1
+
+
+async def test_a_question_not_understood_and_an_out_of_scope_one_are_counted_as_such(dispatcher, figures):
+    nothing = make_tracker("blablabla", "nlu_fallback", triage_dict("nlu_fallback", []), {"gemeente": "almelo"})
+    await ActionClarifyTopic().run(dispatcher, nothing, {})
+    weather = make_tracker(
+        "wat voor weer wordt het", "out_of_scope", triage_dict("out_of_scope", []), {"gemeente": "almere"}
+    )
+    await ActionRespondOutOfScope().run(dispatcher, weather, {})
+    found = await figures()
+    assert found[("almelo", "understanding", "niet_begrepen", "")] == 1
+    assert found[("almelo", "conversation", "niet_begrepen", "")] == 1
+    assert found[("almere", "conversation", "buiten_bereik", "")] == 1
+
+
+async def test_a_crisis_is_counted_as_crisis_even_when_the_help_question_is_answered_too(dispatcher, figures):
+    tracker = make_tracker(
+        "ik zie het niet meer zitten, de schulden worden me te veel",
+        "crisis",
+        triage_dict("crisis", ["schulden"], crisis_kinds=["suicide"]),
+        {"gemeente": "hengelo"},
+    )
+    await ActionRespondCrisis().run(dispatcher, tracker, {})
+    found = await figures()
+    assert found[("hengelo", "conversation", "crisis", "")] == 1
+    assert not [k for k in found if k[1] == "conversation" and k[2] != "crisis"]
+
+
+async def test_nothing_the_resident_typed_reaches_the_aggregate_store(dispatcher, figures):
+    tracker = make_tracker(PERSONAL, "ask_schulden", triage_dict("ask_schulden", ["schulden"]), {"gemeente": "almelo"})
+    await ActionAnswerHelpQuestion().run(dispatcher, tracker, {})
+    stored = " ".join(" ".join(map(str, key)) for key in await figures())
+    for part in ("Fatma", "Yilmaz", "123456782", "12345678", "Dorpsstraat", "7607"):
+        assert part not in stored
+
+
+async def test_a_broken_aggregate_store_never_costs_the_resident_an_answer(dispatcher, monkeypatch, caplog):
+    def broken(*args):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(insight, "_write", broken)
+    events = await ActionAnswerHelpQuestion().run(dispatcher, debts(), {})
+    await insight.flush()
+    assert events and dispatcher.messages
+    assert "insight.not_counted error=RuntimeError" in caplog.text
