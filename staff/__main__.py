@@ -1,7 +1,8 @@
 """The staff review app and its command line.
 
     python -m staff serve [--host 127.0.0.1] [--port 8080]
-    python -m staff create-user NAME --team almelo-kcc [--team ...] [--admin]   (password on stdin; ends NAME's sessions)
+    python -m staff create-user NAME --team almelo-kcc [--team ...] [--admin] [--analist]
+                                               (password on stdin; ends NAME's sessions)
     python -m staff revoke-sessions NAME | --all   log a staff member, or everyone, out everywhere
     python -m staff list                       open handoffs, one JSON object per line
     python -m staff export                     all handoffs with their summaries, as JSON
@@ -97,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     user.add_argument("username")
     user.add_argument("--team", action="append", default=[], help="team id from knowledge_base/content (repeatable)")
     user.add_argument("--admin", action="store_true", help="sees every team's handoffs")
+    user.add_argument("--analist", action="store_true", help="sees the whole insight dashboard (/inzicht), no handoffs")
     revoke = commands.add_parser("revoke-sessions", help="log a staff member (or, with --all, everyone) out everywhere")
     revoke.add_argument("username", nargs="?")
     revoke.add_argument("--all", action="store_true")
@@ -141,18 +143,19 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     if args.command == "create-user":
-        if not args.team and not args.admin:
-            print("give at least one --team, or --admin", file=sys.stderr)
+        if not args.team and not args.admin and not args.analist:
+            print("give at least one --team, or --admin, or --analist", file=sys.stderr)
             return 2
         password = sys.stdin.readline().rstrip("\n") if not sys.stdin.isatty() else getpass.getpass("wachtwoord: ")
         from staff.passwords import WeakPassword
 
         try:
-            service(settings).create_user(args.username, password, args.team, args.admin)
+            service(settings).create_user(args.username, password, args.team, args.admin, args.analist)
         except WeakPassword as exc:
             print(exc, file=sys.stderr)
             return 2
-        print(f"user {args.username}: teams {', '.join(args.team) or '-'}{' (admin)' if args.admin else ''}")
+        roles = "".join(role for role, given in ((" (admin)", args.admin), (" (analist)", args.analist)) if given)
+        print(f"user {args.username}: teams {', '.join(args.team) or '-'}{roles}")
         return 0
     if args.command in ("list", "export"):
         rows = service(settings).export()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import declarative_base
 
 Base = declarative_base()
@@ -14,6 +14,8 @@ class StaffUser(Base):
     username = Column(String(80), primary_key=True)
     password_hash = Column(String(300), nullable=False)
     is_admin = Column(Boolean, nullable=False, default=False)
+    #: sees the insight dashboard of every team (issue 14), and no handoff
+    is_analyst = Column(Boolean, nullable=False, default=False, server_default=false())
     created_at = Column(DateTime(timezone=True), nullable=False)
 
 

@@ -46,6 +46,13 @@ class User:
     is_admin: bool
     teams: tuple[str, ...]
     csrf_token: str = ""
+    is_analyst: bool = False
+
+    @property
+    def sees_all_figures(self) -> bool:
+        """The whole insight dashboard (a beheerder or an analist); a team member sees their
+        teams' handoff figures only."""
+        return self.is_admin or self.is_analyst
 
 
 def _now() -> dt.datetime:
@@ -67,13 +74,19 @@ class StaffService:
 
     # -- accounts and sessions ------------------------------------------------------
 
-    def create_user(self, username: str, password: str, teams: list[str], is_admin: bool = False) -> None:
+    def create_user(
+        self, username: str, password: str, teams: list[str], is_admin: bool = False, is_analyst: bool = False
+    ) -> None:
         """Create an account, or change its password, teams or admin right: then every session
         of the account ends (a changed password or team must not stay usable elsewhere)."""
         with self.sessions() as session, session.begin():
             session.merge(
                 StaffUser(
-                    username=username, password_hash=hash_password(password), is_admin=is_admin, created_at=_now()
+                    username=username,
+                    password_hash=hash_password(password),
+                    is_admin=is_admin,
+                    is_analyst=is_analyst,
+                    created_at=_now(),
                 )
             )
             session.execute(delete(StaffTeam).where(StaffTeam.username == username))
@@ -128,7 +141,7 @@ class StaffService:
                 return None
             user = session.get(StaffUser, row.username)
             teams = tuple(session.scalars(select(StaffTeam.team_id).where(StaffTeam.username == user.username)))
-            return User(user.username, user.is_admin, teams, row.csrf_token)
+            return User(user.username, user.is_admin, teams, row.csrf_token, bool(user.is_analyst))
 
     def logout(self, token: str) -> None:
         with self.sessions() as session, session.begin():

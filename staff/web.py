@@ -23,8 +23,10 @@ from core.background import every
 from core.db import as_utc
 from core.http_headers import security_headers
 from handoff.models import STATUSES
+from insight.tallies import local_today
 from knowledge_base import gemeenten
 from staff import design
+from staff.insight import InsightPages, as_csv, period
 from staff.service import NotFound, StaffService
 from staff.whatsapp import WhatsAppFollowUp
 
@@ -38,6 +40,7 @@ FOLLOW_UP = web.AppKey("follow_up", object)
 #: what the page and the audit log say after a follow-up: sent, queued for retry, refused by WhatsApp
 #: the NL Design System stylesheets that are installed (staff.design)
 STYLESHEETS = web.AppKey("stylesheets", list)
+INSIGHT = web.AppKey("insight", InsightPages)
 FOLLOW_UP_OUTCOMES = {"sent": "verstuurd", "failed": "wachtrij", "refused": "geweigerd"}
 log = logging.getLogger(__name__)
 
@@ -329,6 +332,43 @@ async def change(request: web.Request) -> web.Response:
     raise web.HTTPSeeOther(f"/handoffs/{reference}")
 
 
+async def _insight(request: web.Request):
+    """The dashboard asked for, or the page with what to correct; a staff member with
+    neither a team nor the beheerder or analist role has no figures to see."""
+    user = request["user"]
+    if not (user.sees_all_figures or user.teams):
+        raise web.HTTPForbidden(text="U heeft geen toegang tot de cijfers.")
+    pages = request.app[INSIGHT]
+    gemeenten = await off_loop(pages.gemeenten)
+    try:
+        chosen = period(request.query, list(gemeenten), local_today())
+    except ValueError as problem:
+        return None, render(
+            request, "inzicht.html", status=400, error=str(problem), gemeenten=gemeenten, query=request.query
+        )
+    return await off_loop(pages.dashboard, user, chosen), gemeenten
+
+
+async def inzicht(request: web.Request) -> web.Response:
+    board, gemeenten = await _insight(request)
+    if board is None:
+        return gemeenten  # the page that says what to correct
+    return render(request, "inzicht.html", board=board, gemeenten=gemeenten, query=request.query)
+
+
+async def inzicht_csv(request: web.Request) -> web.Response:
+    board, problem = await _insight(request)
+    if board is None:
+        return problem
+    name = f"hulpwijzer-inzicht-{board.gemeente}-{board.start.isoformat()}-{board.end.isoformat()}.csv"
+    return web.Response(
+        text=as_csv(board),
+        content_type="text/csv",
+        charset="utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
 async def nlds_stylesheet(request: web.Request) -> web.StreamResponse:
     """The NL Design System stylesheets, from the pinned npm packages."""
     path = design.stylesheet_path(request.match_info["name"])
@@ -401,6 +441,9 @@ def create_app(
     app.router.add_post("/logout", logout)
     app.router.add_get("/", queue)
     app.router.add_get("/health", health)
+    app[INSIGHT] = InsightPages(service.engine)
+    app.router.add_get("/inzicht", inzicht)
+    app.router.add_get("/inzicht.csv", inzicht_csv)
     app.router.add_get(r"/handoffs/{reference:HW-[0-9A-Z]{4}-[0-9A-Z]{4}}", detail)
     app.router.add_post(r"/handoffs/{reference:HW-[0-9A-Z]{4}-[0-9A-Z]{4}}/whatsapp", whatsapp_follow_up)
     app.router.add_post(r"/handoffs/{reference:HW-[0-9A-Z]{4}-[0-9A-Z]{4}}/open-klant", retry_open_klant)

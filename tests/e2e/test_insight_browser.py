@@ -1,0 +1,86 @@
+"""The insight dashboard end to end (issue 14): residents talk to the real assistant, giving
+names, a BSN, phone numbers and an address; the counts reach the dashboard, and none of what
+they typed reaches the aggregate store, the page or the CSV. The page passes axe-core in
+Chromium like the other staff pages."""
+
+import os
+import re
+import subprocess
+import sys
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, select
+
+from insight.tables import counts
+from tests.conftest import ROOT
+from tests.e2e.browser import need_axe, serious_violations
+from tests.e2e.test_staff_browser import log_in, staff_app  # noqa: F401 - the fixture is used below
+from tests.staff.conftest import PASSWORD
+
+pytestmark = [pytest.mark.model, pytest.mark.browser]
+
+PERSONAL = ("Jan de Vries", "123456782", "0612345678", "06-12345678", "Dorpsstraat 12", "7607 AB", "Fatma")
+
+
+@pytest.fixture(scope="module")
+def talked(assistant):
+    """Two residents: one tells everything about themselves, one is handed over."""
+    first = f"test-{uuid.uuid4().hex[:12]}"
+    assistant.text(first, "ik ben Jan de Vries, bsn 123456782, ik woon op Dorpsstraat 12 7607 AB en ik heb schulden")
+    assistant.text(first, "wat kost dat?")
+    second = f"test-{uuid.uuid4().hex[:12]}"
+    assistant.text(second, "er staat een deurwaarder aan de deur en ik kan de huur niet betalen")
+    assistant.text(second, "/request_human")
+    for answer in ("ja", "Fatma", "bellen", "06-12345678", "maakt niet uit", "overslaan", "ja"):
+        reply = assistant.text(second, answer)
+    assert re.search(r"HW-[0-9A-Z]{4}-[0-9A-Z]{4}", reply)
+    work = assistant.log_path.parent
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DATABASE_URL": f"sqlite:///{work / 'hulpwijzer.db'}"}
+    made = subprocess.run(
+        [sys.executable, "-m", "staff", "create-user", "cijfers", "--analist"],
+        input=PASSWORD + "\n",
+        text=True,
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    assert made.returncode == 0, made.stderr
+    return work
+
+
+def stored_cells(work) -> list[tuple]:
+    engine = create_engine(f"sqlite:///{work / 'hulpwijzer.db'}")
+    try:
+        with engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(select(counts))]
+    finally:
+        engine.dispose()
+
+
+def test_conversations_are_counted_and_nothing_residents_typed_is_kept(talked, staff_app, browser):  # noqa: F811
+    need_axe()
+    cells = stored_cells(talked)
+    metrics = {row[4] for row in cells}
+    assert {"conversation", "understanding", "facility_shown", "follow_up", "handoff", "asked_for_person"} <= metrics
+    text = repr(cells)
+    assert not [part for part in PERSONAL if part in text]
+
+    context = browser.new_context(bypass_csp=True)  # only so that axe can be injected
+    page = context.new_page()
+    log_in(page, staff_app, "cijfers")
+    page.goto(f"{staff_app}/inzicht?gemeente=almelo")
+    assert page.get_by_role("heading", name="Gesprekken per onderwerp").is_visible()
+    assert page.locator("svg[role=img]").count() >= 4
+    html = page.content()
+    assert not [part for part in PERSONAL if part in html]
+    assert serious_violations(page) == []
+    page.get_by_text("Tabel: gesprekken per onderwerp").click()
+    assert serious_violations(page) == []
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Alle cijfers downloaden (CSV)").click()
+    exported = open(download.value.path(), encoding="utf-8").read()
+    assert exported.startswith("figuur;rij;kolom;waarde")
+    assert not [part for part in PERSONAL if part in exported]
+    context.close()
