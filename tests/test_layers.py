@@ -10,7 +10,18 @@ import pytest
 
 from tests.conftest import ROOT
 
-PACKAGES = ("core", "actions", "bot", "channels", "handoff", "insight", "knowledge_base", "open_klant", "staff", "widget")
+PACKAGES = (
+    "core",
+    "actions",
+    "bot",
+    "channels",
+    "handoff",
+    "insight",
+    "knowledge_base",
+    "open_klant",
+    "staff",
+    "widget",
+)
 #: what each lower-layer package may import of the project
 ALLOWED = {
     "core": set(),

@@ -48,9 +48,8 @@ def kb_database(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def knowledge_base(kb_database, monkeypatch):
-    from core.settings import current
-
     from actions import insight
+    from core.settings import current
 
     monkeypatch.setenv("DATABASE_URL", kb_database)
     service.get_knowledge_base.cache_clear()

@@ -54,8 +54,12 @@ def test_first_contact_counts_whole_hours_rounded_up_and_marks_a_late_one():
     consent = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.timezone.utc)
     on_time = first_contact("almelo-kcc", consent, dt.date(2026, 12, 4), consent + dt.timedelta(hours=26, minutes=1))
     assert on_time == [Tally("first_contact_hours", "almelo-kcc", "27")]
-    late = first_contact("almelo-kcc", consent, dt.date(2026, 12, 4), dt.datetime(2026, 12, 5, 8, 0, tzinfo=dt.timezone.utc))
+    late = first_contact(
+        "almelo-kcc", consent, dt.date(2026, 12, 4), dt.datetime(2026, 12, 5, 8, 0, tzinfo=dt.timezone.utc)
+    )
     assert Tally("first_contact_overdue", "almelo-kcc") in late
     # 23:30 UTC on the 4th is already the 5th in the Netherlands
-    at_midnight = first_contact("almelo-kcc", consent, dt.date(2026, 12, 4), dt.datetime(2026, 12, 4, 23, 30, tzinfo=dt.timezone.utc))
+    at_midnight = first_contact(
+        "almelo-kcc", consent, dt.date(2026, 12, 4), dt.datetime(2026, 12, 4, 23, 30, tzinfo=dt.timezone.utc)
+    )
     assert Tally("first_contact_overdue", "almelo-kcc") in at_midnight
