@@ -28,6 +28,27 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def rasa_server_command(work: Path, port: int) -> list[str]:
+    """The Rasa server as `make run` starts it (`rasa run` with the speed-up of
+    bot/server.py), with ``work``'s endpoints.yml and credentials.yml, on 127.0.0.1:``port``."""
+    return [
+        sys.executable,
+        "-m",
+        "bot.server",
+        "run",
+        "--model",
+        str(MODEL),
+        "--endpoints",
+        str(work / "endpoints.yml"),
+        "--credentials",
+        str(work / "credentials.yml"),
+        "--interface",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
+
+
 @contextlib.contextmanager
 def assistant_servers(
     work: Path, env: dict[str, str], action_port: int, rasa_port: int, stop_seconds: float = 20
@@ -45,26 +66,7 @@ def assistant_servers(
             stderr=subprocess.STDOUT,
         ),
         subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "bot.server",
-                "run",
-                "--model",
-                str(MODEL),
-                "--endpoints",
-                str(work / "endpoints.yml"),
-                "--credentials",
-                str(work / "credentials.yml"),
-                "--interface",
-                "127.0.0.1",
-                "--port",
-                str(rasa_port),
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=logs,
-            stderr=subprocess.STDOUT,
+            rasa_server_command(work, rasa_port), cwd=ROOT, env=env, stdout=logs, stderr=subprocess.STDOUT
         ),
     ]
     try:
