@@ -96,8 +96,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     try:
         settings = Settings.from_env()
-        content = endpoints(settings.database_url, redis_url=settings.redis_url)
-    except ValueError as error:  # a wrong REDIS_URL or HULPWIJZER_WORKERS: say so, start nothing
+        content = endpoints(settings.database_url, settings.action_server_url, settings.redis_url)
+    except ValueError as error:  # a wrong REDIS_URL, action server URL or worker count: say so, start nothing
         parser.exit(2, f"configuration: {error}\n")
     if not settings.database_url or settings.database_url.startswith("sqlite"):
         private_sqlite_file(DEFAULT_TRACKER_DB)  # Rasa creates it with the umask's mode otherwise

@@ -16,6 +16,7 @@ DEFAULT_GEMEENTE = "almelo"
 #: how long handoffs and conversations are kept (HULPWIJZER_RETENTION_DAYS); the widget's privacy line says it
 DEFAULT_RETENTION_DAYS = 365
 DEFAULT_WIDGET_SERVER = "http://127.0.0.1:5005"
+DEFAULT_ACTION_SERVER_URL = "http://127.0.0.1:5055/webhook"
 
 #: every environment variable the project reads, and what for (the README's tables say more)
 VARIABLES = {
@@ -24,6 +25,7 @@ VARIABLES = {
     "DATABASE_URL": "knowledge base, handoffs, staff accounts and, by default, conversations",
     "TRACKER_DATABASE_URL": "where the staff app reads Rasa's conversations, when not in DATABASE_URL",
     "REDIS_URL": "Rasa's lock store (Redis), needed for more than one worker",
+    "HULPWIJZER_ACTION_SERVER_URL": "where the Rasa server reaches the action server's webhook",
     "HULPWIJZER_WORKERS": "how many Rasa server workers (more than 1 only with REDIS_URL)",
     "HULPWIJZER_RETENTION_DAYS": "how long handoffs, conversations and kept WhatsApp numbers are kept",
     "HULPWIJZER_SPOOL_DIR": "where the action server keeps handoffs while the database is down (local disk)",
@@ -46,6 +48,15 @@ VARIABLES = {
     "OPEN_KLANT_ERASURE": "delete (default) or leave: what a deletion or purge does with the objects made in Open Klant",
     "PYTHON310": "the Python 3.10 interpreter that creates .venv (scripts/find-python310.sh)",
 }
+
+
+def parse_action_server_url(value: str) -> str:
+    """``http(s)://host[:port]/webhook``: the action server's webhook, checked, so that a typo
+    stops the start with a message instead of every answer failing later."""
+    value = value.strip()
+    if not re.match(r"^https?://[^/\s]+/webhook$", value):
+        raise ValueError(f"HULPWIJZER_ACTION_SERVER_URL must look like http://host:5055/webhook, not {value!r}")
+    return value
 
 
 def parse_retention_days(value: str | int) -> int:
@@ -146,6 +157,8 @@ class Settings:
     tracker_database_url: str | None = None
     #: Rasa's lock store; ``None``: in memory (one worker only)
     redis_url: str | None = None
+    #: the action server's webhook as the Rasa server reaches it (HULPWIJZER_ACTION_SERVER_URL)
+    action_server_url: str = DEFAULT_ACTION_SERVER_URL
     workers: int = 1
     retention_days: int = DEFAULT_RETENTION_DAYS
     #: the handoff spool folder (HULPWIJZER_SPOOL_DIR); None: var/handoff-spool
@@ -174,6 +187,9 @@ class Settings:
             database_url=(env.get("DATABASE_URL") or "").strip() or None,
             tracker_database_url=(env.get("TRACKER_DATABASE_URL") or "").strip() or None,
             redis_url=redis_url,
+            action_server_url=parse_action_server_url(
+                env.get("HULPWIJZER_ACTION_SERVER_URL") or DEFAULT_ACTION_SERVER_URL
+            ),
             workers=parse_workers(env.get("HULPWIJZER_WORKERS") or 1, redis_url is not None),
             retention_days=parse_retention_days(env.get("HULPWIJZER_RETENTION_DAYS") or DEFAULT_RETENTION_DAYS),
             spool_dir=(env.get("HULPWIJZER_SPOOL_DIR") or "").strip() or None,

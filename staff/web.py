@@ -113,7 +113,9 @@ def client_address(request: web.Request, trusted_proxies: frozenset[str]) -> str
     """The address the login came from: the last address a trusted proxy put in
     X-Forwarded-For, else the connection's own."""
     peer = request.remote or ""
-    forwarded = request.headers.get("X-Forwarded-For", "")
+    # every X-Forwarded-For line, in order: a client can send its own first line, and a proxy
+    # that adds a line of its own (HAProxy's option forwardfor) puts the real address last
+    forwarded = ",".join(request.headers.getall("X-Forwarded-For", []))
     if peer in trusted_proxies and forwarded:
         return forwarded.split(",")[-1].strip()[:64] or peer
     return peer

@@ -92,3 +92,24 @@ def test_more_than_one_worker_needs_the_redis_lock_store(workers, redis, ok):
     else:
         with pytest.raises(ValueError):
             Settings.from_env(environ)
+
+
+def test_the_action_server_url_is_taken_from_the_settings(tmp_path, monkeypatch):
+    import yaml
+
+    from bot.endpoints import main
+
+    monkeypatch.setenv("HULPWIJZER_ACTION_SERVER_URL", "http://actions.internal:5055/webhook")
+    main([str(tmp_path / "endpoints.yml")])
+    written = yaml.safe_load((tmp_path / "endpoints.yml").read_text())
+    assert written["action_endpoint"] == {"url": "http://actions.internal:5055/webhook"}
+
+
+def test_a_mistyped_action_server_url_stops_the_start_with_a_message(tmp_path, monkeypatch, capsys):
+    from bot.endpoints import main
+
+    monkeypatch.setenv("HULPWIJZER_ACTION_SERVER_URL", "actions.internal:5055")
+    with pytest.raises(SystemExit) as stopped:
+        main([str(tmp_path / "endpoints.yml")])
+    assert stopped.value.code == 2 and "HULPWIJZER_ACTION_SERVER_URL must look like" in capsys.readouterr().err
+    assert not (tmp_path / "endpoints.yml").exists()

@@ -349,3 +349,15 @@ async def test_a_slow_database_call_does_not_hold_up_the_staff_apps_event_loop(c
     response, gap = await largest_loop_gap(client.get("/"))
     assert response.status == 200 and called == [1]
     assert gap < 0.25  # the loop kept running while the queue was read (0.5 s)
+
+
+def test_a_forged_first_x_forwarded_for_line_does_not_hide_the_address_the_proxy_added():
+    """HAProxy (option forwardfor) adds a header line of its own after the client's."""
+    from aiohttp.test_utils import make_mocked_request
+    from multidict import CIMultiDict
+
+    from staff.web import client_address
+
+    headers = CIMultiDict([("X-Forwarded-For", "198.51.100.7"), ("X-Forwarded-For", "203.0.113.9")])
+    request = make_mocked_request("POST", "/login", headers=headers).clone(remote="192.0.2.1")
+    assert client_address(request, frozenset({"192.0.2.1"})) == "203.0.113.9"
