@@ -18,10 +18,12 @@ def upgrade() -> None:
     columns = {c["name"] for c in sa.inspect(op.get_bind()).get_columns("staff_users")}
     if "is_analyst" in columns:
         return  # made by create_all while this column was new
-    with op.batch_alter_table("staff_users", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("is_analyst", sa.Boolean(), nullable=False, server_default=sa.false()))
+    # a plain ADD COLUMN, also on SQLite: a batch operation would copy the table, and dropping the
+    # old staff_users would cascade to every account's teams and sessions (ON DELETE CASCADE)
+    op.add_column("staff_users", sa.Column("is_analyst", sa.Boolean(), nullable=False, server_default=sa.false()))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("staff_users", schema=None) as batch_op:
-        batch_op.drop_column("is_analyst")
+    if op.get_bind().dialect.name == "sqlite":
+        return  # dropping a column would copy staff_users (see above); an unused column does no harm
+    op.drop_column("staff_users", "is_analyst")

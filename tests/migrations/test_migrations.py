@@ -169,3 +169,25 @@ def test_postgresql_answers_rasas_session_start_query_from_the_index(postgres_ur
     assert RASA_SESSION_QUERY_INDEX in plan, plan
     store.engine.dispose()
     engine.dispose()
+
+
+def test_upgrading_keeps_every_staff_accounts_teams_and_sessions(tmp_path):
+    """0006 adds a column to staff_users; on SQLite a copied table would cascade-delete the
+    teams and sessions that point at it."""
+    from alembic import command
+    from sqlalchemy import text
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'staff.db'}")
+    config = schema.alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0005")
+        connection.execute(text("INSERT INTO staff_users VALUES ('schuld', 'x', 0, '2026-12-01 10:00:00')"))
+        connection.execute(text("INSERT INTO staff_user_teams VALUES ('schuld', 'almelo-kcc')"))
+        connection.execute(text("INSERT INTO staff_sessions VALUES ('h', 'schuld', 'c', '2099-01-01 00:00:00')"))
+    schema._current.clear()
+    schema.upgrade(engine)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM staff_user_teams")).scalar() == 1
+        assert connection.execute(text("SELECT count(*) FROM staff_sessions")).scalar() == 1
+        assert connection.execute(text("SELECT is_analyst FROM staff_users")).scalar() == 0
