@@ -12,6 +12,8 @@ Nothing of a request or response body is logged here.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+import email.utils
 from typing import Any
 
 import aiohttp
@@ -42,11 +44,22 @@ class Refused(Exception):
         ][:20]
 
 
-def _retry_after(value: str | None) -> float | None:
-    try:
-        return max(0.0, float(value)) if value else None
-    except ValueError:
+def _retry_after(value: str | None, now: dt.datetime | None = None) -> float | None:
+    """Retry-After in seconds: given as seconds or as an HTTP date (RFC 9110 allows both; a
+    proxy in front of Open Klant may send a date); ``None`` when absent or unreadable."""
+    if not value:
         return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return max(0.0, (moment - (now or dt.datetime.now(dt.timezone.utc))).total_seconds())
 
 
 class OpenKlantClient:

@@ -32,6 +32,8 @@ class Call:
     query: dict
     body: dict | None
     status: int = 0
+    #: the Authorization header the call carried
+    authorization: str | None = None
 
 
 @dataclass
@@ -86,7 +88,7 @@ class FakeOpenKlant:
         text = await request.text()
         body = json.loads(text) if text else None
         path = request.path[len(contract.BASE_PATH) :]
-        call = Call(request.method, path, dict(request.query), body)
+        call = Call(request.method, path, dict(request.query), body, authorization=request.headers.get("Authorization"))
         self.calls.append(call)
         mock = contract.mock_request(
             self.host_url, request.method, request.path, dict(request.query), dict(request.headers), text

@@ -1,9 +1,11 @@
 """The client's calls as the contract describes them, and the fake's contract check itself
 (a check that let everything through would make the other tests prove nothing)."""
 
+import datetime as dt
+
 import pytest
 
-from open_klant.client import OpenKlantClient, Refused, Unavailable
+from open_klant.client import OpenKlantClient, Refused, Unavailable, _retry_after
 from tests.open_klant.fake_server import TOKEN
 
 
@@ -58,6 +60,20 @@ async def test_a_400_is_refused_with_its_field_errors(fake):
             await open_klant.create("internetaken", {})
     assert refused.value.invalid_params() == [{"name": "toelichting", "code": "max_length", "reason": "Te lang."}]
     fake.violations.clear()  # the empty body was sent on purpose
+
+
+async def test_retry_after_is_read_in_seconds_and_as_an_http_date(fake):
+    fake.fail("GET", "/internetaken", 503, headers={"Retry-After": "Wed, 21 Oct 2099 07:28:00 GMT"})
+    async with client(fake) as open_klant:
+        with pytest.raises(Unavailable) as problem:
+            await open_klant.find("internetaken")
+    assert problem.value.status == 503 and problem.value.retry_after > 3600
+
+    now = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.timezone.utc)
+    assert _retry_after("120", now) == 120.0
+    assert _retry_after("Mon, 07 Dec 2026 09:02:00 GMT", now) == 120.0
+    assert _retry_after("Mon, 07 Dec 2026 08:00:00 GMT", now) == 0.0  # in the past: now
+    assert _retry_after("later", now) is None and _retry_after(None, now) is None and _retry_after("", now) is None
 
 
 def fake_uuid() -> str:
