@@ -81,6 +81,9 @@ async def look_up(client: OpenKlantClient, step: str, claimed: Claimed, config: 
             onderwerpobject__onderwerpobjectidentificatorCodeRegister=mapping.REGISTER,
             onderwerpobject__onderwerpobjectidentificatorObjectId=claimed.reference,
         )
+        # only ours: a server that ignored a filter must not give us another resident's contact
+        ours = f"Hulpwijzer-overdracht {claimed.reference}"
+        found = [c for c in found if str(c.get("inhoud") or "").startswith(ours)]
         if found:
             contact = found[0]
             betrokkenen = contact.get("hadBetrokkenen") or [{}]
@@ -100,10 +103,22 @@ async def look_up(client: OpenKlantClient, step: str, claimed: Claimed, config: 
         found = await client.find("internetaken", aanleidinggevendKlantcontact__uuid=objects["klantcontact"])
     else:
         return False
+    found = [item for item in found if _is_ours(step, item, claimed, config)]
     if found and _uuid(found[0]):
         objects[step] = _uuid(found[0])
         return True
     return False
+
+
+def _is_ours(step: str, item: dict, claimed: Claimed, config: OpenKlantConfig) -> bool:
+    """Whether a looked-up object is the one this handoff made (the filters asked for it; a
+    server that ignored one must not make us adopt, and later delete, someone else's)."""
+    klantcontact = claimed.objects.get("klantcontact")
+    if step == "digitaal_adres":
+        return item.get("referentie") == claimed.reference
+    if step == "actorklantcontact":
+        return _uuid(item.get("klantcontact")) == klantcontact and _uuid(item.get("actor")) == config.assistant_actor
+    return _uuid(item.get("aanleidinggevendKlantcontact")) == klantcontact
 
 
 class Registrar:

@@ -112,7 +112,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "serve":
+        import logging
+
         from aiohttp import web
+
+        # the app's own lines (references, statuses, error names; never resident data) with times
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
 
         from staff.web import create_app
         from staff.whatsapp import WhatsAppFollowUp
@@ -185,7 +190,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "delete":
         reference = args.reference.strip().upper()
-        found, left = service(settings).erase(reference)
+        try:
+            found, left = service(settings).erase(reference)
+        except Exception as error:  # noqa: BLE001 - Open Klant or the database: said plainly, never reported done
+            print(
+                f"not deleted completely ({type(error).__name__}): nothing is reported as done; "
+                "run the same command again when the cause is solved (what was deleted stays deleted)",
+                file=sys.stderr,
+            )
+            return 1
         print("deleted" if found else "no handoff with that reference")
         for store, items in left.items():
             for item in items:

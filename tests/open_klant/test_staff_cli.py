@@ -99,3 +99,25 @@ async def test_delete_with_leave_prints_each_object_left_in_open_klant(
         f"{left}interne taak ({taak})",
     ]
     assert fake.calls[since:] == []  # nothing deleted (or even asked) in Open Klant
+
+
+async def test_delete_with_open_klant_down_says_so_and_reports_nothing_as_done(
+    store, registrar, fake, config, tmp_path, monkeypatch, capsys
+):
+    reference = store.submit(make_draft()).reference
+    await registrar.run_once()
+    transcript._metadata.create_all(make_engine(f"sqlite:///{tmp_path / 'tracker.db'}"))
+    for name, value in {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
+        "TRACKER_DATABASE_URL": f"sqlite:///{tmp_path / 'tracker.db'}",
+        "HULPWIJZER_SPOOL_DIR": str(tmp_path / "spool"),
+        "OPEN_KLANT_URL": URL,  # nothing listens there
+        "OPEN_KLANT_TOKEN": TOKEN,
+        "OPEN_KLANT_ACTORS": f"{TEAM}={TEAM_ACTOR}",
+        "OPEN_KLANT_ASSISTANT_ACTOR": ASSISTANT,
+    }.items():
+        monkeypatch.setenv(name, value)
+
+    assert await asyncio.to_thread(main, ["delete", reference]) == 1
+    said = capsys.readouterr()
+    assert "deleted" not in said.out and "not deleted completely" in said.err and "Traceback" not in said.err

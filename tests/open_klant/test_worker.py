@@ -198,3 +198,29 @@ async def test_a_lost_answer_of_the_task_is_looked_up_too(store, engine, registr
         connection.execute(update(Registration).values(next_attempt_at=dt.datetime.now(dt.timezone.utc)))
     await registrar.run_once()
     assert row(engine, reference).status == REGISTERED and fake.count("internetaken") == 1
+
+
+class IgnoresFilters:
+    """An Open Klant whose search ignores the filters: it answers with someone else's objects."""
+
+    def __init__(self, results):
+        self.results = results
+
+    async def find(self, resource, **filters):
+        return self.results
+
+
+async def test_a_look_up_never_adopts_another_residents_objects(config):
+    from open_klant.outbox import Claimed
+    from open_klant.worker import look_up
+
+    claimed = Claimed(1, "t", "HW-AAAA-BBBB", PENDING, 0, "klantcontact", {})
+    other = {"uuid": "11111111-1111-4111-8111-111111111111", "inhoud": "Hulpwijzer-overdracht HW-CCCC-DDDD voor KCC."}
+    assert not await look_up(IgnoresFilters([other]), "klantcontact", claimed, config)
+    assert "klantcontact" not in claimed.objects
+    claimed.objects["klantcontact"] = "22222222-2222-4222-8222-222222222222"
+    task = {"uuid": "33333333-3333-4333-8333-333333333333", "aanleidinggevendKlantcontact": {"uuid": other["uuid"]}}
+    assert not await look_up(IgnoresFilters([task]), "internetaak", claimed, config)
+    ours = {**task, "aanleidinggevendKlantcontact": {"uuid": claimed.objects["klantcontact"]}}
+    assert await look_up(IgnoresFilters([task, ours]), "internetaak", claimed, config)
+    assert claimed.objects["internetaak"] == ours["uuid"]
