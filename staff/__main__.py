@@ -10,6 +10,9 @@
     python -m staff delete HW-XXXX-XXXX        a resident's request: delete one handoff and its conversation
                                                (and its objects in Open Klant, or says which were left there)
     python -m staff drain                      import handoffs waiting in the spool
+    python -m staff report --week 2026-W50 [--gemeente almelo] --out rapport.html|rapport.pdf
+                                               the weekly insight report for management
+    python -m staff demo-data [--weeks 8]      invented conversations for the dashboard (empty database only)
 
 DATABASE_URL is the handoff database (default SQLite in var/hulpwijzer.db); Rasa's tracker
 store is var/tracker.db, or the same PostgreSQL database (TRACKER_DATABASE_URL overrides);
@@ -22,6 +25,7 @@ import argparse
 import getpass
 import json
 import sys
+from pathlib import Path
 
 from core.db import database_url, make_engine
 from core.settings import Settings, parse_retention_days
@@ -109,6 +113,13 @@ def main(argv: list[str] | None = None) -> int:
     delete = commands.add_parser("delete", help="delete one handoff and its conversation (a resident's request)")
     delete.add_argument("reference")
     commands.add_parser("drain", help="import handoffs waiting in the spool")
+    report = commands.add_parser("report", help="the weekly insight report as HTML or PDF")
+    report.add_argument("--week", required=True, help="ISO week, e.g. 2026-W50")
+    report.add_argument("--gemeente", default=settings.gemeente, help="municipality id (default HULPWIJZER_GEMEENTE)")
+    report.add_argument("--out", required=True, type=Path, help="rapport.html or rapport.pdf")
+    demo = commands.add_parser("demo-data", help="invented conversations for the dashboard, into an EMPTY database")
+    demo.add_argument("--weeks", type=int, default=8)
+    demo.add_argument("--gemeente", action="append", default=[], help="municipality id (repeatable; default all)")
     args = parser.parse_args(argv)
 
     if args.command == "serve":
@@ -204,6 +215,30 @@ def main(argv: list[str] | None = None) -> int:
             for item in items:
                 print(f"left in {store} (OPEN_KLANT_ERASURE=leave): {item}")
         return 0 if found else 1
+    if args.command == "report":
+        from staff import report as weekly
+
+        try:
+            html = weekly.render(make_engine(database_url(settings)), args.gemeente, args.week)
+            weekly.write(html, args.out)
+        except (ValueError, RuntimeError) as problem:
+            parser.error(str(problem))
+        print(f"report for {args.gemeente}, week {args.week}: {args.out}")
+        return 0
+    if args.command == "demo-data":
+        from insight.tallies import local_today
+        from knowledge_base.service import load_knowledge_base
+        from staff.demo import DemoDataRefused, fill
+
+        engine = make_engine(database_url(settings))
+        kb = load_knowledge_base(engine)
+        chosen = args.gemeente or sorted(kb.gemeenten)
+        try:
+            made = fill(engine, kb, chosen, args.weeks, local_today())
+        except DemoDataRefused as refused:
+            parser.error(str(refused))
+        print(f"demo data: {made} invented conversations over {args.weeks} weeks for {', '.join(chosen)}")
+        return 0
     if args.command == "drain":
         from handoff.service import HandoffStore, registration_backends, spool_dir
 

@@ -84,3 +84,76 @@ def test_conversations_are_counted_and_nothing_residents_typed_is_kept(talked, s
     assert exported.startswith("figuur;rij;kolom;waarde")
     assert not [part for part in PERSONAL if part in exported]
     context.close()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """Eight weeks of invented conversations (`staff demo-data`) and an analist, in a database
+    of their own, with the staff app serving it."""
+    from tests.e2e.browser import need_chromium
+    from tests.e2e.conftest import free_port, python_server
+
+    need_chromium()
+    work = tmp_path_factory.mktemp("demo")
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "PYTHONWARNINGS": "ignore",
+        "DATABASE_URL": f"sqlite:///{work / 'demo.db'}",
+        "TRACKER_DATABASE_URL": f"sqlite:///{work / 'tracker.db'}",
+    }
+
+    def staff(*args, stdin=None):
+        done = subprocess.run(
+            [sys.executable, "-m", "staff", *args],
+            input=stdin,
+            text=True,
+            capture_output=True,
+            cwd=ROOT,
+            env=env,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert "invented conversations over 8 weeks" in staff("demo-data")
+    staff("create-user", "cijfers", "--analist", stdin=PASSWORD + "\n")
+    with python_server(["staff", "serve", "--insecure-cookie"], free_port(), env) as url:
+        yield url, staff, work
+
+
+def test_the_dashboard_on_demo_data_reads_at_a_glance_and_passes_axe(demo, browser):
+    need_axe()
+    url, _, _ = demo
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    log_in(page, url, "cijfers")
+    page.goto(f"{url}/inzicht?gemeente=hengelo")
+    assert page.locator("svg[role=img]").count() == 5
+    assert "Nog geen gegevens" not in page.content()
+    categories = page.locator("#gesprekken-per-onderwerp-desc").text_content()
+    assert "Schulden:" in categories and "Crisis:" in categories
+    assert serious_violations(page) == []
+    shots = os.environ.get("HULPWIJZER_SCREENSHOTS")
+    if shots:
+        page.screenshot(path=f"{shots}/insight-dashboard.png", full_page=True)
+    context.close()
+
+
+def test_the_weekly_report_renders_as_html_and_pdf(demo, browser):
+    import datetime as dt
+
+    need_axe()
+    _, staff, work = demo
+    last_week = (dt.date.today() - dt.timedelta(days=7)).isocalendar()
+    week = f"{last_week[0]}-W{last_week[1]:02d}"
+    staff("report", "--week", week, "--gemeente", "almere", "--out", str(work / "rapport.html"))
+    staff("report", "--week", week, "--gemeente", "almere", "--out", str(work / "rapport.pdf"))
+    assert (work / "rapport.pdf").read_bytes()[:5] == b"%PDF-"
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((work / "rapport.html").as_uri())
+    assert page.get_by_role("heading", name=f"Hulpwijzer: weekrapport {week}").is_visible()
+    assert page.locator("svg[role=img]").count() == 5 and page.locator("table").count() == 5
+    assert serious_violations(page) == []
+    context.close()
