@@ -3,6 +3,8 @@ help question the conversation is about."""
 
 from __future__ import annotations
 
+import asyncio
+import functools
 from typing import Any
 
 import structlog
@@ -107,3 +109,19 @@ def help_topics_of_latest(tracker: Tracker, gemeente: gemeenten.Gemeente) -> lis
 
     shown = bool(tracker.get_slot("facilities"))
     return help_topics(latest_triage(tracker), question_text(tracker), get_knowledge_base(), gemeente.id or None, shown)
+
+
+def knowledge_base_first(run):
+    """For an action's ``run``: this process's first load of the knowledge base (a database
+    read, and an import when the content files changed) happens in a worker thread, never on
+    the action server's event loop, which serves every other resident meanwhile. Once it is
+    loaded this costs nothing."""
+    from knowledge_base.service import get_knowledge_base
+
+    @functools.wraps(run)
+    async def wrapped(self, dispatcher, tracker, domain):
+        if not get_knowledge_base.cache_info().currsize:
+            await asyncio.to_thread(get_knowledge_base)
+        return await run(self, dispatcher, tracker, domain)
+
+    return wrapped

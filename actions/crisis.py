@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import current_gemeente, help_topics_of_latest, latest_triage, question_text
+from actions.common import current_gemeente, help_topics_of_latest, knowledge_base_first, latest_triage, question_text
 from actions.help_question import answer_help_question
 from actions.insight import count_reply
 from bot.replies.crisis import crisis_reply
@@ -19,6 +19,7 @@ class ActionRespondCrisis(Action):
     def name(self) -> str:
         return "action_respond_crisis"
 
+    @knowledge_base_first
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         triage = latest_triage(tracker)
         gemeente = current_gemeente(tracker)

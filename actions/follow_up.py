@@ -9,7 +9,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import current_gemeente, help_topics_of_latest, last_help_question, question_text
+from actions.common import (
+    current_gemeente,
+    help_topics_of_latest,
+    knowledge_base_first,
+    last_help_question,
+    question_text,
+)
 from actions.help_question import answer_help_question, show_facilities
 from actions.insight import count, count_reply
 from bot.replies.facilities import cost_sentence, location_sentence
@@ -44,6 +50,7 @@ class _AboutFacilitiesShown:
     #: how the dashboard names the question (insight.tallies.FOLLOW_UPS)
     follow_up: str
 
+    @knowledge_base_first
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         facilities = facilities_shown(tracker)
         if not facilities:
@@ -79,6 +86,7 @@ class ActionMoreOptions(Action):
     def name(self) -> str:
         return "action_more_options"
 
+    @knowledge_base_first
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         question = last_help_question(tracker)
         if question is None:

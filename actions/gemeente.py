@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import gemeente_slots, last_help_question, mentioned_gemeente
+from actions.common import gemeente_slots, knowledge_base_first, last_help_question, mentioned_gemeente
 from actions.help_question import answer_help_question
 from knowledge_base.gemeenten import Gemeente
 
@@ -36,6 +36,7 @@ class ActionSetGemeente(Action):
     def name(self) -> str:
         return "action_set_gemeente"
 
+    @knowledge_base_first
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         gemeente = mentioned_gemeente(tracker.latest_message or {})
         if gemeente is None:

@@ -13,7 +13,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import current_gemeente, last_help_question
+from actions.common import current_gemeente, knowledge_base_first, last_help_question
 from actions.insight import count
 from core.db import make_engine
 from core.settings import current
@@ -118,6 +118,7 @@ class ActionOfferHandoff(Action):
     def name(self) -> str:
         return "action_offer_handoff"
 
+    @knowledge_base_first
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         gemeente, question, team = _team(tracker)
         if question is None:
@@ -143,6 +144,7 @@ class ActionRecordConsent(Action):
     def name(self) -> str:
         return "action_record_consent"
 
+    @knowledge_base_first
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         _, _, team = _team(tracker)
@@ -208,6 +210,7 @@ class ActionShowHandoffSummary(Action):
     def name(self) -> str:
         return "action_show_handoff_summary"
 
+    @knowledge_base_first
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         summary = build_summary(tracker)
         if summary is None or summary.contact is None:
@@ -224,6 +227,7 @@ class ActionSubmitHandoff(Action):
     def name(self) -> str:
         return "action_submit_handoff"
 
+    @knowledge_base_first
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         summary = build_summary(tracker)
         consent = tracker.get_slot("handoff_consent_at")
@@ -271,6 +275,7 @@ class ActionCancelHandoff(Action):
     def name(self) -> str:
         return "action_cancel_handoff"
 
+    @knowledge_base_first
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         dispatcher.utter_message(response="utter_handoff_cancelled")
         return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("handoff_consent_at", None)] + [
@@ -284,6 +289,7 @@ class ActionChangeHandoff(Action):
     def name(self) -> str:
         return "action_change_handoff"
 
+    @knowledge_base_first
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         dispatcher.utter_message(response="utter_handoff_change")
         return [SlotSet(s, None) for s in CONTACT_SLOTS]

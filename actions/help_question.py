@@ -9,7 +9,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import current_gemeente, gemeente_slots, latest_triage, mentioned_gemeente, question_text
+from actions.common import (
+    current_gemeente,
+    gemeente_slots,
+    knowledge_base_first,
+    latest_triage,
+    mentioned_gemeente,
+    question_text,
+)
 from actions.insight import count_reply
 from bot.replies.facilities import facility_message
 from core.topics import HELP_TOPICS, topic_list
@@ -78,6 +85,7 @@ class ActionAnswerHelpQuestion(Action):
     def name(self) -> str:
         return "action_answer_help_question"
 
+    @knowledge_base_first
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         events: list[EventType] = []
         gemeente = mentioned_gemeente(tracker.latest_message or {})

@@ -9,7 +9,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import current_gemeente, help_topics_of_latest, latest_triage, mentioned_gemeente, question_text
+from actions.common import (
+    current_gemeente,
+    help_topics_of_latest,
+    knowledge_base_first,
+    latest_triage,
+    mentioned_gemeente,
+    question_text,
+)
 from actions.gemeente import switch_gemeente
 from actions.help_question import answer_help_question
 from actions.insight import count_reply
@@ -21,6 +28,7 @@ class ActionRespondOutOfScope(Action):
     def name(self) -> str:
         return "action_respond_out_of_scope"
 
+    @knowledge_base_first
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         gemeente = current_gemeente(tracker)
         topics = help_topics_of_latest(tracker, gemeente)
@@ -38,6 +46,7 @@ class ActionRespondOtherLanguage(Action):
     def name(self) -> str:
         return "action_respond_other_language"
 
+    @knowledge_base_first
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         triage = latest_triage(tracker)
         dispatcher.utter_message(text=other_language_reply(triage.language, current_gemeente(tracker)))
@@ -51,6 +60,7 @@ class ActionClarifyTopic(Action):
     def name(self) -> str:
         return "action_clarify_topic"
 
+    @knowledge_base_first
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         named = mentioned_gemeente(tracker.latest_message or {})
         if named:

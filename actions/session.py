@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import current_gemeente, gemeente_slots
+from actions.common import current_gemeente, gemeente_slots, knowledge_base_first
 from actions.insight import count
 from insight.tallies import Tally
 from knowledge_base import gemeenten
@@ -31,6 +31,7 @@ class ActionSessionStart(Action):
     def name(self) -> str:
         return "action_session_start"
 
+    @knowledge_base_first
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         gemeente = session_gemeente(tracker)
         count(tracker, [Tally("conversation_started")], gemeente)
