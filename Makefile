@@ -21,7 +21,7 @@ export PYTHONHASHSEED := 0
 export TF_INTRA_OP_PARALLELISM_THREADS := 1
 export TF_INTER_OP_PARALLELISM_THREADS := 1
 
-.PHONY: help install chromium node axe model run shell lint format test test-unit validate kb-check kb-import test-stories nlu-eval crossval benchmark clean
+.PHONY: help install chromium haproxy node axe model run shell lint format test test-unit validate kb-check kb-import test-stories nlu-eval crossval benchmark clean
 
 help:
 	@echo "make run        set up, train if needed, start the assistant on localhost"
@@ -31,6 +31,7 @@ help:
 	@echo "make nlu-eval   rasa test nlu on the held-out set (tests/nlu)"
 	@echo "make crossval   5-fold cross-validation on the training data"
 	@echo "make benchmark  routing accuracy, first replies, answer relevance and speed (benchmarks/)"
+	@echo "make benchmark-load  msg/s and latency at 1, 20, 50 residents vs a bare rasa init bot (LOAD_ARGS=...)"
 	@echo "make lint       ruff lint and format check (make format fixes)"
 	@echo "make kb-check   validate the knowledge-base content files"
 	@echo "make kb-import  validate and import them into DATABASE_URL (default var/hulpwijzer.db)"
@@ -52,6 +53,15 @@ model: $(MODEL)
 chromium:
 	scripts/install-chromium.sh
 
+# Debian's frog + frogdata and hunspell-nl: removing names from residents' questions (insight/)
+.PHONY: frog
+frog:
+	scripts/install-frog.sh
+
+# Debian's haproxy for the load-balancer test (deploy/haproxy/, docs/deployment.md)
+haproxy:
+	scripts/install-haproxy.sh
+
 # npm packages (package.json, pinned by package-lock.json): the NL Design System stylesheets
 # the staff app serves, and axe-core for the accessibility scans in the browser tests.
 # Without npm the staff pages are plain and the scans are skipped (a failure in CI).
@@ -70,7 +80,7 @@ shell: install $(MODEL)
 validate: install
 	$(RASA) data validate $(RASA_ARGS) --data data
 
-test-unit: install chromium axe $(MODEL)
+test-unit: install chromium frog haproxy axe $(MODEL)
 	$(PY) -m pytest
 
 test-stories: install $(MODEL)
@@ -111,6 +121,13 @@ benchmark: install $(MODEL)
 	$(PY) benchmarks/kb_relevance.py --model $(MODEL) benchmarks/data/kb_blind.jsonl
 	$(PY) benchmarks/kb_search_latency.py
 	$(PY) benchmarks/readability.py
+
+# REST conversations at 1, 20 and 50 concurrent residents: Hulpwijzer (SQLite; PostgreSQL + Redis
+# + 2 workers) against a bare `rasa init` bot trained in build/ (docs/performance.md, ~15 minutes);
+# flags in LOAD_ARGS, e.g. make benchmark-load LOAD_ARGS="--seconds 10 --only bare,embedded"
+.PHONY: benchmark-load
+benchmark-load: install $(MODEL)
+	$(PY) benchmarks/load.py $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) models build

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -18,6 +19,8 @@ from rasa_sdk import Tracker
 
 from actions.common import current_gemeente
 from core.db import make_engine
+from insight.redaction import RedactionUnavailable
+from insight.review import ReviewQueue
 from insight.store import InsightStore
 from insight.tallies import Tally, for_answer, local_today
 from knowledge_base.gemeenten import Gemeente
@@ -38,6 +41,52 @@ def get_insight_store() -> InsightStore:
     return store
 
 
+@lru_cache(maxsize=1)
+def get_review_queue() -> ReviewQueue:
+    queue = ReviewQueue(make_engine())
+    queue.create_schema()
+    return queue
+
+
+#: one redaction at a time: the first starts Frog (seconds), the others wait for it
+_redacting = threading.Lock()
+
+
+def _keep(gemeente_id: str, channel: str | None, reason: str, text: str, label: str) -> None:
+    with _redacting:
+        try:
+            get_review_queue().add(gemeente_id, channel, reason, text, label)
+        except RedactionUnavailable:
+            # without Frog the names cannot be removed: the question is not kept at all
+            log.warning("insight.review_not_kept reason=redaction_unavailable")
+
+
+def review(tracker: Tracker, reason: str, text: str, label: str = "") -> None:
+    """Keep a question for the content editor (insight.review), with personal data removed,
+    in the background; without the redaction helpers nothing is kept."""
+    if not text or text.startswith("/"):
+        return  # nothing typed, or a button's payload
+    gemeente_id = current_gemeente(tracker).id or UNKNOWN_GEMEENTE
+    _background(_keep, gemeente_id, tracker.get_latest_input_channel(), reason, text, label)
+
+
+def _background(call, *args) -> None:
+    task = asyncio.get_running_loop().create_task(asyncio.to_thread(call, *args))
+    _writes.add(task)
+    task.add_done_callback(_written)
+
+
+def clarified_question(tracker: Tracker) -> str:
+    """What the resident wrote before the assistant asked "Bedoelt u …?"."""
+    events = list(tracker.events)
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    for i in reversed(users[:-1]):
+        text = events[i].get("text") or ""
+        if not text.startswith("/"):
+            return text
+    return ""
+
+
 def _write(gemeente_id: str, channel: str | None, tallies: list[Tally]) -> None:
     get_insight_store().add(local_today(), gemeente_id, channel, tallies)
 
@@ -55,10 +104,7 @@ def count(tracker: Tracker, tallies: Iterable[Tally], gemeente: Gemeente | None 
     if not tallies:
         return
     gemeente_id = (gemeente or current_gemeente(tracker)).id or UNKNOWN_GEMEENTE
-    channel = tracker.get_latest_input_channel()
-    task = asyncio.get_running_loop().create_task(asyncio.to_thread(_write, gemeente_id, channel, tallies))
-    _writes.add(task)
-    task.add_done_callback(_written)
+    _background(_write, gemeente_id, tracker.get_latest_input_channel(), tallies)
 
 
 async def flush() -> None:
@@ -112,11 +158,18 @@ def count_reply(tracker: Tracker, outcome: str, events: Iterable[dict[str, Any]]
     other_language or not_understood; ``events`` are the reply's own (its slots name the
     topics and the facilities shown)."""
     events = list(events)
+    clarified = after_clarifying(tracker)
     tallies = for_answer(
         outcome,
         topics=slot_value(events, "topics"),
         facilities=slot_value(events, "facilities"),
-        after_clarifying=after_clarifying(tracker),
+        after_clarifying=clarified,
         first_in_conversation=not answered_before(tracker),
     )
     count(tracker, tallies)
+    latest = tracker.latest_message or {}
+    if outcome == "not_understood":
+        review(tracker, "niet_begrepen", latest.get("text") or "")
+    elif clarified and outcome == "answered":
+        intent = (latest.get("intent") or {}).get("name") or ""
+        review(tracker, "bedoelt_u", clarified_question(tracker), label=intent)

@@ -28,6 +28,7 @@ VARIABLES = {
     "HULPWIJZER_ACTION_SERVER_URL": "where the Rasa server reaches the action server's webhook",
     "HULPWIJZER_WORKERS": "how many Rasa server workers (more than 1 only with REDIS_URL)",
     "HULPWIJZER_RETENTION_DAYS": "how long handoffs, conversations and kept WhatsApp numbers are kept",
+    "HULPWIJZER_REVIEW_DAYS": "how long the review queue keeps a (redacted) question the assistant did not understand",
     "HULPWIJZER_SPOOL_DIR": "where the action server keeps handoffs while the database is down (local disk)",
     "HULPWIJZER_TRUSTED_PROXIES": "reverse proxies whose X-Forwarded-For the staff app believes",
     "HULPWIJZER_WIDGET_ORIGINS": "web sites whose pages may open the chat",
@@ -161,6 +162,8 @@ class Settings:
     action_server_url: str = DEFAULT_ACTION_SERVER_URL
     workers: int = 1
     retention_days: int = DEFAULT_RETENTION_DAYS
+    #: how long the review queue keeps a question (HULPWIJZER_REVIEW_DAYS)
+    review_days: int = 90
     #: the handoff spool folder (HULPWIJZER_SPOOL_DIR); None: var/handoff-spool
     spool_dir: str | None = None
     trusted_proxies: frozenset[str] = frozenset()
@@ -193,6 +196,7 @@ class Settings:
             workers=parse_workers(env.get("HULPWIJZER_WORKERS") or 1, redis_url is not None),
             retention_days=parse_retention_days(env.get("HULPWIJZER_RETENTION_DAYS") or DEFAULT_RETENTION_DAYS),
             spool_dir=(env.get("HULPWIJZER_SPOOL_DIR") or "").strip() or None,
+            review_days=parse_retention_days(env.get("HULPWIJZER_REVIEW_DAYS") or 90),
             trusted_proxies=frozenset(_list(env.get("HULPWIJZER_TRUSTED_PROXIES"))),
             widget_origins=tuple(o.rstrip("/") for o in _list(env.get("HULPWIJZER_WIDGET_ORIGINS"))),
             widget_server=(env.get("HULPWIJZER_WIDGET_SERVER") or DEFAULT_WIDGET_SERVER).strip(),

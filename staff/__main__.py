@@ -54,7 +54,7 @@ def service(settings: Settings):
         from open_klant.erasure import OpenKlantErasure
 
         stores.append(OpenKlantErasure(engine, config))
-    svc = StaffService(engine, make_engine(tracker_url), stores=stores)
+    svc = StaffService(engine, make_engine(tracker_url), stores=stores, review_days=settings.review_days)
     svc.create_schema()
     return svc
 
@@ -151,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
                 purge_days=args.retention_days,
                 trusted_proxies=settings.trusted_proxies,
                 open_klant=registrar,
+                review_days=settings.review_days,
             ),
             host=args.host,
             port=args.port,

@@ -19,6 +19,7 @@ from core.db import as_utc, session_factory
 from core.erasure import ErasableStore, Registry
 from handoff.models import CONTACTED, DONE, FAILED, IN_PROGRESS, NEW, PENDING, STATUSES, Handoff, Registration
 from insight import tallies
+from insight.review import DEFAULT_KEEP_DAYS, ReviewQueue
 from insight.store import InsightStore
 from staff import transcript as transcripts
 from staff.models import AuditEntry, Note, StaffSession, StaffTeam, StaffUser
@@ -60,8 +61,16 @@ def _now() -> dt.datetime:
 
 
 class StaffService:
-    def __init__(self, engine: Engine, tracker_engine: Engine, stores: Iterable[ErasableStore] = ()):
+    def __init__(
+        self,
+        engine: Engine,
+        tracker_engine: Engine,
+        stores: Iterable[ErasableStore] = (),
+        review_days: int = DEFAULT_KEEP_DAYS,
+    ):
         self.engine = engine
+        #: how long the review queue keeps a (redacted) question (HULPWIJZER_REVIEW_DAYS)
+        self.review_days = review_days
         self.tracker_engine = tracker_engine
         self.sessions = session_factory(engine)
         self.whatsapp = WhatsAppContacts(engine)
@@ -234,6 +243,10 @@ class StaffService:
         """The handoff with this reference, if it belongs to one of the user's teams."""
         return session.scalar(self._scoped(user).where(Handoff.reference == reference))
 
+    def audit(self, actor: str, action: str, detail: str | None = None) -> None:
+        """Record a staff action that concerns no handoff (the review queue's export, ...)."""
+        self._audit(actor, action, None, detail)
+
     def _audit(self, actor: str, action: str, reference: str | None = None, detail: str | None = None) -> None:
         with self.sessions() as session, session.begin():
             session.add(
@@ -348,7 +361,14 @@ class StaffService:
                 )
             )
         events = transcripts.delete_older_than(self.tracker_engine, cutoff)
-        return {"handoffs": len(old), "conversation_events": events, **self.erasure.purge(cutoff)}
+        # the review queue has its own, shorter period (not tied to a handoff: no reference)
+        reviewed = ReviewQueue(self.engine).purge_older_than(_now() - dt.timedelta(days=self.review_days))
+        return {
+            "handoffs": len(old),
+            "conversation_events": events,
+            **self.erasure.purge(cutoff),
+            "review_items": reviewed,
+        }
 
     def export(self) -> list[dict]:
         with self.sessions() as session:

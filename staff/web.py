@@ -22,7 +22,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from core.background import every
 from core.db import as_utc
 from core.http_headers import security_headers
+from core.topics import HELP_TOPICS, TOPIC_NAMES, topic_intent
 from handoff.models import STATUSES
+from insight.review import DEFAULT_KEEP_DAYS, ReviewQueue, nlu_yaml
 from insight.tallies import local_today
 from knowledge_base import gemeenten
 from staff import design
@@ -41,6 +43,8 @@ FOLLOW_UP = web.AppKey("follow_up", object)
 #: the NL Design System stylesheets that are installed (staff.design)
 STYLESHEETS = web.AppKey("stylesheets", list)
 INSIGHT = web.AppKey("insight", InsightPages)
+REVIEW = web.AppKey("review", ReviewQueue)
+REVIEW_DAYS = web.AppKey("review_days", int)
 FOLLOW_UP_OUTCOMES = {"sent": "verstuurd", "failed": "wachtrij", "refused": "geweigerd"}
 log = logging.getLogger(__name__)
 
@@ -371,6 +375,69 @@ async def inzicht_csv(request: web.Request) -> web.Response:
     )
 
 
+REVIEW_REASONS = {"niet_begrepen": "niet begrepen", "bedoelt_u": "na „Bedoelt u…?”"}
+#: what an exported question can be an example of ("" = leave it out of the export)
+REVIEW_INTENTS = {
+    "": "– kies –",
+    **{topic_intent([topic]): TOPIC_NAMES[topic] for topic in HELP_TOPICS},
+    "out_of_scope": "buiten bereik",
+    "crisis": "crisis",
+}
+
+
+def _editor(request: web.Request):
+    user = request["user"]
+    if not user.sees_all_figures:
+        # the questions are residents' own words (redacted): for the content editor only
+        raise web.HTTPForbidden(text="Alleen een beheerder of analist ziet de vragen.")
+    return user
+
+
+async def review_page(request: web.Request, status: int = 200, message: str = "") -> web.Response:
+    _editor(request)
+    items = await off_loop(request.app[REVIEW].items)
+    gemeenten = await off_loop(request.app[INSIGHT].gemeenten)
+    return render(
+        request,
+        "vragen.html",
+        status=status,
+        items=items,
+        gemeenten=gemeenten,
+        reasons=REVIEW_REASONS,
+        intents=REVIEW_INTENTS,
+        keep_days=request.app[REVIEW_DAYS],
+        message=message,
+    )
+
+
+async def review_action(request: web.Request) -> web.Response:
+    user = _editor(request)
+    form = await read_form(request)
+    chosen = [int(value) for value in form.getall("kies", []) if str(value).isdigit()]
+    if not chosen:
+        return await review_page(request, status=400, message="Kies eerst een of meer vragen.")
+    queue = request.app[REVIEW]
+    if form.get("doe") == "verwijder":
+        removed = await off_loop(queue.delete, chosen)
+        await off_loop(request.app[SERVICE].audit, user.username, "review_delete", f"{removed} question(s)")
+        return await review_page(request, message=f"{removed} vraag/vragen verwijderd.")
+    texts = {item.id: item.text for item in await off_loop(queue.items)}
+    labelled = [
+        (str(form.get(f"intent-{i}", "")), texts[i])
+        for i in chosen
+        if i in texts and str(form.get(f"intent-{i}", "")) in REVIEW_INTENTS and form.get(f"intent-{i}")
+    ]
+    if not labelled:
+        return await review_page(request, status=400, message="Kies bij de gekozen vragen ook waar ze bij horen.")
+    await off_loop(request.app[SERVICE].audit, user.username, "review_export", f"{len(labelled)} question(s)")
+    return web.Response(
+        text=nlu_yaml(labelled),
+        content_type="application/yaml",
+        charset="utf-8",
+        headers={"Content-Disposition": 'attachment; filename="hulpwijzer-nlu-kandidaten.yml"'},
+    )
+
+
 async def nlds_stylesheet(request: web.Request) -> web.StreamResponse:
     """The NL Design System stylesheets, from the pinned npm packages."""
     path = design.stylesheet_path(request.match_info["name"])
@@ -419,6 +486,7 @@ def create_app(
     purge_days: int | None = None,
     trusted_proxies: frozenset[str] = frozenset(),
     open_klant=None,
+    review_days: int = DEFAULT_KEEP_DAYS,
 ) -> web.Application:
     """``open_klant``: the Open Klant registration worker (``open_klant.worker.Registrar``), run
     in the background while the app runs, when Open Klant is on."""
@@ -446,6 +514,10 @@ def create_app(
     app[INSIGHT] = InsightPages(service.engine)
     app.router.add_get("/inzicht", inzicht)
     app.router.add_get("/inzicht.csv", inzicht_csv)
+    app[REVIEW] = ReviewQueue(service.engine)
+    app[REVIEW_DAYS] = review_days
+    app.router.add_get("/inzicht/vragen", review_page)
+    app.router.add_post("/inzicht/vragen", review_action)
     app.router.add_get(r"/handoffs/{reference:HW-[0-9A-Z]{4}-[0-9A-Z]{4}}", detail)
     app.router.add_post(r"/handoffs/{reference:HW-[0-9A-Z]{4}-[0-9A-Z]{4}}/whatsapp", whatsapp_follow_up)
     app.router.add_post(r"/handoffs/{reference:HW-[0-9A-Z]{4}-[0-9A-Z]{4}}/open-klant", retry_open_klant)

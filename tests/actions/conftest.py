@@ -56,6 +56,14 @@ def knowledge_base(kb_database, monkeypatch):
     kb = service.get_knowledge_base()
     current.cache_clear()  # the test may set more variables: its "process" reads them when it first needs them
     insight.get_insight_store.cache_clear()
+    # questions kept for review are redacted by the rules only here (no Frog process per test
+    # run); tests/insight covers the redaction with Frog
+    from insight.redaction import Redactor
+    from insight.review import ReviewQueue
+
+    monkeypatch.setattr(
+        insight, "get_review_queue", lambda: ReviewQueue(insight.get_insight_store().engine, Redactor().redact)
+    )
     yield kb
     service.get_knowledge_base.cache_clear()
     insight.get_insight_store.cache_clear()

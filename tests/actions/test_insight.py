@@ -108,3 +108,59 @@ async def test_a_broken_aggregate_store_never_costs_the_resident_an_answer(dispa
     await insight.flush()
     assert events and dispatcher.messages
     assert "insight.not_counted error=RuntimeError" in caplog.text
+
+
+@pytest.fixture
+def review_queue(figures, monkeypatch):
+    """The review queue in the test's database, with the rule-based redaction (no Frog)."""
+    from insight.redaction import Redactor
+    from insight.review import ReviewQueue
+
+    queue = ReviewQueue(insight.get_insight_store().engine, Redactor().redact)
+    monkeypatch.setattr(insight, "get_review_queue", lambda: queue)
+    return queue
+
+
+async def test_a_question_not_understood_is_kept_for_review_without_personal_data(dispatcher, figures, review_queue):
+    text = "mijn bsn is 123456782 en bel me op 06-12345678 over de blauwe envelop"
+    nothing = make_tracker(text, "nlu_fallback", triage_dict("nlu_fallback", []), {"gemeente": "almelo"})
+    await ActionClarifyTopic().run(dispatcher, nothing, {})
+    await figures()  # waits for the background work
+    (item,) = review_queue.items()
+    assert (item.reason, item.gemeente_id) == ("niet_begrepen", "almelo")
+    assert item.text == "mijn bsn is [bsn] en bel me op [telefoonnummer] over de blauwe envelop"
+    assert item.removed == ("bsn", "telefoonnummer")
+
+
+async def test_after_bedoelt_u_the_original_question_is_kept_with_the_topic_the_resident_chose(
+    dispatcher, figures, review_queue
+):
+    clarified = [
+        user_event("het loopt me allemaal boven het hoofd met de post", "nlu_fallback"),
+        {"event": "bot", "text": "Bedoelt u …?", "metadata": {"utter_action": "utter_clarify"}},
+    ]
+    await ActionAnswerHelpQuestion().run(dispatcher, debts("/ask_schulden", earlier=clarified), {})
+    await figures()
+    (item,) = review_queue.items()
+    assert (item.reason, item.label, item.text) == (
+        "bedoelt_u",
+        "ask_schulden",
+        "het loopt me allemaal boven het hoofd met de post",
+    )
+
+
+async def test_without_the_redaction_helpers_no_question_is_kept(dispatcher, figures, monkeypatch, caplog):
+    from insight.redaction import RedactionUnavailable
+    from insight.review import ReviewQueue
+
+    def unavailable(text):
+        raise RedactionUnavailable("frog is not installed")
+
+    queue = ReviewQueue(insight.get_insight_store().engine, unavailable)
+    monkeypatch.setattr(insight, "get_review_queue", lambda: queue)
+    nothing = make_tracker(
+        "ik ben Jan en ik snap het niet", "nlu_fallback", triage_dict("nlu_fallback", []), {"gemeente": "almelo"}
+    )
+    await ActionClarifyTopic().run(dispatcher, nothing, {})
+    await figures()
+    assert queue.count() == 0 and "insight.review_not_kept reason=redaction_unavailable" in caplog.text

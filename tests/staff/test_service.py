@@ -83,6 +83,7 @@ def test_the_command_line_creates_users_and_lists_open_handoffs(tmp_path):
         "whatsapp_contacts": 0,
         "spool_files": 0,
         "whatsapp_outbox": 0,
+        "review_items": 0,
     }
 
 

@@ -115,3 +115,71 @@ async def test_the_analist_sees_no_handoff_in_the_queue(client, world, figures):
 async def test_without_login_the_dashboard_is_closed(client, figures):
     response = await client.get("/inzicht", allow_redirects=False)
     assert response.status == 303 and response.headers["Location"] == "/login"
+
+
+@pytest.fixture
+def questions(world):
+    from insight.redaction import Redactor
+    from insight.review import ReviewQueue
+
+    service, _ = world
+    queue = ReviewQueue(service.engine, Redactor().redact)
+    first = queue.add("almelo", "socketio", "niet_begrepen", "bel me op 0612345678 over de blauwe envelop")
+    second = queue.add("almelo", "whatsapp", "bedoelt_u", "het loopt me boven het hoofd", label="ask_schulden")
+    service.create_user("cijfers", PASSWORD, [], is_analyst=True)
+    return queue, first, second
+
+
+async def test_the_analist_reviews_questions_without_personal_data_and_exports_nlu_examples(client, questions):
+    import yaml
+
+    queue, first, second = questions
+    csrf = await login(client, "cijfers")
+    html = await (await client.get("/inzicht/vragen")).text()
+    assert "bel me op [telefoonnummer] over de blauwe envelop" in html and "0612345678" not in html
+    assert "weggehaald: telefoonnummer" in html
+    form = {"csrf": csrf, "doe": "exporteer", "kies": [str(first.id), str(second.id)]}
+    form |= {f"intent-{first.id}": "ask_jeugd", f"intent-{second.id}": "ask_schulden"}
+    from aiohttp import FormData
+
+    data = FormData()
+    for name, value in form.items():
+        for one in value if isinstance(value, list) else [value]:
+            data.add_field(name, one)
+    response = await client.post(
+        "/inzicht/vragen", data=data, headers={"Origin": str(client.make_url("/")).rstrip("/")}
+    )
+    assert response.status == 200 and "attachment" in response.headers["Content-Disposition"]
+    exported = yaml.safe_load(await response.text())
+    assert exported["version"] == "3.1"
+    assert {e["intent"]: e["examples"] for e in exported["nlu"]} == {
+        "ask_jeugd": "- bel me op [telefoonnummer] over de blauwe envelop\n",
+        "ask_schulden": "- het loopt me boven het hoofd\n",
+    }
+
+
+async def test_an_editor_deletes_a_question_that_still_holds_something_personal(client, questions):
+    queue, first, _ = questions
+    csrf = await login(client, "cijfers")
+    response = await client.post("/inzicht/vragen", data={"csrf": csrf, "doe": "verwijder", "kies": str(first.id)})
+    assert response.status == 200 and "1 vraag/vragen verwijderd." in await response.text()
+    assert [item.id for item in queue.items()] != [] and first.id not in [item.id for item in queue.items()]
+
+
+async def test_a_team_member_cannot_see_the_questions(client, questions):
+    await login(client, "schuld")
+    assert (await client.get("/inzicht/vragen")).status == 403
+
+
+def test_the_purge_removes_questions_older_than_the_review_period(world, questions):
+    from sqlalchemy import update
+
+    from insight.tables import review_items
+
+    service, _ = world
+    queue, first, _ = questions
+    with service.engine.begin() as connection:
+        old = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=91)
+        connection.execute(update(review_items).where(review_items.c.id == first.id).values(created_at=old))
+    assert service.purge(365)["review_items"] == 1
+    assert [item.id for item in queue.items()] == [questions[2].id]
