@@ -123,7 +123,8 @@ benchmark: install $(MODEL)
 	$(PY) benchmarks/readability.py
 
 # REST conversations at 1, 20 and 50 concurrent residents: Hulpwijzer (SQLite; PostgreSQL + Redis
-# + 2 workers) against a bare `rasa init` bot trained in build/ (docs/performance.md, ~15 minutes);
+# + 2 workers) against a bare `rasa init` bot trained in build/ (docs/performance.md; about 7 minutes,
+# 2 more the first time, to train that bot);
 # flags in LOAD_ARGS, e.g. make benchmark-load LOAD_ARGS="--seconds 10 --only bare,embedded"
 .PHONY: benchmark-load
 benchmark-load: install $(MODEL)
