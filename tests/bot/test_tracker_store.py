@@ -51,3 +51,26 @@ def test_rasa_builds_this_store_from_the_endpoints_the_project_writes(tmp_path):
     config["db"] = str(tmp_path / "tracker.db")
     store = create_tracker_store(EndpointConfig(**config), Domain.empty())
     assert type(store) is PrivateSQLTrackerStore and store.engine.hide_parameters
+
+
+async def test_a_slow_database_does_not_hold_up_the_workers_event_loop(tmp_path):
+    """Rasa's own store would block the loop for the whole query."""
+    import time
+
+    from sqlalchemy import event
+
+    from tests.conftest import largest_loop_gap
+
+    store = PrivateSQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db"))
+
+    @event.listens_for(store.engine, "before_cursor_execute")
+    def slow(*args):
+        time.sleep(0.05)  # every statement: a busy database server far away
+
+    tracker = DialogueStateTracker("resident-1", [])
+    tracker.update(UserUttered("hallo"))
+    _, gap = await largest_loop_gap(store.save(tracker))
+    assert gap < 0.1, f"the loop waited {gap:.2f} s"
+    found, gap = await largest_loop_gap(store.retrieve_full_tracker("resident-1"))
+    assert [e.text for e in found.events if isinstance(e, UserUttered)] == ["hallo"] and gap < 0.1
+    assert list(await store.keys()) == ["resident-1"]
