@@ -4,6 +4,8 @@ Rasa's SQL tracker store asks, for every message, for the start of the conversat
 session: ``max(timestamp) WHERE sender_id = ? AND type_name = 'session_started'``, then for the
 events since then. Its own index covers ``sender_id`` only, so that query reads every event of
 the conversation; the index on (sender_id, type_name, timestamp) answers it from the index.
+Measured (docs/performance.md): no difference at 100,000 conversations of ~30 events, where
+Rasa's own index already narrows each query to a few rows; it pays off for long conversations.
 
 The table stays Rasa's: where Rasa made it, only the index is added. On a new database the
 migration runs before Rasa first starts, so it creates the table as Rasa 3.6 defines it
