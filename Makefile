@@ -70,7 +70,7 @@ node axe: $(NODE_STAMP)
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; else echo "npm not found: plain staff pages, accessibility scans skipped"; fi
 
-run: install $(MODEL) $(NODE_STAMP)
+run: install frog $(MODEL) $(NODE_STAMP)
 	scripts/run.sh
 
 # `rasa shell` in the terminal, with the action server and the generated endpoints

@@ -5,6 +5,7 @@ Chromium like the other staff pages."""
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import uuid
@@ -12,8 +13,8 @@ import uuid
 import pytest
 from sqlalchemy import create_engine, select
 
-from insight.tables import counts
-from tests.conftest import ROOT
+from insight.tables import counts, review_items
+from tests.conftest import ROOT, missing_service
 from tests.e2e.browser import need_axe, serious_violations
 from tests.e2e.test_staff_browser import log_in, staff_app  # noqa: F401 - the fixture is used below
 from tests.staff.conftest import PASSWORD
@@ -35,6 +36,9 @@ def talked(assistant):
     for answer in ("ja", "Fatma", "bellen", "06-12345678", "maakt niet uit", "overslaan", "ja"):
         reply = assistant.text(second, answer)
     assert re.search(r"HW-[0-9A-Z]{4}-[0-9A-Z]{4}", reply)
+    third = f"test-{uuid.uuid4().hex[:12]}"
+    assert "Bedoelt u" in assistant.text(third, "Jan de Vries 0612345678 xyz")
+    assistant.text(third, "/ask_schulden")  # the resident chooses a topic: the question goes to review
     work = assistant.log_path.parent
     env = {**os.environ, "PYTHONPATH": str(ROOT), "DATABASE_URL": f"sqlite:///{work / 'hulpwijzer.db'}"}
     made = subprocess.run(
@@ -57,6 +61,32 @@ def stored_cells(work) -> list[tuple]:
             return [tuple(row) for row in connection.execute(select(counts))]
     finally:
         engine.dispose()
+
+
+def test_a_question_placed_after_bedoelt_u_is_kept_for_review_without_the_name_or_number(talked, staff_app, browser):  # noqa: F811
+    import time
+
+    from tests.e2e.browser import need_chromium
+
+    need_chromium()
+    if not shutil.which("frog"):
+        missing_service("Debian's frog is not installed (make frog): questions are not kept without it")
+    engine = create_engine(f"sqlite:///{talked / 'hulpwijzer.db'}")
+    deadline, kept = time.monotonic() + 90, []  # the action server starts Frog on first use
+    while not kept and time.monotonic() < deadline:
+        with engine.connect() as connection:
+            kept = [tuple(row) for row in connection.execute(select(review_items))]
+        time.sleep(1)
+    engine.dispose()
+    assert [(row[4], row[5]) for row in kept] == [("bedoelt_u", "ask_schulden")]
+    assert kept[0][6] == "[naam] [telefoonnummer] xyz"
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    log_in(page, staff_app, "cijfers")
+    page.goto(f"{staff_app}/inzicht/vragen")
+    assert "[naam] [telefoonnummer] xyz" in page.content() and "Vries" not in page.content()
+    assert serious_violations(page) == []
+    context.close()
 
 
 def test_conversations_are_counted_and_nothing_residents_typed_is_kept(talked, staff_app, browser):  # noqa: F811
