@@ -26,7 +26,8 @@ SETS = [
 def crisis_texts():
     for path in SETS:
         for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and "crisis" in json.loads(line)["topics"]:
+            # sets without topic labels (the redaction sets, names_*.jsonl) hold no crisis labels
+            if line.strip() and "crisis" in json.loads(line).get("topics", ()):
                 yield json.loads(line)["text"]
 
 
