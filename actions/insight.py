@@ -153,6 +153,24 @@ def slot_value(events: Iterable[dict[str, Any]], name: str) -> list[str]:
     return []
 
 
+def answered_just_before(tracker: Tracker) -> bool:
+    """Whether the assistant's reply to the resident's previous message showed facilities."""
+    events = list(tracker.events)
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    if len(users) < 2:
+        return False
+    between = events[users[-2] + 1 : users[-1]]
+    return any(e.get("event") == "slot" and e.get("name") == "facilities" and e.get("value") for e in between)
+
+
+def count_deny(tracker: Tracker) -> None:
+    """ "nee" right after an answer: counted, and the answered question kept for review."""
+    if not answered_just_before(tracker):
+        return
+    count(tracker, [Tally("deny_after_answer")])
+    review(tracker, "nee_na_antwoord", str(tracker.get_slot("help_question") or ""))
+
+
 def count_reply(tracker: Tracker, outcome: str, events: Iterable[dict[str, Any]] = ()) -> None:
     """Count a reply to a question: ``outcome`` is answered, crisis, out_of_scope,
     other_language or not_understood; ``events`` are the reply's own (its slots name the

@@ -19,7 +19,7 @@ from actions.common import (
 )
 from actions.gemeente import switch_gemeente
 from actions.help_question import answer_help_question
-from actions.insight import count_reply
+from actions.insight import count_deny, count_reply
 from bot.replies.languages import other_language_reply
 from core.topics import button_title
 
@@ -51,6 +51,20 @@ class ActionRespondOtherLanguage(Action):
         triage = latest_triage(tracker)
         dispatcher.utter_message(text=other_language_reply(triage.language, current_gemeente(tracker)))
         count_reply(tracker, "other_language")
+        return []
+
+
+class ActionRespondDeny(Action):
+    """ "nee": the goodbye. Right after an answer it may also mean "that is not what I meant":
+    counted, and the question kept for the content editor (actions.insight)."""
+
+    def name(self) -> str:
+        return "action_respond_deny"
+
+    @knowledge_base_first
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        dispatcher.utter_message(response="utter_goodbye")
+        count_deny(tracker)
         return []
 
 

@@ -171,6 +171,8 @@ def _understanding(by_metric: dict[str, Counter]) -> Figure:
     asked = sum(by_metric["asked_for_person"].values())
     started = sum(by_metric["conversation_started"].values())
     rows.append(["Vroeg om een medewerker", shown(asked), share(asked, started)])
+    denied = sum(by_metric["deny_after_answer"].values())
+    rows.append(["Zei „nee” direct na een antwoord", shown(denied), share(denied, total)])
     items = [(label, values.get(k, 0), shown(values.get(k, 0))) for k, label in UNDERSTANDING_LABELS.items()]
     return Figure(
         "begrepen",
@@ -178,7 +180,7 @@ def _understanding(by_metric: dict[str, Counter]) -> Figure:
         ["", "Vragen", "Aandeel"],
         rows,
         charts.bar_chart("begrepen", "Hoe vragen begrepen werden", items),
-        "‘Vroeg om een medewerker’ is een aandeel van alle gesprekken.",
+        "‘Vroeg om een medewerker’ is een aandeel van alle gesprekken, ‘nee’ na een antwoord een aandeel van alle vragen.",
     )
 
 

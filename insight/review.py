@@ -2,9 +2,10 @@
 content editor with personal data removed *before* they are stored, for at most 90 days by
 default; an editor can export chosen ones as candidate NLU examples in Rasa's YAML.
 
-Why a question is here (``reason``): ``niet_begrepen`` (the assistant could not place it) or
+Why a question is here (``reason``): ``niet_begrepen`` (the assistant could not place it),
 ``bedoelt_u`` (it had to ask "Bedoelt u …?" and the resident chose a topic; the question is
-kept with the topic they chose, the best candidate label there is).
+kept with the topic they chose, the best candidate label there is), or ``nee_na_antwoord``
+(the resident said "nee" right after its answer: perhaps not what they meant).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from insight.tallies import channel_name
 
 log = logging.getLogger(__name__)
 
-REASONS = ("niet_begrepen", "bedoelt_u")
+REASONS = ("niet_begrepen", "bedoelt_u", "nee_na_antwoord")
 DEFAULT_KEEP_DAYS = 90
 #: the longest question kept (longer ones are cut: the editor needs the gist, not a life story)
 MAX_TEXT = 1000

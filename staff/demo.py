@@ -58,6 +58,8 @@ def conversation(rng: random.Random, kb: KnowledgeBase, gemeente: str, day: dt.d
     on_topic = [f.id for f in kb.facilities.values() if f.gemeente_id == gemeente and set(f.topics) & set(topics)]
     shown = rng.sample(on_topic, min(len(on_topic), rng.choice((1, 2, 3)))) if on_topic else []
     tallies += for_answer(outcome, topics, shown, after_clarifying=rng.random() < 0.08, first_in_conversation=True)
+    if shown and rng.random() < 0.05:
+        tallies.append(Tally("deny_after_answer"))
     for facility in shown:
         if rng.random() < 0.1:
             tallies.append(Tally("follow_up", facility, rng.choice(("kosten", "adres", "meer"))))

@@ -375,7 +375,11 @@ async def inzicht_csv(request: web.Request) -> web.Response:
     )
 
 
-REVIEW_REASONS = {"niet_begrepen": "niet begrepen", "bedoelt_u": "na „Bedoelt u…?”"}
+REVIEW_REASONS = {
+    "niet_begrepen": "niet begrepen",
+    "bedoelt_u": "na „Bedoelt u…?”",
+    "nee_na_antwoord": "„nee” na het antwoord",
+}
 #: what an exported question can be an example of ("" = leave it out of the export)
 REVIEW_INTENTS = {
     "": "– kies –",

@@ -164,3 +164,30 @@ async def test_without_the_redaction_helpers_no_question_is_kept(dispatcher, fig
     await ActionClarifyTopic().run(dispatcher, nothing, {})
     await figures()
     assert queue.count() == 0 and "insight.review_not_kept reason=redaction_unavailable" in caplog.text
+
+
+async def test_nee_right_after_an_answer_is_counted_and_the_question_kept_for_review(dispatcher, figures, review_queue):
+    from actions.routing import ActionRespondDeny
+
+    answered = [
+        user_event("ik kom niet rond en de huur is te hoog", "ask_schulden"),
+        {"event": "slot", "name": "facilities", "value": ["almelo-stadsbank"]},
+        {"event": "bot", "text": "Stadsbank ..."},
+    ]
+    tracker = make_tracker(
+        "nee", "deny", None, {"gemeente": "almelo", "help_question": "ik kom niet rond en de huur is te hoog"}, answered
+    )
+    await ActionRespondDeny().run(dispatcher, tracker, {})
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_goodbye"]
+    found = await figures()
+    assert found[("almelo", "deny_after_answer", "", "")] == 1
+    (item,) = review_queue.items()
+    assert (item.reason, item.text) == ("nee_na_antwoord", "ik kom niet rond en de huur is te hoog")
+
+
+async def test_nee_after_thanks_is_only_the_goodbye(dispatcher, figures, review_queue):
+    from actions.routing import ActionRespondDeny
+
+    thanked = [user_event("dank je", "thank"), {"event": "bot", "text": "Graag gedaan."}]
+    await ActionRespondDeny().run(dispatcher, make_tracker("nee", "deny", None, {"gemeente": "almelo"}, thanked), {})
+    assert (await figures()) == {} and review_queue.items() == []
