@@ -1,7 +1,8 @@
 """Does a message get slower as the tracker store fills up? (issue 11)
 
-Starts the action server and the Rasa server on a fresh PostgreSQL database (migrated, so
-with the index of ``migrations/versions/0003_events_index.py``), holds one real three-turn
+Starts the action server and the Rasa server (as ``benchmarks/load.py`` does) on a fresh
+PostgreSQL database (migrated, so with the index of
+``migrations/versions/0003_events_index.py``), holds one real three-turn
 conversation with it over REST, and copies that conversation's rows in Rasa's ``events``
 table until the database holds 1,000, then 100,000 conversations. At each size it times
 messages over REST, one resident at a time: first messages of new conversations, and a next
@@ -19,14 +20,12 @@ the trained model (`make model`) and PostgreSQL; the database is dropped afterwa
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import json
 import os
 import platform
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,7 +38,9 @@ from sqlalchemy import create_engine, text
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-MODEL = ROOT / "models" / "hulpwijzer.tar.gz"
+# the servers and the fresh database as the load benchmark starts them (scripts/run.sh's steps)
+from benchmarks.load import MODEL, fresh_database, hulpwijzer_target  # noqa: E402
+
 INDEX = "ix_events_sender_id_type_name_timestamp"
 TEMPLATE = "template-conversation"
 #: the template conversation: a question, a follow-up, a thank-you (as residents write them)
@@ -56,98 +57,6 @@ FIRST_MESSAGES = [
     "ik zoek werk maar kom er niet tussen",
     "ik doe alles voor mijn vader en ben op",
 ]
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url: str, proc: subprocess.Popen, timeout: float = 300) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server for {url} exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(1)
-    raise TimeoutError(f"{url} did not come up within {timeout} s")
-
-
-@contextlib.contextmanager
-def fresh_database(admin_url: str):
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 5})
-    name = f"hw_scale_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield admin_url.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-@contextlib.contextmanager
-def assistant(database_url: str, work: Path):
-    """Action server and a one-worker Rasa server on ``database_url``; yields the REST URL."""
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "DATABASE_URL": database_url,
-        "HULPWIJZER_GEMEENTE": "almelo",
-        "PYTHONWARNINGS": "ignore",
-        "RASA_TELEMETRY_ENABLED": "false",
-        "TF_CPP_MIN_LOG_LEVEL": "2",
-        "TF_INTRA_OP_PARALLELISM_THREADS": "1",
-        "TF_INTER_OP_PARALLELISM_THREADS": "1",
-        "SANIC_HOST": "127.0.0.1",
-    }
-    python = sys.executable
-    subprocess.run([python, "-m", "migrations", "upgrade"], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([python, "-m", "knowledge_base", "import"], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([python, "-m", "bot.endpoints", str(work / "endpoints.yml")], env=env, cwd=ROOT, check=True)
-    action_port, rasa_port = free_port(), free_port()
-    endpoints = (work / "endpoints.yml").read_text()
-    (work / "endpoints.yml").write_text(endpoints.replace(":5055/", f":{action_port}/"))
-    (work / "credentials.yml").write_text("channels.rest.RestInput: {}\n")
-    rasa = str(Path(python).with_name("rasa"))
-    logs = open(work / "servers.log", "w")
-    procs = [
-        subprocess.Popen(
-            [rasa, "run", "actions", "--actions", "actions", "--port", str(action_port)],
-            cwd=ROOT,
-            env=env,
-            stdout=logs,
-            stderr=subprocess.STDOUT,
-        ),
-        subprocess.Popen(
-            [python, "-m", "bot.server", "run", "--model", str(MODEL), "--endpoints", str(work / "endpoints.yml")]
-            + ["--credentials", str(work / "credentials.yml"), "--interface", "127.0.0.1", "--port", str(rasa_port)],
-            cwd=ROOT,
-            env=env,
-            stdout=logs,
-            stderr=subprocess.STDOUT,
-        ),
-    ]
-    try:
-        wait_for(f"http://127.0.0.1:{action_port}/health", procs[0])
-        wait_for(f"http://127.0.0.1:{rasa_port}/", procs[1])
-        yield f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook"
-    finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-        logs.close()
 
 
 def say(url: str, sender: str, message: str) -> float:
@@ -215,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     rows = []
     with fresh_database(args.postgres) as database_url, tempfile.TemporaryDirectory() as work:
-        with assistant(database_url, Path(work)) as url:
+        with hulpwijzer_target(Path(work), database_url, None, 1) as (base_url, _):
+            url = f"{base_url}/webhooks/rest/webhook"
             for turn in TURNS:
                 say(url, TEMPLATE, turn)
             engine = create_engine(database_url)
