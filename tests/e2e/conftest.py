@@ -10,13 +10,14 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 import sqlalchemy
 
-from tests.conftest import MODEL, ROOT
+from tests.conftest import MODEL, POSTGRES_URL, ROOT, missing_service
 from tests.e2e.fake_graph import FakeGraph
 
 RASA = str(Path(sys.executable).with_name("rasa"))
@@ -26,6 +27,83 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def server_env(**extra: str) -> dict[str, str]:
+    """The environment the servers of these tests run in, as ``make`` exports it (quiet, one
+    TensorFlow thread, warnings kept out of the logs), for Almelo; ``extra`` on top."""
+    return {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "RASA_TELEMETRY_ENABLED": "false",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "TF_INTRA_OP_PARALLELISM_THREADS": "1",
+        "TF_INTER_OP_PARALLELISM_THREADS": "1",
+        "HULPWIJZER_GEMEENTE": "almelo",
+        "PYTHONWARNINGS": "ignore",
+        "SANIC_HOST": "127.0.0.1",
+        **extra,
+    }
+
+
+def redis_reachable(url: str) -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=3).ping())
+    except redis.RedisError:
+        return False
+
+
+@contextlib.contextmanager
+def fresh_postgres_database(prefix: str) -> Iterator[str]:
+    """The URL of a new database on this machine's PostgreSQL, dropped when the block ends
+    (``missing_service`` when the server is unreachable: a failure in CI)."""
+    admin = sqlalchemy.create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+    try:
+        with admin.connect():
+            pass
+    except Exception as exc:  # noqa: BLE001 - the server is not running here
+        admin.dispose()
+        missing_service(f"PostgreSQL at {POSTGRES_URL} is unreachable: {type(exc).__name__}")
+    database = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as connection:
+        connection.execute(sqlalchemy.text(f'CREATE DATABASE "{database}"'))
+    try:
+        yield POSTGRES_URL.rsplit("/", 1)[0] + f"/{database}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(sqlalchemy.text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def create_staff_user(env: dict[str, str], username: str, *roles: str) -> None:
+    """``python -m staff create-user USERNAME ROLES...`` with the tests' password (it also
+    brings the database to the newest schema)."""
+    from tests.staff.conftest import PASSWORD
+
+    made = subprocess.run(
+        [sys.executable, "-m", "staff", "create-user", username, *roles],
+        input=PASSWORD + "\n",
+        text=True,
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    assert made.returncode == 0, made.stderr
+
+
+def write_endpoints(work: Path, action_port: int) -> None:
+    """``work/endpoints.yml`` as ``bot.endpoints`` writes it for the embedded default, with
+    this test's action server and the conversations in ``work/tracker.db``."""
+    import yaml
+
+    from bot.endpoints import endpoints
+
+    config = endpoints(None, f"http://127.0.0.1:{action_port}/webhook")
+    config["tracker_store"]["db"] = str(work / "tracker.db")
+    (work / "endpoints.yml").write_text(yaml.safe_dump(config, sort_keys=False))
 
 
 def rasa_server_command(work: Path, port: int) -> list[str]:
@@ -192,22 +270,8 @@ def assistant(tmp_path_factory):
         f"  phone_number_id: '{graph.phone_number_id}'\n"
         f"  api_base_url: {graph.base_url}\n"
     )
-    (work / "endpoints.yml").write_text(
-        f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n"
-        f"tracker_store:\n  type: bot.tracker_store.PrivateSQLTrackerStore\n  dialect: sqlite\n  db: {work / 'tracker.db'}\n"
-    )
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "RASA_TELEMETRY_ENABLED": "false",
-        "TF_CPP_MIN_LOG_LEVEL": "2",
-        "TF_INTRA_OP_PARALLELISM_THREADS": "1",
-        "TF_INTER_OP_PARALLELISM_THREADS": "1",
-        "HULPWIJZER_GEMEENTE": "almelo",
-        "PYTHONWARNINGS": "ignore",
-        "SANIC_HOST": "127.0.0.1",
-        "DATABASE_URL": f"sqlite:///{work / 'hulpwijzer.db'}",
-    }
+    write_endpoints(work, action_port)
+    env = server_env(DATABASE_URL=f"sqlite:///{work / 'hulpwijzer.db'}")
     try:
         with assistant_servers(work, env, action_port, rasa_port):
             yield Assistant(f"http://127.0.0.1:{rasa_port}", work / "servers.log", graph, widget_port)

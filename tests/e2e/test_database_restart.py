@@ -32,7 +32,7 @@ from sqlalchemy import create_engine, select, text
 
 from handoff.models import Handoff
 from tests.conftest import MODEL, ROOT, missing_service
-from tests.e2e.conftest import Assistant, assistant_servers, free_port
+from tests.e2e.conftest import Assistant, assistant_servers, free_port, server_env
 
 pytestmark = pytest.mark.model
 
@@ -136,21 +136,14 @@ def restarting(tmp_path_factory):
     action_port, proxy_port, rasa_port = free_port(), free_port(), free_port()
     proxy = RestartingProxy(proxy_port, f"http://127.0.0.1:{action_port}/webhook", cluster)
     threading.Thread(target=proxy.serve_forever, daemon=True).start()
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "DATABASE_URL": cluster.url,
-        "HULPWIJZER_GEMEENTE": "almelo",
-        "HULPWIJZER_SPOOL_DIR": str(work / "spool"),
-        "PYTHONWARNINGS": "ignore",
-        "RASA_TELEMETRY_ENABLED": "false",
-        "TF_CPP_MIN_LOG_LEVEL": "2",
-        "SANIC_HOST": "127.0.0.1",
-    }
+    env = server_env(
+        DATABASE_URL=cluster.url,
+        HULPWIJZER_SPOOL_DIR=str(work / "spool"),
+        # Rasa calls the action server through the proxy that restarts the database
+        HULPWIJZER_ACTION_SERVER_URL=f"http://127.0.0.1:{proxy_port}/webhook",
+    )
     subprocess.run([sys.executable, "-m", "migrations", "upgrade"], env=env, cwd=ROOT, check=True)
     subprocess.run([sys.executable, "-m", "bot.endpoints", str(work / "endpoints.yml")], env=env, cwd=ROOT, check=True)
-    endpoints = (work / "endpoints.yml").read_text()
-    (work / "endpoints.yml").write_text(endpoints.replace(":5055/webhook", f":{proxy_port}/webhook"))
     (work / "credentials.yml").write_text("channels.rest.RestInput: {}\n")
     try:
         with assistant_servers(work, env, action_port, rasa_port):

@@ -16,8 +16,8 @@ from sqlalchemy import create_engine, select
 from insight.tables import counts, review_items
 from tests.conftest import ROOT, missing_service
 from tests.e2e.browser import need_axe, serious_violations
+from tests.e2e.conftest import create_staff_user, free_port, python_server, server_env
 from tests.e2e.test_staff_browser import log_in, staff_app  # noqa: F401 - the fixture is used below
-from tests.staff.conftest import PASSWORD
 
 pytestmark = [pytest.mark.model, pytest.mark.browser]
 
@@ -40,17 +40,7 @@ def talked(assistant):
     assert "Bedoelt u" in assistant.text(third, "Jan de Vries 0612345678 xyz")
     assistant.text(third, "/ask_schulden")  # the resident chooses a topic: the question goes to review
     work = assistant.log_path.parent
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "DATABASE_URL": f"sqlite:///{work / 'hulpwijzer.db'}"}
-    made = subprocess.run(
-        [sys.executable, "-m", "staff", "create-user", "cijfers", "--analist"],
-        input=PASSWORD + "\n",
-        text=True,
-        capture_output=True,
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-    )
-    assert made.returncode == 0, made.stderr
+    create_staff_user(server_env(DATABASE_URL=f"sqlite:///{work / 'hulpwijzer.db'}"), "cijfers", "--analist")
     return work
 
 
@@ -122,7 +112,6 @@ def demo(tmp_path_factory):
     """Eight weeks of invented conversations (`staff demo-data`) and an analist, in a database
     of their own, with the staff app serving it."""
     from tests.e2e.browser import need_chromium
-    from tests.e2e.conftest import free_port, python_server
 
     need_chromium()
     work = tmp_path_factory.mktemp("demo")
@@ -134,10 +123,9 @@ def demo(tmp_path_factory):
         "TRACKER_DATABASE_URL": f"sqlite:///{work / 'tracker.db'}",
     }
 
-    def staff(*args, stdin=None):
+    def staff(*args):
         done = subprocess.run(
             [sys.executable, "-m", "staff", *args],
-            input=stdin,
             text=True,
             capture_output=True,
             cwd=ROOT,
@@ -148,7 +136,7 @@ def demo(tmp_path_factory):
         return done.stdout
 
     assert "invented conversations over 8 weeks" in staff("demo-data")
-    staff("create-user", "cijfers", "--analist", stdin=PASSWORD + "\n")
+    create_staff_user(env, "cijfers", "--analist")
     with python_server(["staff", "serve", "--insecure-cookie"], free_port(), env) as url:
         yield url, staff, work
 

@@ -34,8 +34,16 @@ import requests
 import socketio
 from sqlalchemy import create_engine, text
 
-from tests.conftest import MODEL, POSTGRES_URL, ROOT, missing_service
-from tests.e2e.conftest import RASA, free_port, rasa_server_command, wait_for
+from tests.conftest import MODEL, ROOT, missing_service
+from tests.e2e.conftest import (
+    RASA,
+    free_port,
+    fresh_postgres_database,
+    rasa_server_command,
+    redis_reachable,
+    server_env,
+    wait_for,
+)
 
 pytestmark = pytest.mark.model
 
@@ -50,15 +58,6 @@ SERVERS = ("rasa1", "rasa2")
 DEBT = "ik heb schulden en de deurwaarder komt steeds langs"
 COST = "Stadsbank (schuldhulpverlening): mijn bron zegt niet wat het kost"
 WHERE = "Stadsbank (schuldhulpverlening): "
-
-
-def redis_reachable() -> bool:
-    import redis
-
-    try:
-        return bool(redis.Redis.from_url(REDIS_URL, socket_connect_timeout=3).ping())
-    except redis.RedisError:
-        return False
 
 
 def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
@@ -178,38 +177,28 @@ def cluster(tmp_path_factory):
         pytest.skip("no trained model: run `make model`")
     if not os.access(HAPROXY, os.X_OK):
         missing_service("haproxy is not installed (`make haproxy` installs Debian's)")
-    if not redis_reachable():
+    if not redis_reachable(REDIS_URL):
         missing_service(f"Redis at {REDIS_URL} is unreachable")
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
-    try:
-        with admin.connect():
-            pass
-    except Exception as exc:  # noqa: BLE001 - the server is not running here
-        missing_service(f"PostgreSQL at {POSTGRES_URL} is unreachable: {type(exc).__name__}")
-    database = f"hw_lb_{uuid.uuid4().hex[:10]}"
-    url = POSTGRES_URL.rsplit("/", 1)[0] + f"/{database}"
+    with fresh_postgres_database("hw_lb") as url:
+        yield from _cluster(tmp_path_factory, url)
+
+
+def _cluster(tmp_path_factory, url: str):
+    """The cluster on the database at ``url`` (the fixture makes it and drops it afterwards)."""
     engine = create_engine(url)
     work = tmp_path_factory.mktemp("load_balancer")
     ports = {
         name: free_port() for name in ("action", "rasa1", "rasa2", "widget", "staff_app", "https", "http", "staff")
     }
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "DATABASE_URL": url,
-        "REDIS_URL": REDIS_URL,
-        "HULPWIJZER_WORKERS": "1",
-        "SANIC_WORKERS": "1",
-        "HULPWIJZER_GEMEENTE": "almelo",
-        "HULPWIJZER_WIDGET_ORIGINS": PAGE,
-        "HULPWIJZER_TRUSTED_PROXIES": "127.0.0.1",
-        "PYTHONWARNINGS": "ignore",
-        "RASA_TELEMETRY_ENABLED": "false",
-        "TF_CPP_MIN_LOG_LEVEL": "2",
-        "TF_INTRA_OP_PARALLELISM_THREADS": "1",
-        "TF_INTER_OP_PARALLELISM_THREADS": "1",
-        "SANIC_HOST": "127.0.0.1",
-    }
+    env = server_env(
+        DATABASE_URL=url,
+        REDIS_URL=REDIS_URL,
+        HULPWIJZER_WORKERS="1",
+        SANIC_WORKERS="1",
+        HULPWIJZER_WIDGET_ORIGINS=PAGE,
+        HULPWIJZER_TRUSTED_PROXIES="127.0.0.1",
+        HULPWIJZER_ACTION_SERVER_URL=f"http://127.0.0.1:{ports['action']}/webhook",
+    )
     crt, _ = self_signed_certificate(work)
     tls = f"ssl crt {crt} alpn h2,http/1.1"
     balancer_env = {
@@ -238,8 +227,6 @@ def cluster(tmp_path_factory):
         with open(work / "deploy.log", "a") as log:
             subprocess.run([sys.executable, "-m", *args], cwd=ROOT, env=env, check=True, stdout=log, stderr=log)
 
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{database}"'))
     try:
         # once per deploy, before the servers start (docs/deployment.md)
         deploy_step("migrations", "upgrade")
@@ -248,9 +235,7 @@ def cluster(tmp_path_factory):
         deploy_step("channels.credentials", str(work / "credentials.yml"))
         endpoints = (work / "endpoints.yml").read_text()
         assert "AtomicRedisLockStore" in endpoints and "dialect: postgresql" in endpoints
-        (work / "endpoints.yml").write_text(
-            endpoints.replace("http://127.0.0.1:5055/webhook", f"http://127.0.0.1:{ports['action']}/webhook")
-        )
+        assert f"http://127.0.0.1:{ports['action']}/webhook" in endpoints
         subprocess.run([HAPROXY, "-c", "-q", "-f", str(CONFIG)], env=balancer_env, check=True)
         # all at once: the Rasa servers take 20-40 s each to load the model
         action = start("action", [RASA, "run", "actions", "--actions", "actions", "--port", str(ports["action"])], env)
@@ -282,9 +267,6 @@ def cluster(tmp_path_factory):
         for log in logs:
             log.close()
         engine.dispose()
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def test_the_balancer_serves_the_channels_and_widget_over_https_only_and_not_rasas_own_api(cluster):

@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import http.cookiejar
-import os
 import re
 import subprocess
 import sys
@@ -34,7 +33,15 @@ from sqlalchemy import create_engine, select
 
 from handoff.models import Handoff, Registration
 from tests.conftest import MODEL, ROOT
-from tests.e2e.conftest import Assistant, assistant_servers, free_port, wait_for
+from tests.e2e.conftest import (
+    Assistant,
+    assistant_servers,
+    create_staff_user,
+    free_port,
+    server_env,
+    wait_for,
+    write_endpoints,
+)
 from tests.open_klant import contract
 from tests.open_klant.conftest import ASSISTANT, TEAM, TEAM_ACTOR
 from tests.open_klant.fake_server import TOKEN, Call, FakeOpenKlant
@@ -157,39 +164,17 @@ def world(tmp_path_factory) -> Iterator[World]:
     server = FakeOpenKlantServer(fake, free_port())
     action_port, rasa_port, staff_port = free_port(), free_port(), free_port()
     (work / "credentials.yml").write_text("channels.rest.RestInput: {}\n")
-    (work / "endpoints.yml").write_text(
-        f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n"
-        f"tracker_store:\n  type: bot.tracker_store.PrivateSQLTrackerStore\n  dialect: sqlite\n  db: {work / 'tracker.db'}\n"
+    write_endpoints(work, action_port)
+    env = server_env(
+        DATABASE_URL=f"sqlite:///{work / 'hulpwijzer.db'}",
+        TRACKER_DATABASE_URL=f"sqlite:///{work / 'tracker.db'}",
+        HULPWIJZER_SPOOL_DIR=str(work / "spool"),
+        OPEN_KLANT_URL=server.url,
+        OPEN_KLANT_TOKEN=TOKEN,
+        OPEN_KLANT_ACTORS=f"{TEAM}={TEAM_ACTOR}",
+        OPEN_KLANT_ASSISTANT_ACTOR=ASSISTANT,
     )
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "RASA_TELEMETRY_ENABLED": "false",
-        "TF_CPP_MIN_LOG_LEVEL": "2",
-        "TF_INTRA_OP_PARALLELISM_THREADS": "1",
-        "TF_INTER_OP_PARALLELISM_THREADS": "1",
-        "HULPWIJZER_GEMEENTE": "almelo",
-        "PYTHONWARNINGS": "ignore",
-        "SANIC_HOST": "127.0.0.1",
-        "DATABASE_URL": f"sqlite:///{work / 'hulpwijzer.db'}",
-        "TRACKER_DATABASE_URL": f"sqlite:///{work / 'tracker.db'}",
-        "HULPWIJZER_SPOOL_DIR": str(work / "spool"),
-        "OPEN_KLANT_URL": server.url,
-        "OPEN_KLANT_TOKEN": TOKEN,
-        "OPEN_KLANT_ACTORS": f"{TEAM}={TEAM_ACTOR}",
-        "OPEN_KLANT_ASSISTANT_ACTOR": ASSISTANT,
-    }
-    # also makes the schema, before the servers share the database
-    made = subprocess.run(
-        [sys.executable, "-m", "staff", "create-user", "schuld", "--team", TEAM],
-        input=PASSWORD + "\n",
-        text=True,
-        capture_output=True,
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-    )
-    assert made.returncode == 0, made.stderr
+    create_staff_user(env, "schuld", "--team", TEAM)  # also makes the schema, before the servers share it
     server.start()
     try:
         with staff_app(env, staff_port, work / "staff.log") as (staff_url, staff_proc):

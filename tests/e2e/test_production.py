@@ -4,7 +4,6 @@ conversation are handled in order across the workers, and many conversations at 
 nothing. Needs the PostgreSQL and Redis of this machine kind (a failure in CI without them)."""
 
 import json
-import os
 import subprocess
 import sys
 import urllib.request
@@ -14,21 +13,12 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.conftest import MODEL, POSTGRES_URL, ROOT, missing_service
-from tests.e2e.conftest import assistant_servers, free_port
+from tests.conftest import MODEL, ROOT, missing_service
+from tests.e2e.conftest import assistant_servers, free_port, fresh_postgres_database, redis_reachable, server_env
 
 pytestmark = pytest.mark.model
 
 REDIS_URL = "redis://127.0.0.1:6379/9"
-
-
-def redis_reachable() -> bool:
-    import redis
-
-    try:
-        return bool(redis.Redis.from_url(REDIS_URL, socket_connect_timeout=3).ping())
-    except redis.RedisError:
-        return False
 
 
 @pytest.fixture(scope="module")
@@ -36,49 +26,30 @@ def production(tmp_path_factory):
     """Action server and a two-worker Rasa server on a database of their own and Redis."""
     if not MODEL.exists():
         pytest.skip("no trained model: run `make model`")
-    if not redis_reachable():
+    if not redis_reachable(REDIS_URL):
         missing_service(f"Redis at {REDIS_URL} is unreachable")
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
-    try:
-        with admin.connect():
-            pass
-    except Exception as exc:  # noqa: BLE001 - the server is not running here
-        missing_service(f"PostgreSQL at {POSTGRES_URL} is unreachable: {type(exc).__name__}")
-    database = f"hw_e2e_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{database}"'))
-    url = POSTGRES_URL.rsplit("/", 1)[0] + f"/{database}"
-    work = tmp_path_factory.mktemp("production")
-    action_port, rasa_port = free_port(), free_port()
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "DATABASE_URL": url,
-        "REDIS_URL": REDIS_URL,
-        "HULPWIJZER_WORKERS": "2",
-        "SANIC_WORKERS": "2",
-        "HULPWIJZER_GEMEENTE": "almelo",
-        "PYTHONWARNINGS": "ignore",
-        "RASA_TELEMETRY_ENABLED": "false",
-        "TF_CPP_MIN_LOG_LEVEL": "2",
-        "SANIC_HOST": "127.0.0.1",
-    }
-    subprocess.run([sys.executable, "-m", "bot.endpoints", str(work / "endpoints.yml")], env=env, cwd=ROOT, check=True)
-    endpoints = (work / "endpoints.yml").read_text()
-    assert "AtomicRedisLockStore" in endpoints and "dialect: postgresql" in endpoints
-    endpoints = endpoints.replace("http://127.0.0.1:5055/webhook", f"http://127.0.0.1:{action_port}/webhook")
-    (work / "endpoints.yml").write_text(endpoints)
-    (work / "credentials.yml").write_text("channels.rest.RestInput: {}\n")
-    try:
+    with fresh_postgres_database("hw_e2e") as url:
+        work = tmp_path_factory.mktemp("production")
+        action_port, rasa_port = free_port(), free_port()
+        env = server_env(
+            DATABASE_URL=url,
+            REDIS_URL=REDIS_URL,
+            HULPWIJZER_WORKERS="2",
+            SANIC_WORKERS="2",
+            HULPWIJZER_ACTION_SERVER_URL=f"http://127.0.0.1:{action_port}/webhook",
+        )
+        subprocess.run(
+            [sys.executable, "-m", "bot.endpoints", str(work / "endpoints.yml")], env=env, cwd=ROOT, check=True
+        )
+        endpoints = (work / "endpoints.yml").read_text()
+        assert "AtomicRedisLockStore" in endpoints and "dialect: postgresql" in endpoints
+        assert f"http://127.0.0.1:{action_port}/webhook" in endpoints
+        (work / "credentials.yml").write_text("channels.rest.RestInput: {}\n")
         with assistant_servers(work, env, action_port, rasa_port, stop_seconds=30) as procs:
             # Sanic runs the workers as child processes of the server
             children = subprocess.run(["pgrep", "-P", str(procs[1].pid)], capture_output=True, text=True).stdout.split()
             assert len(children) >= 2, "the Rasa server did not start two workers"
             yield f"http://127.0.0.1:{rasa_port}", create_engine(url), work / "servers.log"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def say(base_url: str, sender: str, message: str) -> list[dict]:

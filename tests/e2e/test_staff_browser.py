@@ -3,8 +3,6 @@ staff review it in the staff app in real headless Chromium (Debian's /usr/bin/ch
 
 import os
 import re
-import subprocess
-import sys
 import uuid
 
 import pytest
@@ -12,7 +10,7 @@ from playwright.sync_api import expect
 
 from tests.conftest import ROOT
 from tests.e2e.browser import need_axe, need_chromium, serious_violations
-from tests.e2e.conftest import WHATSAPP, free_port, python_server
+from tests.e2e.conftest import WHATSAPP, create_staff_user, free_port, python_server
 from tests.e2e.whatsapp_client import Conversation, button, text
 from tests.staff.conftest import PASSWORD
 
@@ -35,16 +33,7 @@ def staff_app(assistant):
         "WHATSAPP_TEMPLATE_NAME": "hulpwijzer_opvolging",
     }
     for user, team in (("schuld", "almelo-kcc"), ("wijk", "almelo-sociaal-wijkteam")):
-        made = subprocess.run(
-            [sys.executable, "-m", "staff", "create-user", user, "--team", team],
-            input=PASSWORD + "\n",
-            text=True,
-            capture_output=True,
-            cwd=ROOT,
-            env=env,
-            timeout=120,
-        )
-        assert made.returncode == 0, made.stderr
+        create_staff_user(env, user, "--team", team)
     with python_server(["staff", "serve", "--insecure-cookie"], free_port(), env) as url:
         yield url
 
