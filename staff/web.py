@@ -339,8 +339,9 @@ async def change(request: web.Request) -> web.Response:
 
 
 async def _insight(request: web.Request):
-    """The dashboard asked for, or the page with what to correct; a staff member with
-    neither a team nor the beheerder or analist role has no figures to see."""
+    """The dashboard asked for, and the municipalities to choose from; a wrong choice is a 400
+    with the page that says what to correct. A staff member with neither a team nor the
+    beheerder or analist role has no figures to see."""
     user = request["user"]
     if not (user.sees_all_figures or user.teams):
         raise web.HTTPForbidden(text="U heeft geen toegang tot de cijfers.")
@@ -349,23 +350,18 @@ async def _insight(request: web.Request):
     try:
         chosen = period(request.query, list(gemeenten), local_today())
     except ValueError as problem:
-        return None, render(
-            request, "inzicht.html", status=400, error=str(problem), gemeenten=gemeenten, query=request.query
-        )
+        page = render(request, "inzicht.html", error=str(problem), gemeenten=gemeenten, query=request.query)
+        raise web.HTTPBadRequest(text=page.text, content_type="text/html") from None
     return await off_loop(pages.dashboard, user, chosen), gemeenten
 
 
 async def inzicht(request: web.Request) -> web.Response:
     board, gemeenten = await _insight(request)
-    if board is None:
-        return gemeenten  # the page that says what to correct
     return render(request, "inzicht.html", board=board, gemeenten=gemeenten, query=request.query)
 
 
 async def inzicht_csv(request: web.Request) -> web.Response:
-    board, problem = await _insight(request)
-    if board is None:
-        return problem
+    board, _ = await _insight(request)
     name = f"hulpwijzer-inzicht-{board.gemeente}-{board.start.isoformat()}-{board.end.isoformat()}.csv"
     return web.Response(
         text=as_csv(board),
