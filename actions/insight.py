@@ -43,9 +43,8 @@ def get_insight_store() -> InsightStore:
 
 @lru_cache(maxsize=1)
 def get_review_queue() -> ReviewQueue:
-    queue = ReviewQueue(make_engine())
-    queue.create_schema()
-    return queue
+    # the aggregate store's engine and schema: one connection pool for both
+    return ReviewQueue(get_insight_store().engine)
 
 
 #: one redaction at a time: the first starts Frog (seconds), the others wait for it
@@ -76,10 +75,15 @@ def _background(call, *args) -> None:
     task.add_done_callback(_written)
 
 
+def _turns(tracker: Tracker) -> tuple[list[dict[str, Any]], list[int]]:
+    """The conversation's events, and where the resident's messages are among them."""
+    events = list(tracker.events)
+    return events, [i for i, e in enumerate(events) if e.get("event") == "user"]
+
+
 def clarified_question(tracker: Tracker) -> str:
     """What the resident wrote before the assistant asked "Bedoelt u …?"."""
-    events = list(tracker.events)
-    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    events, users = _turns(tracker)
     for i in reversed(users[:-1]):
         text = events[i].get("text") or ""
         if not text.startswith("/"):
@@ -134,8 +138,7 @@ def answered_before(tracker: Tracker) -> bool:
 
 def after_clarifying(tracker: Tracker) -> bool:
     """Whether the assistant's last words before this message were "Bedoelt u …?"."""
-    events = list(tracker.events)
-    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    events, users = _turns(tracker)
     if not users:
         return False
     for event in reversed(events[: users[-1]]):
@@ -155,8 +158,7 @@ def slot_value(events: Iterable[dict[str, Any]], name: str) -> list[str]:
 
 def answered_just_before(tracker: Tracker) -> bool:
     """Whether the assistant's reply to the resident's previous message showed facilities."""
-    events = list(tracker.events)
-    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    events, users = _turns(tracker)
     if len(users) < 2:
         return False
     between = events[users[-2] + 1 : users[-1]]
