@@ -20,7 +20,6 @@ from insight.tallies import (
     ACCEPTED,
     AFTER_CLARIFYING,
     AT_ONCE,
-    CATEGORIES,
     CONFIRMED,
     CRISIS,
     NOT_UNDERSTOOD,
@@ -128,6 +127,14 @@ def build(
     return board
 
 
+def _counted(labels: dict[str, str], values: dict[str, int], total: int) -> tuple[list[list[str]], list[tuple]]:
+    """In the order of ``labels``: the table's rows (label, count as shown, share) and the
+    chart's items (label, count, count as shown)."""
+    rows = [[label, shown(values.get(key, 0)), share(values.get(key, 0), total)] for key, label in labels.items()]
+    items = [(label, values.get(key, 0), shown(values.get(key, 0))) for key, label in labels.items()]
+    return rows, items
+
+
 def _per_day(per_day: Counter, start: dt.date, end: dt.date) -> Figure:
     days = _days(start, end)
     items = [(day.strftime("%d-%m"), per_day[day], shown(per_day[day])) for day in days]
@@ -146,11 +153,8 @@ def _per_category(by_metric: dict[str, Counter]) -> Figure:
     counted = {key: n for (key, _), n in by_metric["conversation"].items()}
     started = sum(by_metric["conversation_started"].values())
     rest = max(0, started - sum(counted.values()))
-    order = [*CATEGORIES, "overig"]
     values = {**counted, "overig": rest}
-    total = sum(values.values())
-    rows = [[CATEGORY_LABELS[c], shown(values.get(c, 0)), share(values.get(c, 0), total)] for c in order]
-    items = [(CATEGORY_LABELS[c], values.get(c, 0), shown(values.get(c, 0))) for c in order]
+    rows, items = _counted(CATEGORY_LABELS, values, sum(values.values()))
     return Figure(
         "gesprekken-per-onderwerp",
         "Gesprekken per onderwerp",
@@ -165,15 +169,12 @@ def _per_category(by_metric: dict[str, Counter]) -> Figure:
 def _understanding(by_metric: dict[str, Counter]) -> Figure:
     values = {key: n for (key, _), n in by_metric["understanding"].items()}
     total = sum(values.values())
-    rows = [
-        [label, shown(values.get(k, 0)), share(values.get(k, 0), total)] for k, label in UNDERSTANDING_LABELS.items()
-    ]
+    rows, items = _counted(UNDERSTANDING_LABELS, values, total)
     asked = sum(by_metric["asked_for_person"].values())
     started = sum(by_metric["conversation_started"].values())
     rows.append(["Vroeg om een medewerker", shown(asked), share(asked, started)])
     denied = sum(by_metric["deny_after_answer"].values())
     rows.append(["Zei „nee” direct na een antwoord", shown(denied), share(denied, total)])
-    items = [(label, values.get(k, 0), shown(values.get(k, 0))) for k, label in UNDERSTANDING_LABELS.items()]
     return Figure(
         "begrepen",
         "Hoe vragen begrepen werden",
