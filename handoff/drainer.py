@@ -14,8 +14,6 @@ from __future__ import annotations
 import logging
 import threading
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from handoff.service import HandoffStore
 
 log = logging.getLogger(__name__)
@@ -44,13 +42,7 @@ class SpoolDrainer:
 
     def drain_once(self) -> int:
         """Import what the spool holds; 0 with nothing there or the database still down."""
-        if not self.store.pending():
-            return 0
-        try:
-            return self.store.drain_spool()
-        except SQLAlchemyError as exc:
-            log.warning("handoff.drain_failed error=%s", type(exc).__name__)
-            return 0
+        return self.store.drain_quietly()
 
     def _run(self) -> None:
         while True:

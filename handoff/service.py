@@ -201,7 +201,7 @@ class HandoffStore:
                 log.warning("handoff.store_failed attempt=%d error=%s", attempt + 1, type(exc).__name__)
                 time.sleep(self.backoff * (attempt + 1))
                 continue
-            self._drain_quietly()
+            self.drain_quietly()
             return Submitted(row["reference"], created)
         if self._spooled(row["idempotency_key"]):
             return Submitted(row["reference"], created=False, pending=True)
@@ -212,13 +212,17 @@ class HandoffStore:
             raise HandoffNotSaved(row["reference"]) from None
         return Submitted(row["reference"], created=True, pending=True)
 
-    def _drain_quietly(self) -> None:
-        """Bring spooled handoffs in after a successful write; a problem there never
+    def drain_quietly(self) -> int:
+        """Bring spooled handoffs in (after a successful write, and from the drainer); how
+        many. With the database down it logs that and returns 0: a problem here never
         affects the handoff just stored."""
+        if not self.pending():
+            return 0  # nothing spooled: no database call at all
         try:
-            self.drain_spool()
+            return self.drain_spool()
         except SQLAlchemyError as exc:
             log.warning("handoff.drain_failed error=%s", type(exc).__name__)
+            return 0
 
     # -- spool -------------------------------------------------------------------------
 
