@@ -3,19 +3,10 @@ database is back, without waiting for another handoff."""
 
 import time
 
-import pytest
-
 from core.db import make_engine
 from handoff.drainer import SpoolDrainer
 from handoff.service import HandoffStore
 from tests.handoff.test_service import count, draft, failing
-
-
-@pytest.fixture
-def store(tmp_path):
-    store = HandoffStore(make_engine(f"sqlite:///{tmp_path / 'h.db'}"), spool_dir=tmp_path / "spool", backoff=0)
-    store.create_schema()
-    return store
 
 
 def test_a_spooled_handoff_is_imported_by_the_drainer_once_the_database_answers(store):

@@ -28,13 +28,6 @@ def draft(conversation="conv-1", consent=CONSENT, name="Fatma"):
     return Draft("almelo", "almelo-kcc", "Klantcontactcentrum", summary, conversation, consent, dt.date(2026, 11, 26))
 
 
-@pytest.fixture
-def store(tmp_path):
-    store = HandoffStore(make_engine(f"sqlite:///{tmp_path / 'h.db'}"), spool_dir=tmp_path / "spool", backoff=0)
-    store.create_schema()
-    return store
-
-
 def count(store):
     with store.sessions() as session:
         return session.scalar(select(func.count()).select_from(Handoff))

@@ -61,23 +61,34 @@ def test_serve_stops_with_a_sentence_on_a_mapping_or_variable_that_does_not_fit(
     assert "staff app on" not in done.stdout
 
 
-async def test_delete_with_leave_prints_each_object_left_in_open_klant(
-    store, registrar, fake, config, tmp_path, monkeypatch, capsys
-):
+async def registered(store, registrar, tmp_path) -> str:
+    """A handoff registered in the fake Open Klant, its conversation store beside it."""
     reference = store.submit(make_draft()).reference
     await registrar.run_once()
     transcript._metadata.create_all(make_engine(f"sqlite:///{tmp_path / 'tracker.db'}"))
+    return reference
+
+
+def as_the_command_line(monkeypatch, tmp_path, open_klant_url: str, **more: str) -> None:
+    """The variables ``python -m staff`` reads, for the test's databases and Open Klant."""
     for name, value in {
         "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
         "TRACKER_DATABASE_URL": f"sqlite:///{tmp_path / 'tracker.db'}",
         "HULPWIJZER_SPOOL_DIR": str(tmp_path / "spool"),
-        "OPEN_KLANT_URL": config.url,
+        "OPEN_KLANT_URL": open_klant_url,
         "OPEN_KLANT_TOKEN": TOKEN,
         "OPEN_KLANT_ACTORS": f"{TEAM}={TEAM_ACTOR}",
         "OPEN_KLANT_ASSISTANT_ACTOR": ASSISTANT,
-        "OPEN_KLANT_ERASURE": "leave",
+        **more,
     }.items():
         monkeypatch.setenv(name, value)
+
+
+async def test_delete_with_leave_prints_each_object_left_in_open_klant(
+    store, registrar, fake, config, tmp_path, monkeypatch, capsys
+):
+    reference = await registered(store, registrar, tmp_path)
+    as_the_command_line(monkeypatch, tmp_path, config.url, OPEN_KLANT_ERASURE="leave")
     since = len(fake.calls)
 
     assert await asyncio.to_thread(main, ["delete", reference.lower()]) == 0
@@ -104,19 +115,8 @@ async def test_delete_with_leave_prints_each_object_left_in_open_klant(
 async def test_delete_with_open_klant_down_says_so_and_reports_nothing_as_done(
     store, registrar, fake, config, tmp_path, monkeypatch, capsys
 ):
-    reference = store.submit(make_draft()).reference
-    await registrar.run_once()
-    transcript._metadata.create_all(make_engine(f"sqlite:///{tmp_path / 'tracker.db'}"))
-    for name, value in {
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
-        "TRACKER_DATABASE_URL": f"sqlite:///{tmp_path / 'tracker.db'}",
-        "HULPWIJZER_SPOOL_DIR": str(tmp_path / "spool"),
-        "OPEN_KLANT_URL": URL,  # nothing listens there
-        "OPEN_KLANT_TOKEN": TOKEN,
-        "OPEN_KLANT_ACTORS": f"{TEAM}={TEAM_ACTOR}",
-        "OPEN_KLANT_ASSISTANT_ACTOR": ASSISTANT,
-    }.items():
-        monkeypatch.setenv(name, value)
+    reference = await registered(store, registrar, tmp_path)
+    as_the_command_line(monkeypatch, tmp_path, URL)  # nothing listens there
 
     assert await asyncio.to_thread(main, ["delete", reference]) == 1
     said = capsys.readouterr()
