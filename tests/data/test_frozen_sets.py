@@ -20,6 +20,10 @@ FROZEN = {
     # written on 2026-12-07 by an author who opened nothing of the repository, labelled (fits)
     # by another who read only the content files; frozen before its first run
     "benchmarks/data/kb_blind4.jsonl": "7744a27e46adbca025827cbdadbe83e4ce6d13ab15fb902407cd0f061d1d51b8",
+    # 150 first messages written on 2026-12-07 (second session) by an author who opened
+    # nothing of the repository, labelled (fits) by another who read only the content files;
+    # frozen before its first run and before the changes kb_blind4's misses led to
+    "benchmarks/data/kb_blind5.jsonl": "3545a13d04555115c8ed447c3c5540d0ae7c83c373b9c66fde4e7edb3cd7c0dd",
     # 249 residents' messages with 229 labelled names and 101 other personal data spans
     # (issue 14), written before any redaction code existed; frozen before its first run
     "benchmarks/data/names_blind.jsonl": "b537ad01cc69125d0f2dc987744de4da4d541e8534bb9f3c2fceccba2471c460",
