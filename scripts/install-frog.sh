@@ -8,4 +8,4 @@ if [ -x /usr/bin/frog ] && [ -f /usr/share/frog/nld/frog.cfg ] && [ -x /usr/bin/
 fi
 "$(dirname "$0")/apt-install.sh" "frog/hunspell-nl are missing" "name removal tests will be skipped" \
   frog frogdata hunspell hunspell-nl
-if command -v frog >/dev/null; then frog --version 2>&1 | head -1; fi
+if command -v frog >/dev/null; then frog --version 2>&1 | sed -n 1p; fi

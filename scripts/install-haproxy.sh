@@ -6,4 +6,4 @@
 set -euo pipefail
 [ -x /usr/sbin/haproxy ] && exit 0
 "$(dirname "$0")/apt-install.sh" "haproxy is missing" "the load-balancer test will be skipped" haproxy
-if [ -x /usr/sbin/haproxy ]; then /usr/sbin/haproxy -v | head -1; fi
+if [ -x /usr/sbin/haproxy ]; then /usr/sbin/haproxy -v | sed -n 1p; fi
