@@ -218,6 +218,11 @@ def triage(text: str, reading: Reading, thresholds: Thresholds = Thresholds(), f
         confidence = 1.0 if kinds else max(reading.crisis, reading.sentence_crisis, intent_crisis)
         return Triage(CRISIS_INTENT, confidence, _ordered([CRISIS, *named]), kinds, language)
 
+    # not a crisis: the crisis intent's share of the ranking says nothing about which help
+    # the message asks for (a worried story lends it 0.3-0.45 and pushed the right topic
+    # below the fallback threshold), so the ranking is read without it
+    ranking = _without(ranking, CRISIS_INTENT)
+    top_name, top_conf = ranking[0] if ranking else (FALLBACK_INTENT, 0.0)
     help_question = bool(topics_of_intent(top_name))
     if named and not help_question:
         # "de afvalstoffenheffing kan ik niet betalen", "Hoi! Ik zorg sinds kort voor mijn
@@ -242,6 +247,13 @@ def triage(text: str, reading: Reading, thresholds: Thresholds = Thresholds(), f
     if top_conf < thresholds.fallback:
         return Triage(FALLBACK_INTENT, top_conf, [], [], language, candidates)
     return Triage(str(top_name), top_conf, [], [], language)
+
+
+def _without(ranking: Sequence[tuple[str, float]], intent: str) -> list[tuple[str, float]]:
+    """``ranking`` without ``intent``, renormalised; best first."""
+    kept = [(n, p) for n, p in ranking if n != intent]
+    total = sum(p for _, p in kept) or 1.0
+    return [(n, p / total) for n, p in kept]
 
 
 def _candidates(probs: Mapping[str, float], limit: int = 3) -> list[str]:

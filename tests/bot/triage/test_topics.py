@@ -75,6 +75,26 @@ def test_a_low_crisis_probability_is_no_crisis():
     assert result.intent == "ask_schulden"
 
 
+def test_a_crisis_guess_below_the_threshold_does_not_hide_the_help_question():
+    """A worried story lends the crisis intent 0.3-0.45: once it is no crisis, the help
+    question is read from the rest of the ranking instead of asking "Bedoelt u ...?"."""
+    result = triage(
+        "ik ben al drie jaar thuis sinds ik ziek werd en niemand zit op mij te wachten",
+        reading([("crisis", 0.42), ("ask_werk", 0.37), ("ask_jeugd", 0.08)], {"werk": 0.5}, crisis=0.1),
+    )
+    assert (result.intent, result.topics) == ("ask_werk", ["werk"])
+
+
+def test_a_crisis_guess_between_fallback_and_crisis_threshold_is_no_crisis_answer():
+    """Before, 0.45-0.5 on the crisis intent returned the intent "crisis" without the
+    triage having read a crisis (a refused bank card and a blue envelope got the crisis check)."""
+    result = triage(
+        "mijn pinpas wordt steeds geweigerd",
+        reading([("crisis", 0.46), ("ask_schulden", 0.32), ("out_of_scope", 0.11)], {"schulden": 0.6}, crisis=0.1),
+    )
+    assert (result.intent, result.topics) == ("ask_schulden", ["schulden"])
+
+
 def test_crisis_keeps_the_help_topics_the_topic_reader_is_sure_of():
     result = triage("door mijn schulden wil ik niet meer leven", reading([("crisis", 0.9)], {"schulden": 0.8}))
     assert result.topics == ["crisis", "schulden"]
