@@ -26,6 +26,8 @@ GUESS_THRESHOLDS = {
     "ask_location": 10.0,  # "waar moet ik heen voor ..." before any facility was shown
     "ask_cost": 10.0,
     "out_of_scope": 14.0,
+    # "jongerenwerk in hengelo?": a place and what the resident is looking for
+    "inform_gemeente": 10.0,
 }
 #: a second topic within this share of the best one's score is a tie
 TIE = 0.9

@@ -49,6 +49,23 @@ async def test_without_a_municipality_in_the_message_it_asks_where_the_resident_
     assert responses(dispatcher) == ["utter_ask_gemeente"]
 
 
+async def test_a_place_with_what_the_resident_looks_for_is_answered_at_once(dispatcher):
+    """ "jongerenwerk in hengelo?" is read as a place; the facility it names is the answer,
+    not "Wat is uw vraag?"."""
+    tracker = make_tracker(
+        "jongerenwerk in hengelo?",
+        "inform_gemeente",
+        triage_dict("inform_gemeente", []),
+        {"gemeente": "almelo"},
+        gemeente_mention={"name": "hengelo", "strong": True},
+    )
+    events = await ActionSetGemeente().run(dispatcher, tracker, {})
+    slots = slot_values(events)
+    assert slots["gemeente"] == "hengelo"
+    assert responses(dispatcher)[:2] == ["utter_gemeente_set", "utter_topic_jeugd"]
+    assert slots["facilities"][0] == "hengelo-jongerenwerk"
+
+
 def help_question(text, mention):
     from actions.help_question import ActionAnswerHelpQuestion  # noqa: F401 (the action under test)
 
