@@ -69,7 +69,11 @@ _SELF_CONTRAST = re.compile(
     r"\b(?:ik|wij|we)\s+(?:woon|wonen)\s+zelf\b|\bzelf\s+(?:woon|wonen)\s+(?:ik|wij|we)\b|\bikzelf\s+woon\b",
     re.IGNORECASE,
 )
-_THIRD_PERSON_QUESTION = re.compile(r"\b(?:hij|zij|ze|haar|hem|hun)\b", re.IGNORECASE)
+_THIRD_PERSON_QUESTION = re.compile(
+    r"\b(?:hij|zij|ze|haar|hem|hun)\b|\b(?:mijn|m'n|mn|onze)\s+(?:\w+\s+)?(?:moeder|vader|ouders|ma|pa|mama|papa|"
+    r"broer|zus|oma|opa|grootouders|schoon\w+|stief\w+|buurman|buurvrouw|buren|vriend|vriendin|tante|oom)\b",
+    re.IGNORECASE,
+)
 _FIRST_PERSON_OBJECT = re.compile(r"\b(?:ik|mij|me|mijzelf|wij|we|ons)\b", re.IGNORECASE)
 #: where a clause begins: the subject of a verb is after the last of these
 _CLAUSE_START = re.compile(
@@ -90,6 +94,9 @@ _OTHER_PERSON = re.compile(
     rf"\b(?:hij|zij|ze|die|hun|men)\b|\b(?:mijn|m'n|mn|onze|ons|zijn|z'n|haar|d'r|hun|de|het|een|jouw|je)\s+(?:\w+\s+)?(?:{_PERSON_NOUNS})\b",
     re.IGNORECASE,
 )
+#: "ik sta ingeschreven (bij mijn ouders) in Hengelo": where the resident is registered is
+#: the municipality that helps, also when they live on a student room elsewhere
+_REGISTERED = re.compile(r"\b(?:ingeschreven|inschrijving)\b", re.IGNORECASE)
 _WORK_CONTEXT = re.compile(r"\b(?:werk|werkt|werken|werkte|stage|baan|school|studeer|studie)\b", re.IGNORECASE)
 
 #: words that follow "woon in" but are no place
@@ -193,6 +200,16 @@ def _candidates(text: str) -> Iterator[tuple[str, bool, bool]]:
     """Names said to be where the resident lives, the clearest statements first, each with
     whether the statement is clear (not "ik kom uit ...") and whether it answers "where do
     you live?" outright ("mijn woonplaats is ...", a message that is only a place)."""
+    for registered in _REGISTERED.finditer(text):
+        # the registration first: it decides which municipality helps
+        clause = _clause_before(text, registered.start())
+        rest = text[registered.end() :]
+        end = _CLAUSE_END.search(rest)
+        tail = " ".join(rest[: end.start() if end else len(rest)].split()[:7])
+        if _about_someone_else(clause) or _WORK_CONTEXT.search(tail):
+            continue  # "mijn zoon staat ingeschreven in ...", "ingeschreven op school in ..."
+        for place in _PLACE.finditer(tail):
+            yield place.group("name"), True, True
     for verb in _RESIDENCE.finditer(text):
         if not _residence_is_the_residents(text, verb):
             continue

@@ -279,6 +279,8 @@ def test_answers_to_where_do_you_live_name_the_place(text, name):
         "Mijn schoonmoeder zorgt voor mijn schoonvader. Zelf wonen wij in Zwolle. Waar kan zij terecht?",
         "Mijn vader zorgt voor mijn moeder. Ik woon in Den Haag. Kan hij ergens steun krijgen?",
         "Mijn broer woont in Almere en zit in een rolstoel. Ik woon in Utrecht en help hem.",
+        "Mijn moeder zorgt voor mijn broer. Ik woon in Rotterdam. Wat zijn de opties zodat mijn moeder ontlast wordt?",
+        "Ik woon in Breda. Waar kan mijn schoonvader terecht voor dagbesteding?",
     ],
 )
 def test_a_writer_asking_for_someone_else_is_marked_on_behalf(text):
@@ -290,6 +292,9 @@ def test_a_writer_asking_for_someone_else_is_marked_on_behalf(text):
     [
         "ik woon in Almere en zorg voor mijn moeder, wat is er voor mij?",
         "ik woon in Hengelo. Mijn zoon is 15, wat kan ik doen?",
+        # a child mostly lives with the writer: "onze zoon" is no reason to look elsewhere
+        "Wij wonen in Zwolle. Waar kan onze zoon terecht?",
+        "ik woon in Enschede, wat kan ik voor mijn moeder regelen?",
     ],
 )
 def test_a_resident_asking_for_themselves_is_not_on_behalf(text):
@@ -305,3 +310,23 @@ def test_a_neighbourhood_in_a_story_is_no_strong_place(text):
 def test_an_outright_answer_with_an_unlisted_name_is_strong():
     assert find("in Lutjebroek") == Mention("Lutjebroek", strong=True)
     assert find("mijn woonplaats is Lutjebroek").strong
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("ik woon op kamers in enschede maar sta ingeschreven bij mijn ouders in hengelo", "hengelo"),
+        ("Ik ben ingeschreven in Almere, maar slaap nu bij een vriend in Lelystad", "Almere"),
+        ("ik woon in Deventer voor mijn studie, mijn inschrijving is nog in Almelo", "Almelo"),
+    ],
+)
+def test_where_the_resident_is_registered_wins_over_where_they_stay(text, name):
+    """The municipality where a resident is registered (BRP) is the one that helps them."""
+    assert find(text).name == name
+
+
+@pytest.mark.parametrize(
+    "text", ["mijn zoon staat ingeschreven in Enschede", "ik sta ingeschreven op school in Enschede"]
+)
+def test_someone_elses_registration_or_a_school_is_no_place_of_the_resident(text):
+    assert find(text) is None
