@@ -70,6 +70,12 @@ EXTRA_LEMMAS = {
     "betaald": "betaal",
     "kost": "kost",
     "kosten": "kost",
+    # the noun residents write ("honderd sollicitaties") and the verb the facilities use
+    "sollicitatie": "solliciteren",
+    "sollicitaties": "solliciteren",
+    "solliciteer": "solliciteren",
+    "solliciteert": "solliciteren",
+    "gesolliciteerd": "solliciteren",
 }
 
 #: Dutch suffixes the stemmer strips, longest first (diminutives, plurals, -e forms)

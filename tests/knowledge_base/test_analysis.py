@@ -58,6 +58,8 @@ def test_a_written_short_form_is_a_function_word_too(analyzer):
         ("mantelzorger", "mantelzorgers"),
         ("aanmaning", "aanmaningen"),
         ("moeder", "moeders", "mama"),
+        # noun and verb: residents send "sollicitaties", facilities offer help to "solliciteren"
+        ("solliciteren", "sollicitaties", "sollicitatie", "gesolliciteerd", "solliciteer"),
     ],
 )
 def test_singular_plural_and_diminutive_are_one_term(analyzer, forms):
