@@ -243,12 +243,23 @@ def validate(content_dir: Path = CONTENT_DIR, seeds_dir: Path | None = None) -> 
         counts[path.stem] = Counter(
             t for e in data.get("facilities") or [] if isinstance(e, dict) for t in e.get("topics") or ["crisis"]
         )
+    national_topics = {
+        f.get("id"): set(f.get("topics") or [])
+        for _, data in loaded
+        if "municipality" not in data
+        for f in data.get("facilities") or []
+        if isinstance(f, dict)
+    }
+    for path, data in loaded:
         if "municipality" in data:
-            problems += _check_routes(data, file)
+            problems += _check_routes(data, path.name, national_topics)
     return problems, counts
 
 
-def _check_routes(data: dict, file: str) -> Iterable[Problem]:
+def _check_routes(data: dict, file: str, national_topics: dict[str, set[str]]) -> Iterable[Problem]:
+    """Every topic has a route to a team of this municipality; a front door is a facility of
+    this municipality with the route's topic, or a national one (where the municipality has
+    no facility of its own for everyone with the topic: werk.nl for job seekers in Almere)."""
     municipality = data["municipality"] or {}
     line = municipality.get(LINE, 1)
     for field in ("id", "name", "phone", "website"):
@@ -257,7 +268,8 @@ def _check_routes(data: dict, file: str) -> Iterable[Problem]:
     team_ids = {t.get("id") for t in data.get("teams") or [] if isinstance(t, dict)}
     covered: set[str] = set()
     facility_topics = {
-        f.get("id"): set(f.get("topics") or []) for f in data.get("facilities") or [] if isinstance(f, dict)
+        **national_topics,
+        **{f.get("id"): set(f.get("topics") or []) for f in data.get("facilities") or [] if isinstance(f, dict)},
     }
     for route in data.get("routes") or []:
         route_line = route.get(LINE, 1)
@@ -265,7 +277,7 @@ def _check_routes(data: dict, file: str) -> Iterable[Problem]:
             yield Problem(file, route_line, f"route to unknown team '{route.get('team')}'")
         for door in route.get("front_doors") or []:
             if door not in facility_topics:
-                yield Problem(file, route_line, f"front door '{door}' is no facility of this municipality")
+                yield Problem(file, route_line, f"front door '{door}' is no facility of this municipality nor a national one")
             elif not facility_topics[door] & set(route.get("topics") or []):
                 yield Problem(file, route_line, f"front door '{door}' has none of the route's topics")
         if route.get("front_doors") and route.get("multi_topic"):

@@ -162,6 +162,22 @@ def test_a_front_door_must_be_a_facility_of_the_routes_topic(tmp_path):
     assert any("has none of the route's topics" in p for p in problems)
 
 
+def test_a_national_facility_of_the_topic_may_be_a_front_door(tmp_path):
+    """Almere has no facility of its own for every job seeker: werk.nl is its werk front door."""
+    (tmp_path / "national.yml").write_text(
+        (CONTENT_DIR / "national.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    werk_door = GOOD.replace(
+        "  - topics: [mantelzorg, schulden, jeugd, werk]\n    team: testdorp-wijkteam\n",
+        "  - topics: [mantelzorg, schulden, jeugd]\n    team: testdorp-wijkteam\n"
+        "  - topics: [werk]\n    team: testdorp-wijkteam\n    front_doors: [DOOR]\n",
+    )
+    problems, _ = check(tmp_path, werk_door.replace("DOOR", "national-uwv-werk-nl"))
+    assert not [p for p in problems if "front door" in p]
+    problems, _ = check(tmp_path, werk_door.replace("DOOR", "national-mantelzorglijn"))
+    assert any("front door 'national-mantelzorglijn' has none of the route's topics" in p for p in problems)
+
+
 def test_every_contact_line_residents_read_says_what_to_do():
     from core.db import make_engine
     from knowledge_base.service import load_knowledge_base
