@@ -66,12 +66,19 @@ _WEAK = re.compile(
 _ORIGIN = re.compile(r"\b(?:oorspronkelijk|origineel|vroeger|geboren|afkomstig)\b", re.IGNORECASE)
 #: "ik woon zelf in ...", "zelf wonen wij in ...": the writer sets their own place apart
 _SELF_CONTRAST = re.compile(
-    r"\b(?:ik|wij|we)\s+(?:woon|wonen)\s+zelf\b|\bzelf\s+(?:woon|wonen)\s+(?:ik|wij|we)\b|\bikzelf\s+woon\b",
+    r"\b(?:(?:ik|wij|we)\s+)?(?:woon|wonen)\s+zelf\b|\bzelf\s+(?:woon|wonen)\s+(?:ik|wij|we)\b|\bikzelf\s+woon\b",
     re.IGNORECASE,
 )
-_THIRD_PERSON_QUESTION = re.compile(
-    r"\b(?:hij|zij|ze|haar|hem|hun)\b|\b(?:mijn|m'n|mn|onze)\s+(?:\w+\s+)?(?:moeder|vader|ouders|ma|pa|mama|papa|"
-    r"broer|zus|oma|opa|grootouders|schoon\w+|stief\w+|buurman|buurvrouw|buren|vriend|vriendin|tante|oom)\b",
+#: an adult the writer may help from elsewhere (children mostly live with the writer)
+_ADULT_RELATIVE = (
+    r"(?:mijn|m'n|mn|onze)\s+(?:\w+\s+)?(?:moeder|vader|ouders|ma|pa|mama|papa|broer|zus|oma|opa|grootouders|"
+    r"schoon\w+|stief\w+|buurman|buurvrouw|buren|vriend|vriendin|tante|oom)\b"
+)
+_THIRD_PERSON_QUESTION = re.compile(rf"\b(?:hij|zij|ze|haar|hem|hun)\b|\b{_ADULT_RELATIVE}", re.IGNORECASE)
+#: "wat kan ik voor haar regelen?", "hoe kan ik mijn vader helpen?": the writer asks what
+#: to do for someone else
+_FOR_SOMEONE_ELSE = re.compile(
+    rf"(?<!zorg )(?<!zorgt )(?<!zorgen )\bvoor\s+(?:haar|hem|hen|hun|{_ADULT_RELATIVE})\b|\b(?:haar|hem|hen|{_ADULT_RELATIVE})\s+(?:\w+\s+)?(?:helpen|ontlasten|zover)\b",
     re.IGNORECASE,
 )
 _FIRST_PERSON_OBJECT = re.compile(r"\b(?:ik|mij|me|mijzelf|wij|we|ons)\b", re.IGNORECASE)
@@ -94,6 +101,8 @@ _OTHER_PERSON = re.compile(
     rf"\b(?:hij|zij|ze|die|hun|men)\b|\b(?:mijn|m'n|mn|onze|ons|zijn|z'n|haar|d'r|hun|de|het|een|jouw|je)\s+(?:\w+\s+)?(?:{_PERSON_NOUNS})\b",
     re.IGNORECASE,
 )
+#: "... wat is er voor mij?": the writer asks for themselves after all
+_FOR_THE_WRITER = re.compile(r"\bvoor\s+(?:mij|mijzelf|me|ons|onszelf)\b", re.IGNORECASE)
 #: "ik sta ingeschreven (bij mijn ouders) in Hengelo": where the resident is registered is
 #: the municipality that helps, also when they live on a student room elsewhere
 _REGISTERED = re.compile(r"\b(?:ingeschreven|inschrijving)\b", re.IGNORECASE)
@@ -294,5 +303,7 @@ def _on_behalf(text: str) -> bool:
             return True
     for question in re.findall(r"[^.!?\n]*\?", text):
         if _THIRD_PERSON_QUESTION.search(question) and not _FIRST_PERSON_OBJECT.search(question):
+            return True
+        if _FOR_SOMEONE_ELSE.search(question) and not _FOR_THE_WRITER.search(question):
             return True
     return False

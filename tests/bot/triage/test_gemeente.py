@@ -281,6 +281,10 @@ def test_answers_to_where_do_you_live_name_the_place(text, name):
         "Mijn broer woont in Almere en zit in een rolstoel. Ik woon in Utrecht en help hem.",
         "Mijn moeder zorgt voor mijn broer. Ik woon in Rotterdam. Wat zijn de opties zodat mijn moeder ontlast wordt?",
         "Ik woon in Breda. Waar kan mijn schoonvader terecht voor dagbesteding?",
+        # what the writer can arrange for someone else, from where they live
+        "ik woon in Enschede, wat kan ik voor mijn moeder regelen?",
+        "Ik woon in Groningen en zie mijn moeder uitgeput raken. Wat kan ik voor haar regelen in Almere?",
+        "ik zie mn vader opbranden. hoe krijg ik hem zover?? woon zelf in borne dus ben er wel vaak",
     ],
 )
 def test_a_writer_asking_for_someone_else_is_marked_on_behalf(text):
@@ -294,7 +298,7 @@ def test_a_writer_asking_for_someone_else_is_marked_on_behalf(text):
         "ik woon in Hengelo. Mijn zoon is 15, wat kan ik doen?",
         # a child mostly lives with the writer: "onze zoon" is no reason to look elsewhere
         "Wij wonen in Zwolle. Waar kan onze zoon terecht?",
-        "ik woon in Enschede, wat kan ik voor mijn moeder regelen?",
+        "ik woon in Zwolle, hoe kan ik mijn zoon helpen?",
     ],
 )
 def test_a_resident_asking_for_themselves_is_not_on_behalf(text):
