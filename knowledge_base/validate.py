@@ -277,7 +277,9 @@ def _check_routes(data: dict, file: str, national_topics: dict[str, set[str]]) -
             yield Problem(file, route_line, f"route to unknown team '{route.get('team')}'")
         for door in route.get("front_doors") or []:
             if door not in facility_topics:
-                yield Problem(file, route_line, f"front door '{door}' is no facility of this municipality nor a national one")
+                yield Problem(
+                    file, route_line, f"front door '{door}' is no facility of this municipality nor a national one"
+                )
             elif not facility_topics[door] & set(route.get("topics") or []):
                 yield Problem(file, route_line, f"front door '{door}' has none of the route's topics")
         if route.get("front_doors") and route.get("multi_topic"):

@@ -164,9 +164,7 @@ def test_a_front_door_must_be_a_facility_of_the_routes_topic(tmp_path):
 
 def test_a_national_facility_of_the_topic_may_be_a_front_door(tmp_path):
     """Almere has no facility of its own for every job seeker: werk.nl is its werk front door."""
-    (tmp_path / "national.yml").write_text(
-        (CONTENT_DIR / "national.yml").read_text(encoding="utf-8"), encoding="utf-8"
-    )
+    (tmp_path / "national.yml").write_text((CONTENT_DIR / "national.yml").read_text(encoding="utf-8"), encoding="utf-8")
     werk_door = GOOD.replace(
         "  - topics: [mantelzorg, schulden, jeugd, werk]\n    team: testdorp-wijkteam\n",
         "  - topics: [mantelzorg, schulden, jeugd]\n    team: testdorp-wijkteam\n"
