@@ -24,6 +24,11 @@ FROZEN = {
     # nothing of the repository, labelled (fits) by another who read only the content files;
     # frozen before its first run and before the changes kb_blind4's misses led to
     "benchmarks/data/kb_blind5.jsonl": "3545a13d04555115c8ed447c3c5540d0ae7c83c373b9c66fde4e7edb3cd7c0dd",
+    # 150 first messages written on 2026-12-07 (second session) by another author who opened
+    # nothing of the repository (more money schemes, self-employed, registration and stays),
+    # labelled (fits) by another who read only the content files; frozen before its first run,
+    # while the changes kb_blind5's first run led to were still being made
+    "benchmarks/data/kb_blind6.jsonl": "79d2bd9ca74db9d20a84be97977c37dda1557726a05252c12a07fb546bd4874f",
     # 249 residents' messages with 229 labelled names and 101 other personal data spans
     # (issue 14), written before any redaction code existed; frozen before its first run
     "benchmarks/data/names_blind.jsonl": "b537ad01cc69125d0f2dc987744de4da4d541e8534bb9f3c2fceccba2471c460",
