@@ -47,6 +47,11 @@ TRIAGE_KEY = "triage"
 CHITCHAT_INTENTS = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "request_human"})
 #: a chitchat intent on a message longer than this is probably a greeting before a question
 LONG_MESSAGE_WORDS = 6
+#: an unsure message this short guesses no topic unless the topic reader gives it this much:
+#: a story of any length is better answered with its most probable topic, a short plea for
+#: help without a subject ("kunnen jullie mij helpen") with the "Bedoelt u ...?" buttons
+VAGUE_MESSAGE_WORDS = 10
+VAGUE_TOPIC = 0.35
 
 
 _LEXICON: dict[str, list[str]] = {
@@ -138,6 +143,26 @@ def lexicon_hits(text: str) -> dict[str, int]:
     return {t: sum(1 for p in ps if p.search(folded)) for t, ps in _LEXICON_COMPILED.items()}
 
 
+_CHILD_WITH_AGE = re.compile(
+    fold_pattern(r"\b(?:zoon|dochter|kind|zoontje|dochtertje)\s*(?:van\s+|is\s+|\(\s*)(\d{1,2})\b")
+)
+#: words that put a child under 18 in the message after all
+_MINOR = re.compile(
+    fold_pattern(r"\b(?:baby|peuter|kleuter|basisschool|middelbare school|puber\w*|opvoed\w*|kinderen|kids|tiener\w*)")
+)
+#: from this age a son or daughter is an adult for whom youth help (jeugdwet, up to 18 and
+#: sometimes 23) no longer applies
+ADULT_CHILD_AGE = 23
+
+
+def only_adult_children(text: str) -> bool:
+    """Whether every son or daughter the message gives an age is an adult (23 or older),
+    and nothing else in it points at a minor."""
+    folded = fold(text)
+    ages = [int(m.group(1)) for m in _CHILD_WITH_AGE.finditer(folded)]
+    return bool(ages) and min(ages) >= ADULT_CHILD_AGE and not _MINOR.search(folded)
+
+
 @dataclass(frozen=True)
 class Thresholds:
     """Decision thresholds (set in ``bot/config.yml``; chosen on the development sets with
@@ -203,6 +228,10 @@ def triage(text: str, reading: Reading, thresholds: Thresholds = Thresholds(), f
 
     probs = {t: float(reading.topics.get(t, 0.0)) for t in HELP_TOPICS}
     named = sorted((t for t in HELP_TOPICS if probs[t] >= thresholds.topic), key=lambda t: -probs[t])
+    if JEUGD in named and len(named) > 1 and only_adult_children(text):
+        # "onze zoon van 34 met een beperking woont nog thuis": caring for a grown-up child
+        # is mantelzorg (or werk, schulden), not youth help
+        named.remove(JEUGD)
     candidates = _candidates(probs)
 
     # the intent reader's own probability, before the follow-up intents were taken out
@@ -236,6 +265,10 @@ def triage(text: str, reading: Reading, thresholds: Thresholds = Thresholds(), f
             return Triage(topic_intent(named[:2]), probs[named[-1]], _ordered(named), [], language)
         guessed = topics_of_intent(top_name) or [max(HELP_TOPICS, key=lambda t: probs[t])]
         if top_conf < thresholds.fallback:
+            if len(text.split()) <= VAGUE_MESSAGE_WORDS and max(probs[t] for t in guessed) < VAGUE_TOPIC:
+                # "kan iemand mij helpen met mijn situatie", "ik heb hulp nodig": nothing to
+                # guess from, so the resident chooses ("Bedoelt u ...?")
+                guessed = []
             return Triage(FALLBACK_INTENT, top_conf, _ordered(guessed), [], language, candidates)
         return Triage(topic_intent(guessed), top_conf, _ordered(guessed), [], language)
 

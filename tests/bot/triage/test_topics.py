@@ -1,5 +1,7 @@
 from itertools import combinations
 
+import pytest
+
 from bot.nlu.reading import Reading
 from bot.triage.topics import Thresholds, gated_ranking, lexicon_hits, triage
 from core.topics import topic_intent, topics_of_intent
@@ -93,6 +95,52 @@ def test_a_crisis_guess_between_fallback_and_crisis_threshold_is_no_crisis_answe
         reading([("crisis", 0.46), ("ask_schulden", 0.32), ("out_of_scope", 0.11)], {"schulden": 0.6}, crisis=0.1),
     )
     assert (result.intent, result.topics) == ("ask_schulden", ["schulden"])
+
+
+UNSURE = [("ask_jeugd", 0.3), ("ask_schulden", 0.2), ("deny", 0.2), ("greet", 0.15), ("ask_werk", 0.15)]
+
+
+@pytest.mark.parametrize(
+    "text", ["kan iemand mij helpen met mijn situatie", "ik weet niet meer wat ik moet doen", "ik heb hulp nodig"]
+)
+def test_a_short_plea_for_help_without_a_subject_guesses_no_topic(text):
+    """The resident chooses from the "Bedoelt u ...?" buttons instead of getting the
+    facilities of a topic the readers barely see."""
+    result = triage(
+        text,
+        reading(UNSURE, {"jeugd": 0.1, "schulden": 0.2}),
+    )
+    assert (result.intent, result.topics) == ("nlu_fallback", [])
+    assert result.candidates[:2] == ["ask_schulden", "ask_jeugd"]
+
+
+def test_an_unsure_story_is_answered_with_its_most_probable_topic():
+    result = triage(
+        "Ons kind van 3 heeft elke dag driftbuien die een uur duren en ik heb het gevoel dat ik tekortschiet",
+        reading(UNSURE, {"jeugd": 0.24}),
+    )
+    assert (result.intent, result.topics) == ("nlu_fallback", ["jeugd"])
+
+
+def test_caring_for_a_grown_up_son_is_not_youth_help():
+    result = triage(
+        "onze zoon van 34 heeft een ernstige verstandelijke beperking en woont nog thuis, wij raken op",
+        reading([("ask_jeugd+ask_mantelzorg", 0.8)], {"mantelzorg": 0.9, "jeugd": 0.75}),
+    )
+    assert (result.intent, result.topics) == ("ask_mantelzorg", ["mantelzorg"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "onze zoon van 14 heeft een beperking en wij raken op",
+        "mijn zoon van 34 woont thuis en zijn kinderen ook, wij raken op",
+        "mijn dochter van 19 heeft een beperking en wij raken op",  # youth help can last until 23
+    ],
+)
+def test_a_minor_or_young_adult_child_keeps_youth_help(text):
+    result = triage(text, reading([("ask_jeugd+ask_mantelzorg", 0.8)], {"mantelzorg": 0.9, "jeugd": 0.75}))
+    assert result.topics == ["mantelzorg", "jeugd"]
 
 
 def test_crisis_keeps_the_help_topics_the_topic_reader_is_sure_of():
