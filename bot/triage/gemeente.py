@@ -66,7 +66,7 @@ _WEAK = re.compile(
 _ORIGIN = re.compile(r"\b(?:oorspronkelijk|origineel|vroeger|geboren|afkomstig)\b", re.IGNORECASE)
 #: "ik woon zelf in ...", "zelf wonen wij in ...": the writer sets their own place apart
 _SELF_CONTRAST = re.compile(
-    r"\b(?:(?:ik|wij|we)\s+)?(?:woon|wonen)\s+zelf\b|\bzelf\s+(?:woon|wonen)\s+(?:ik|wij|we)\b|\bikzelf\s+woon\b",
+    r"\b(?:(?:ik|wij|we)\s+)?(?:woon|wonen|zit|zitten)\s+zelf\b|\bzelf\s+(?:woon|wonen)\s+(?:ik|wij|we)\b|\bikzelf\s+woon\b",
     re.IGNORECASE,
 )
 #: an adult the writer may help from elsewhere (children mostly live with the writer)
@@ -285,7 +285,7 @@ def find(text: str) -> Mention | None:
         municipality = place is Kind.MUNICIPALITY
         # a name that is no municipality ("ik woon in Kerkelanden") is often a neighbourhood
         # of the page's municipality: only an outright answer makes it a place of its own
-        mention = Mention(name, municipality or explicit, clear and _on_behalf(text))
+        mention = Mention(name, municipality or explicit, _on_behalf(text))
         found.append((mention, clear, municipality))
     if not found:
         return None

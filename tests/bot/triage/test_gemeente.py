@@ -285,6 +285,9 @@ def test_answers_to_where_do_you_live_name_the_place(text, name):
         "ik woon in Enschede, wat kan ik voor mijn moeder regelen?",
         "Ik woon in Groningen en zie mijn moeder uitgeput raken. Wat kan ik voor haar regelen in Almere?",
         "ik zie mn vader opbranden. hoe krijg ik hem zover?? woon zelf in borne dus ben er wel vaak",
+        # said loosely ("wij zitten in", "ik zit zelf in"): still the writer's own place
+        "mn schoonmoeder woont in almelo en wij zitten in rotterdam.. wat kan er bij haar geregeld worden?",
+        "Ik schrijf voor mijn zus, ze woont in Almelo. Ik zit zelf in Utrecht dus kan weinig doen.",
     ],
 )
 def test_a_writer_asking_for_someone_else_is_marked_on_behalf(text):
