@@ -50,6 +50,8 @@ LONG_MESSAGE_WORDS = 6
 #: an unsure message this short guesses no topic unless the topic reader gives it this much:
 #: a story of any length is better answered with its most probable topic, a short plea for
 #: help without a subject ("kunnen jullie mij helpen") with the "Bedoelt u ...?" buttons
+#: after a crisis only the readers saw, the topic the answer continues with needs this much
+CHECKED_CRISIS_TOPIC = 0.5
 VAGUE_MESSAGE_WORDS = 10
 VAGUE_TOPIC = 0.35
 
@@ -245,6 +247,12 @@ def triage(text: str, reading: Reading, thresholds: Thresholds = Thresholds(), f
         # the rules, the crisis reader (the whole message or one sentence) or the intent
         # reader: any one is enough
         confidence = 1.0 if kinds else max(reading.crisis, reading.sentence_crisis, intent_crisis)
+        if not kinds and not named:
+            # only the readers saw a crisis, so the answer checks in calmly and then answers
+            # the question: its most probable topic, if the topic reader leans to one
+            # ("mijn vrouw herkent me niet meer, 's nachts loopt ze door het huis")
+            best = max(HELP_TOPICS, key=lambda t: probs[t])
+            named = [best] if probs[best] >= CHECKED_CRISIS_TOPIC else []
         return Triage(CRISIS_INTENT, confidence, _ordered([CRISIS, *named]), kinds, language)
 
     # not a crisis: the crisis intent's share of the ranking says nothing about which help

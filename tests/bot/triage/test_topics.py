@@ -143,6 +143,23 @@ def test_a_minor_or_young_adult_child_keeps_youth_help(text):
     assert result.topics == ["mantelzorg", "jeugd"]
 
 
+def test_a_crisis_only_the_readers_saw_continues_with_the_topic_they_lean_to():
+    """The calm check-in is followed by an answer: a carer's night told as despair still
+    gets the mantelzorg facilities."""
+    result = triage(
+        "mijn vrouw herkent me soms niet meer en ik slaap al maanden niet",
+        reading([("crisis", 0.6), ("ask_mantelzorg", 0.3)], {"mantelzorg": 0.59, "jeugd": 0.31}, crisis=0.7),
+    )
+    assert (result.intent, result.topics, result.crisis_kinds) == ("crisis", ["crisis", "mantelzorg"], [])
+
+
+def test_a_crisis_the_readers_saw_without_a_leaning_topic_has_no_help_topic():
+    result = triage(
+        "ik zie het allemaal niet meer zitten", reading([("crisis", 0.8)], {"mantelzorg": 0.3}, crisis=0.9)
+    )
+    assert result.topics == ["crisis"]
+
+
 def test_crisis_keeps_the_help_topics_the_topic_reader_is_sure_of():
     result = triage("door mijn schulden wil ik niet meer leven", reading([("crisis", 0.9)], {"schulden": 0.8}))
     assert result.topics == ["crisis", "schulden"]
