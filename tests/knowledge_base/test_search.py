@@ -628,3 +628,27 @@ def test_no_facility_is_shown_twice(kb, gemeente, topic, question):
 def test_an_unknown_municipality_has_no_front_door(kb):
     assert kb.front_door("enschede", "mantelzorg") is None
     assert all(f.national for f in kb.recommend("wat is er allemaal mogelijk", "enschede", ["mantelzorg"]))
+
+
+@pytest.mark.parametrize("age", ["Ik ben 86 en woon", "Ik ben al 79 jaar en woon"])
+def test_an_older_persons_question_also_finds_the_facilities_for_older_people(kb, age):
+    text = f"{age} nog zelfstandig. Mijn dochter doet veel, maar heeft het druk. Wat is er mogelijk?"
+    assert "hengelo-ouderenadviseur" in [f.id for f in kb.recommend(text, "hengelo", ["mantelzorg"])]
+    younger = text.replace("86", "46").replace("79", "39")
+    assert "hengelo-ouderenadviseur" not in [f.id for f in kb.recommend(younger, "hengelo", ["mantelzorg"])]
+
+
+@pytest.mark.parametrize(
+    "text,older",
+    [
+        ("mijn buurvrouw (81) eet slecht", True),
+        ("mijn vader is 92", True),
+        ("ik word 67 volgende maand", True),
+        ("mijn zoon is 41", False),
+        ("de rekening is 81 euro", False),
+        ("ik ben 16 jaar", False),
+    ],
+)
+def test_an_age_of_65_or_more_adds_older_people_to_the_search(kb, text, older):
+    weights, _ = kb.index.query_terms(text)
+    assert (kb.index.analyzer.term("senioren") in weights) is older

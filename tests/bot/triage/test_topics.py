@@ -154,9 +154,7 @@ def test_a_crisis_only_the_readers_saw_continues_with_the_topic_they_lean_to():
 
 
 def test_a_crisis_the_readers_saw_without_a_leaning_topic_has_no_help_topic():
-    result = triage(
-        "ik zie het allemaal niet meer zitten", reading([("crisis", 0.8)], {"mantelzorg": 0.3}, crisis=0.9)
-    )
+    result = triage("ik zie het allemaal niet meer zitten", reading([("crisis", 0.8)], {"mantelzorg": 0.3}, crisis=0.9))
     assert result.topics == ["crisis"]
 
 
