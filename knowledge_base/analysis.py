@@ -70,6 +70,9 @@ EXTRA_LEMMAS = {
     "betaald": "betaal",
     "kost": "kost",
     "kosten": "kost",
+    # older people are no parents: "ouderen" and "ouders" share a stem
+    "ouderen": "senioren",
+    "oudere": "senioren",
     # the noun residents write ("honderd sollicitaties") and the verb the facilities use
     "sollicitatie": "solliciteren",
     "sollicitaties": "solliciteren",

@@ -148,3 +148,10 @@ def test_the_dictionary_holds_forms_and_lemmas_of_the_lemma_table(analyzer):
     dictionary = analyzer.dictionary()
     assert {"kinderen", "kind", "schuld", "geld"} <= dictionary
     assert analyzer.split_compound("geldzorgen", lambda w: w in dictionary) == ["geld", "zorgen"]
+
+
+def test_older_people_and_parents_are_different_terms(analyzer):
+    """ "ouderen" (older people) and "ouders" (parents) share a stem; a question about parents
+    must not favour the ouderenadviseur, nor one about older people a parenting course."""
+    assert analyzer.terms("ouderen") == analyzer.terms("senioren") == analyzer.terms("oudere")
+    assert analyzer.terms("ouderen") != analyzer.terms("ouders")
