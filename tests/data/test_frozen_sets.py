@@ -29,6 +29,10 @@ FROZEN = {
     # labelled (fits) by another who read only the content files; frozen before its first run,
     # while the changes kb_blind5's first run led to were still being made
     "benchmarks/data/kb_blind6.jsonl": "79d2bd9ca74db9d20a84be97977c37dda1557726a05252c12a07fb546bd4874f",
+    # 150 first messages written on 2026-12-07 (second session) by a fourth author who opened
+    # nothing of the repository, labelled (fits) by another who read only the content files;
+    # frozen before its first run, after the changes kb_blind5 and kb_blind6 led to
+    "benchmarks/data/kb_blind7.jsonl": "93adc517ef3735c1d5786b2469f0b3e9f6119ebc44e92ed7dfce5d85579b6f9f",
     # 249 residents' messages with 229 labelled names and 101 other personal data spans
     # (issue 14), written before any redaction code existed; frozen before its first run
     "benchmarks/data/names_blind.jsonl": "b537ad01cc69125d0f2dc987744de4da4d541e8534bb9f3c2fceccba2471c460",
