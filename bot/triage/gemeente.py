@@ -34,6 +34,14 @@ _INWONER_VAN = re.compile(
     r"\b(?:inwoner|inwoners|bewoner|bewoners)\s+van\s+(?:de\s+)?(?:gemeente\s+|stad\s+)?" + _NAME, re.IGNORECASE
 )
 _MOVED = re.compile(r"\bverhuisd\s+naar\s+(?:de\s+)?(?:gemeente\s+)?" + _NAME, re.IGNORECASE)
+#: "we zijn net van Rotterdam naar Almere verhuisd": the verb after the place
+_MOVED_TO = re.compile(
+    r"\bnaar\s+(?:de\s+)?(?:gemeente\s+)?(?P<name>[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*(?:[ -][A-Za-zÀ-ÿ][\wÀ-ÿ'-]*){0,2}?)"
+    r"\s+(?:verhuisd|verhuizen|gekomen|getrokken)\b",
+    re.IGNORECASE,
+)
+#: "van Rotterdam naar Almere": where someone came from
+_FROM_TO = re.compile(r"^\s*\S+(?:\s+\S+){0,3}?\s+naar\b", re.IGNORECASE)
 _MUNICIPALITY = re.compile(r"\bgemeente\b[ \t]*[:?]?[ \t]*(?:(?:dat\s+)?is\s+)?" + _NAME, re.IGNORECASE)
 _HERE = re.compile(
     r"(?:\bhier|\bbij\s+(?:ons|mij)|\b(?:mijn|ons|onze|m'n|mn)\s+(?:adres|huis|woning|flat|appartement)\s+(?:is|staat|ligt))"
@@ -245,6 +253,9 @@ def _candidates(text: str) -> Iterator[tuple[str, bool, bool]]:
         yield match.group("name"), True, True
     for match in _HERE.finditer(text):
         yield match.group("name"), True, False
+    for match in _MOVED_TO.finditer(text):
+        if not _about_someone_else(_clause_before(text, match.start())):
+            yield match.group("name"), True, False
     for pattern in (_MOVED, _MUNICIPALITY):
         for match in pattern.finditer(text):
             clause = _clause_before(text, match.start())
@@ -267,8 +278,9 @@ def _candidates(text: str) -> Iterator[tuple[str, bool, bool]]:
             if kind(_trim(match.group("name"))) is Kind.MUNICIPALITY:
                 yield match.group("name"), True, False
     for match in _WEAK.finditer(text):
-        if not _ORIGIN.search(match.group(0)):
-            yield match.group("name"), False, False
+        if _ORIGIN.search(match.group(0)) or _FROM_TO.match(text[match.start("name") :]):
+            continue  # "ik kom oorspronkelijk uit ...", "we zijn van Rotterdam naar Almere ..."
+        yield match.group("name"), False, False
 
 
 def find(text: str) -> Mention | None:

@@ -337,3 +337,22 @@ def test_where_the_resident_is_registered_wins_over_where_they_stay(text, name):
 )
 def test_someone_elses_registration_or_a_school_is_no_place_of_the_resident(text):
     assert find(text) is None
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("hoi, ik ben 16 en we zijn net van rotterdam naar almere verhuisd. ik ken hier niemand", "almere"),
+        ("we zijn vorig jaar naar Hengelo verhuisd", "Hengelo"),
+        ("in 2015 zijn wij naar Almelo gekomen", "Almelo"),
+    ],
+)
+def test_where_the_resident_moved_to_is_where_they_live(text, name):
+    assert find(text).name == name
+
+
+@pytest.mark.parametrize(
+    "text", ["mijn moeder is naar Zwolle verhuisd", "we zijn naar Zwolle gegaan voor een bruiloft"]
+)
+def test_someone_elses_move_or_a_trip_names_no_place_of_the_resident(text):
+    assert find(text) is None
