@@ -40,11 +40,23 @@ COMPOUND_PART_WEIGHT = 0.6
 #: "ik ben 82", "mijn moeder (79)", "86 jaar": the question is about someone of 65 or older,
 #: so it also searches for what facilities offer older people ("senioren")
 _OLDER_AGE = re.compile(
-    r"\b(?:6[5-9]|[7-9]\d|10\d)\s*(?:jaar|jr)\b"
-    r"|\b(?:ben|is|zijn|word|wordt)\s+(?:al\s+|bijna\s+|ruim\s+|nu\s+)?(?:6[5-9]|[7-9]\d|10\d)\b(?![.,]\d|\s*(?:euro|eur|€|%|procent|cent|keer|kilo|kg|km|minuten|uur|dagen|weken|maanden))"
-    r"|\((?:6[5-9]|[7-9]\d|10\d)\)",
+    r"\b(?P<years>6[5-9]|[7-9]\d|10\d)\s*(?:jaar|jr)\b"
+    r"|\b(?:ben|is|zijn|word|wordt)\s+(?:al\s+|bijna\s+|ruim\s+|nu\s+)?(?P<said>6[5-9]|[7-9]\d|10\d)\b(?![.,]\d|\s*(?:euro|eur|€|%|procent|cent|keer|kilo|kg|km|minuten|uur|dagen|weken|maanden))"
+    r"|\((?P<bracket>6[5-9]|[7-9]\d|10\d)\)",
     re.IGNORECASE,
 )
+#: from the state pension age, a question about work is mostly one about volunteering ("ik
+#: ben 72 en zou graag iets nuttigs doen met mijn handen"): it also searches for that
+PENSION_AGE = 67
+PENSIONER_WORK_TERM = "vrijwilligerswerk"
+
+
+def older_age(text: str) -> int | None:
+    """The highest age of 65 or more the text gives someone, if any."""
+    ages = [int(next(v for v in m.groups() if v)) for m in _OLDER_AGE.finditer(text)]
+    return max(ages) if ages else None
+
+
 #: not "ouderen": its stem is that of "ouders", which would favour facilities for parents
 OLDER_AGE_TERM = "senioren"
 #: a fifth of a synonym's weight: at half a synonym's weight the ouderenadviseur came before
@@ -229,7 +241,7 @@ class SearchIndex:
 
     # -- querying -------------------------------------------------------------------
 
-    def _query(self, text: str) -> _Query:
+    def _query(self, text: str, topics: Sequence[str] = ()) -> _Query:
         """The question analysed once: its words, its own terms, the weighted search terms
         (own terms and compound parts) and the synonym groups it triggers."""
         words = self.analyzer.words(text)
@@ -247,8 +259,11 @@ class SearchIndex:
             for part in self.analyzer.split_compound(word, known):
                 if term_of(part) in self.vocabulary:
                     weights.setdefault(term_of(part), COMPOUND_PART_WEIGHT)
-        if _OLDER_AGE.search(text):
+        age = older_age(text)
+        if age:
             weights.setdefault(term_of(OLDER_AGE_TERM), OLDER_AGE_WEIGHT)
+            if age >= PENSION_AGE and "werk" in topics:
+                weights.setdefault(term_of(PENSIONER_WORK_TERM), SYNONYM_WEIGHT)
         present = set(weights)
         groups = []
         for phrases, group_words in self.synonyms:
@@ -290,7 +305,7 @@ class SearchIndex:
         """
         if not self.facilities:
             return []
-        query = self._query(text)
+        query = self._query(text, topics)
         scores = np.zeros(len(self.facilities), dtype=np.float32)
         matched_columns: dict[int, str] = {}
         for term, weight in query.weights.items():

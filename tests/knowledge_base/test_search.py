@@ -652,3 +652,12 @@ def test_an_older_persons_question_also_finds_the_facilities_for_older_people(kb
 def test_an_age_of_65_or_more_adds_older_people_to_the_search(kb, text, older):
     weights, _ = kb.index.query_terms(text)
     assert (kb.index.analyzer.term("senioren") in weights) is older
+
+
+@pytest.mark.parametrize(
+    "gemeente,volunteering", [("almelo", "almelo-voor-elkaar-vrijwilligerswerk"), ("almere", "almere-vmca")]
+)
+def test_a_pensioner_asking_about_work_is_shown_volunteering_first(kb, gemeente, volunteering):
+    text = "Ik ben {} en nog fit. Ik zou graag iets nuttigs doen met mijn handen. Waar meld ik me?"
+    assert [f.id for f in kb.recommend(text.format(72), gemeente, ["werk"])][0] == volunteering
+    assert volunteering not in [f.id for f in kb.recommend(text.format(45), gemeente, ["werk"])]
