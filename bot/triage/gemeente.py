@@ -179,6 +179,14 @@ def _clause_before(text: str, end: int) -> str:
     return text[start:end]
 
 
+def _clause_after(text: str, start: int, words: int = 7) -> str:
+    """The first ``words`` words of the clause that begins at ``start`` (after a verb): where
+    its place is."""
+    rest = text[start:]
+    end = _CLAUSE_END.search(rest)
+    return " ".join(rest[: end.start() if end else len(rest)].split()[:words])
+
+
 def _sentence_before(text: str, end: int) -> str:
     start = max(text.rfind(c, 0, end) for c in ".!?;\n") + 1
     return text[start:end]
@@ -220,9 +228,7 @@ def _candidates(text: str) -> Iterator[tuple[str, bool, bool]]:
     for registered in _REGISTERED.finditer(text):
         # the registration first: it decides which municipality helps
         clause = _clause_before(text, registered.start())
-        rest = text[registered.end() :]
-        end = _CLAUSE_END.search(rest)
-        tail = " ".join(rest[: end.start() if end else len(rest)].split()[:7])
+        tail = _clause_after(text, registered.end())
         if _about_someone_else(clause) or _WORK_CONTEXT.search(tail):
             continue  # "mijn zoon staat ingeschreven in ...", "ingeschreven op school in ..."
         for place in _PLACE.finditer(tail):
@@ -238,9 +244,7 @@ def _candidates(text: str) -> Iterator[tuple[str, bool, bool]]:
         before = " ".join(_clause_before(text, verb.start()).split()[-5:])
         for place in _PLACE.finditer(before):
             yield place.group("name"), True, False
-        rest = text[verb.end() :]
-        end = _CLAUSE_END.search(rest)
-        tail = " ".join(rest[: end.start() if end else len(rest)].split()[:7])
+        tail = _clause_after(text, verb.end())
         place = _PLACE.search(tail)
         while place:
             # overlapping: "in een flat in Almere" has two places after "in"

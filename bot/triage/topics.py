@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from typing import Collection, Iterable, Mapping, Sequence
 
 from bot.nlu.reading import Reading
 from bot.triage import crisis as crisis_rules
@@ -47,11 +47,11 @@ TRIAGE_KEY = "triage"
 CHITCHAT_INTENTS = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "request_human"})
 #: a chitchat intent on a message longer than this is probably a greeting before a question
 LONG_MESSAGE_WORDS = 6
+#: after a crisis only the readers saw, the topic the answer continues with needs this much
+CHECKED_CRISIS_TOPIC = 0.5
 #: an unsure message this short guesses no topic unless the topic reader gives it this much:
 #: a story of any length is better answered with its most probable topic, a short plea for
 #: help without a subject ("kunnen jullie mij helpen") with the "Bedoelt u ...?" buttons
-#: after a crisis only the readers saw, the topic the answer continues with needs this much
-CHECKED_CRISIS_TOPIC = 0.5
 VAGUE_MESSAGE_WORDS = 10
 VAGUE_TOPIC = 0.35
 
@@ -202,9 +202,7 @@ def _ordered(topics: Iterable[str]) -> list[str]:
 def gated_ranking(ranking: Sequence[tuple[str, float]], follow_ups: bool) -> list[tuple[str, float]]:
     """The intent ranking without the follow-up intents when no facilities were shown yet
     (they are impossible then), renormalised; best first."""
-    kept = [(n, p) for n, p in ranking if follow_ups or n not in FOLLOW_UP_INTENTS]
-    total = sum(p for _, p in kept) or 1.0
-    return sorted(((n, p / total) for n, p in kept), key=lambda pair: -pair[1])
+    return _without(ranking, () if follow_ups else FOLLOW_UP_INTENTS)
 
 
 def triage(text: str, reading: Reading, thresholds: Thresholds = Thresholds(), follow_ups: bool = False) -> Triage:
@@ -258,7 +256,7 @@ def triage(text: str, reading: Reading, thresholds: Thresholds = Thresholds(), f
     # not a crisis: the crisis intent's share of the ranking says nothing about which help
     # the message asks for (a worried story lends it 0.3-0.45 and pushed the right topic
     # below the fallback threshold), so the ranking is read without it
-    ranking = _without(ranking, CRISIS_INTENT)
+    ranking = _without(ranking, {CRISIS_INTENT})
     top_name, top_conf = ranking[0] if ranking else (FALLBACK_INTENT, 0.0)
     help_question = bool(topics_of_intent(top_name))
     if named and not help_question:
@@ -290,11 +288,11 @@ def triage(text: str, reading: Reading, thresholds: Thresholds = Thresholds(), f
     return Triage(str(top_name), top_conf, [], [], language)
 
 
-def _without(ranking: Sequence[tuple[str, float]], intent: str) -> list[tuple[str, float]]:
-    """``ranking`` without ``intent``, renormalised; best first."""
-    kept = [(n, p) for n, p in ranking if n != intent]
+def _without(ranking: Sequence[tuple[str, float]], intents: Collection[str]) -> list[tuple[str, float]]:
+    """``ranking`` without ``intents``, renormalised; best first."""
+    kept = [(n, p) for n, p in ranking if n not in intents]
     total = sum(p for _, p in kept) or 1.0
-    return [(n, p / total) for n, p in kept]
+    return sorted(((n, p / total) for n, p in kept), key=lambda pair: -pair[1])
 
 
 def _candidates(probs: Mapping[str, float], limit: int = 3) -> list[str]:
