@@ -11,12 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
     current_gemeente,
-    help_topics_of_latest,
     knowledge_base_first,
     last_help_question,
-    question_text,
 )
-from actions.help_question import answer_help_question, show_facilities
+from actions.help_question import answer_if_understood, show_facilities
 from actions.insight import count, count_reply
 from bot.replies.facilities import cost_sentence, location_sentence
 from insight.tallies import Tally
@@ -31,11 +29,8 @@ def facilities_shown(tracker: Tracker) -> list[FacilityInfo]:
 def answer_as_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """Nothing was shown yet: "waar moet ik heen voor de prikken van mijn baby?" is a help
     question, not a follow-up. Without a clear topic, ask what the question is."""
-    gemeente = current_gemeente(tracker)
-    topics = help_topics_of_latest(tracker, gemeente)
-    if topics:
-        answer = answer_help_question(dispatcher, gemeente, question_text(tracker), topics)
-        count_reply(tracker, "answered", answer)
+    answer = answer_if_understood(dispatcher, tracker, current_gemeente(tracker))
+    if answer is not None:
         return answer
     dispatcher.utter_message(response="utter_follow_up_nothing_shown")
     count_reply(tracker, "not_understood")

@@ -8,16 +8,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import (
-    gemeente_slots,
-    help_topics_of_latest,
-    knowledge_base_first,
-    last_help_question,
-    mentioned_gemeente,
-    question_text,
-)
-from actions.help_question import answer_help_question
-from actions.insight import count_reply
+from actions.common import gemeente_slots, knowledge_base_first, last_help_question, mentioned_gemeente
+from actions.help_question import answer_help_question, answer_if_understood
 from knowledge_base.gemeenten import Gemeente
 
 
@@ -30,10 +22,8 @@ def switch_gemeente(dispatcher: CollectingDispatcher, tracker: Tracker, gemeente
         dispatcher.utter_message(response="utter_gemeente_set", gemeente_naam=gemeente.naam)
     else:
         dispatcher.utter_message(response="utter_gemeente_unknown", gemeente_naam=gemeente.naam)
-    topics = help_topics_of_latest(tracker, gemeente)
-    if topics:
-        answer = answer_help_question(dispatcher, gemeente, question_text(tracker), topics)
-        count_reply(tracker, "answered", answer)
+    answer = answer_if_understood(dispatcher, tracker, gemeente)
+    if answer is not None:
         return events + answer
     question = last_help_question(tracker)
     if question is None:

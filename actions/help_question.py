@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import (
     current_gemeente,
     gemeente_slots,
+    help_topics_of_latest,
     knowledge_base_first,
     latest_triage,
     mentioned_gemeente,
@@ -79,6 +80,20 @@ def answer_help_question(
         SlotSet("facilities", shown),
         SlotSet("facilities_seen", shown),
     ]
+
+
+def answer_if_understood(
+    dispatcher: CollectingDispatcher, tracker: Tracker, gemeente: Gemeente
+) -> list[EventType] | None:
+    """The latest message answered as a help question, and counted, when its topics are
+    clear (the classifier's, or a strong knowledge-base match: ``help_topics_of_latest``);
+    None when they are not, for the caller's own reply."""
+    topics = help_topics_of_latest(tracker, gemeente)
+    if not topics:
+        return None
+    answer = answer_help_question(dispatcher, gemeente, question_text(tracker), topics)
+    count_reply(tracker, "answered", answer)
+    return answer
 
 
 class ActionAnswerHelpQuestion(Action):

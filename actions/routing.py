@@ -11,14 +11,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
     current_gemeente,
-    help_topics_of_latest,
     knowledge_base_first,
     latest_triage,
     mentioned_gemeente,
-    question_text,
 )
 from actions.gemeente import switch_gemeente
-from actions.help_question import answer_help_question
+from actions.help_question import answer_if_understood
 from actions.insight import count_deny, count_reply
 from bot.replies.languages import other_language_reply
 from core.topics import button_title
@@ -30,12 +28,9 @@ class ActionRespondOutOfScope(Action):
 
     @knowledge_base_first
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        gemeente = current_gemeente(tracker)
-        topics = help_topics_of_latest(tracker, gemeente)
-        if topics:
-            # "mijn koelkast is kapot en ik heb geen geld": a facility clearly fits
-            answer = answer_help_question(dispatcher, gemeente, question_text(tracker), topics)
-            count_reply(tracker, "answered", answer)
+        # "mijn koelkast is kapot en ik heb geen geld": a facility clearly fits
+        answer = answer_if_understood(dispatcher, tracker, current_gemeente(tracker))
+        if answer is not None:
             return answer
         dispatcher.utter_message(response="utter_out_of_scope")
         count_reply(tracker, "out_of_scope")
@@ -80,12 +75,9 @@ class ActionClarifyTopic(Action):
         if named:
             # "Tilburg is mijn woonplaats": the resident says where they live
             return switch_gemeente(dispatcher, tracker, named)
-        gemeente = current_gemeente(tracker)
-        topics = help_topics_of_latest(tracker, gemeente)
-        if topics:
-            # the classifier was unsure, but the message clearly names what a facility offers
-            answer = answer_help_question(dispatcher, gemeente, question_text(tracker), topics)
-            count_reply(tracker, "answered", answer)
+        # the classifier was unsure, but the message clearly names what a facility offers
+        answer = answer_if_understood(dispatcher, tracker, current_gemeente(tracker))
+        if answer is not None:
             return answer
         candidates = latest_triage(tracker).candidates[:3]
         if not candidates:
