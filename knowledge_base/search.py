@@ -27,6 +27,7 @@ import numpy as np
 import yaml
 from scipy import sparse
 
+from core.topics import WERK
 from knowledge_base.analysis import STOPWORDS, Analyzer
 
 SYNONYMS_FILE = Path(__file__).parent / "synonyms.yml"
@@ -51,12 +52,6 @@ PENSION_AGE = 67
 PENSIONER_WORK_TERM = "vrijwilligerswerk"
 
 
-def older_age(text: str) -> int | None:
-    """The highest age of 65 or more the text gives someone, if any."""
-    ages = [int(next(v for v in m.groups() if v)) for m in _OLDER_AGE.finditer(text)]
-    return max(ages) if ages else None
-
-
 #: not "ouderen": its stem is that of "ouders", which would favour facilities for parents
 OLDER_AGE_TERM = "senioren"
 #: a fifth of a synonym's weight: at half a synonym's weight the ouderenadviseur came before
@@ -76,6 +71,12 @@ PHONE_BONUS = 3.0
 PHONE_CUES = frozenset({"bel", "bellen", "belt", "telefoon", "telefonisch", "telefoonnummer", "anoniem", "lijn"})
 #: national facilities keep this share of their score when the municipality has its own
 NATIONAL_FACTOR = 0.75
+
+
+def older_age(text: str) -> int | None:
+    """The highest age of 65 or more the text gives someone, if any."""
+    ages = [int(next(v for v in m.groups() if v)) for m in _OLDER_AGE.finditer(text)]
+    return max(ages) if ages else None
 
 
 @dataclass(frozen=True)
@@ -262,7 +263,7 @@ class SearchIndex:
         age = older_age(text)
         if age:
             weights.setdefault(term_of(OLDER_AGE_TERM), OLDER_AGE_WEIGHT)
-            if age >= PENSION_AGE and "werk" in topics:
+            if age >= PENSION_AGE and WERK in topics:
                 weights.setdefault(term_of(PENSIONER_WORK_TERM), SYNONYM_WEIGHT)
         present = set(weights)
         groups = []
