@@ -49,7 +49,6 @@ class Handoff(Base):
 
 #: states of a registration in another system (the outbox below)
 PENDING, WORKING, REGISTERED, FAILED = "pending", "working", "registered", "failed"
-REGISTRATION_STATES = (PENDING, WORKING, REGISTERED, FAILED)
 
 
 class Registration(Base):

@@ -216,8 +216,6 @@ class HandoffStore:
         """Bring spooled handoffs in (after a successful write, and from the drainer); how
         many. With the database down it logs that and returns 0: a problem here never
         affects the handoff just stored."""
-        if not self.pending():
-            return 0  # nothing spooled: no database call at all
         try:
             return self.drain_spool()
         except SQLAlchemyError as exc:

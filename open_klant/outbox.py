@@ -177,10 +177,6 @@ class Outbox:
         with self.sessions() as session:
             return session.scalar(select(Registration).where(self._mine(), Registration.reference == reference))
 
-    def handoff(self, reference: str) -> Handoff | None:
-        with self.sessions() as session:
-            return session.scalar(select(Handoff).where(Handoff.reference == reference))
-
     def to_erase(self, cutoff: dt.datetime) -> list[str]:
         """References whose registration is older than ``cutoff``, or whose handoff is gone (an
         erasure that failed half-way is finished by the next purge)."""

@@ -26,6 +26,7 @@ from sqlalchemy.engine import Engine
 
 from core.background import every
 from handoff.models import Handoff
+from handoff.service import HandoffStore
 from open_klant import mapping
 from open_klant.client import OpenKlantClient, Refused, Unavailable
 from open_klant.config import OpenKlantConfig
@@ -134,6 +135,7 @@ class Registrar:
         self.config = config
         self.poll = poll
         self.outbox = outbox or Outbox(engine)
+        self.handoffs = HandoffStore(engine)
         self.backoff = backoff
         self.client = client or (lambda: OpenKlantClient(config.url, config.token))
 
@@ -159,7 +161,7 @@ class Registrar:
     async def register(self, client: OpenKlantClient, claimed: Claimed) -> None:
         step = "klantcontact"
         try:
-            handoff = await asyncio.to_thread(self.outbox.handoff, claimed.reference)
+            handoff = await asyncio.to_thread(self.handoffs.get, claimed.reference)
             if handoff is None:
                 raise NotRegistrable("missing", "De overdracht bestaat niet meer.")
             team_actor = self.config.actors.get(handoff.team_id)
