@@ -219,25 +219,21 @@ class StaffService:
     def retry_registration(self, user: User, reference: str, backend: str = "open_klant") -> bool:
         """A registration that was refused goes back in the outbox, due now; ``False`` when it
         was not refused (already waiting, busy or done: nothing to do)."""
-        retried = []
 
-        def apply(session, row):
+        def apply(session, row) -> int:
             now = _now()
-            retried.append(
-                session.execute(
-                    update(Registration)
-                    .where(
-                        Registration.reference == reference,
-                        Registration.backend == backend,
-                        Registration.status == FAILED,
-                    )
-                    .values(status=PENDING, next_attempt_at=now, attempts=0, updated_at=now)
-                    .execution_options(synchronize_session=False)
-                ).rowcount
-            )
+            return session.execute(
+                update(Registration)
+                .where(
+                    Registration.reference == reference,
+                    Registration.backend == backend,
+                    Registration.status == FAILED,
+                )
+                .values(status=PENDING, next_attempt_at=now, attempts=0, updated_at=now)
+                .execution_options(synchronize_session=False)
+            ).rowcount
 
-        self._change(user, reference, f"{backend}_retry", None, apply)
-        return bool(retried and retried[0])
+        return bool(self._change(user, reference, f"{backend}_retry", None, apply))
 
     def _find(self, session, user: User, reference: str) -> Handoff | None:
         """The handoff with this reference, if it belongs to one of the user's teams."""
@@ -255,11 +251,14 @@ class StaffService:
                 )
             )
 
-    def _change(self, user: User, reference: str, action: str, detail: str | None, apply) -> None:
+    def _change(self, user: User, reference: str, action: str, detail: str | None, apply):
+        """``apply(session, row)`` to the user's handoff, audited, in one transaction; what
+        ``apply`` returns. Not the user's (or no such handoff): the denial is audited and
+        NotFound raised."""
         with self.sessions() as session, session.begin():
             row = self._find(session, user, reference)
             if row is not None:
-                apply(session, row)
+                result = apply(session, row)
                 session.add(
                     AuditEntry(at=_now(), actor=user.username, action=action, reference=reference, detail=detail)
                 )
@@ -267,6 +266,7 @@ class StaffService:
             # committed on its own: a denied attempt must stay in the audit log
             self._audit(user.username, f"{action}_denied", reference)
             raise NotFound(reference)
+        return result
 
     def claim(self, user: User, reference: str) -> None:
         def apply(session, row):
@@ -279,22 +279,22 @@ class StaffService:
     def set_status(self, user: User, reference: str, status: str) -> None:
         if status not in STATUSES:
             raise ValueError(f"unknown status {status!r}")
-        first_contact: list[tuple[str, str, list[tallies.Tally]]] = []
 
-        def apply(session, row):
+        def apply(session, row) -> tuple[str, str, list[tallies.Tally]] | None:
+            first_contact = None
             if status in (CONTACTED, DONE) and row.status in (NEW, IN_PROGRESS):
-                first_contact.append(
-                    (
-                        row.gemeente_id,
-                        row.channel,
-                        tallies.first_contact(row.team_id, as_utc(row.consent_at), row.respond_by, _now()),
-                    )
+                first_contact = (
+                    row.gemeente_id,
+                    row.channel,
+                    tallies.first_contact(row.team_id, as_utc(row.consent_at), row.respond_by, _now()),
                 )
             row.status = status
+            return first_contact
 
-        self._change(user, reference, "status", status, apply)
-        for gemeente_id, channel, counted in first_contact:
+        first_contact = self._change(user, reference, "status", status, apply)
+        if first_contact:
             # the dashboard's time to first contact: counts only; a failure here is not the user's
+            gemeente_id, channel, counted = first_contact
             try:
                 InsightStore(self.engine).add(tallies.local_today(), gemeente_id, channel, counted)
             except Exception as error:  # noqa: BLE001 - logged; the status change stands
