@@ -21,7 +21,7 @@ import yaml
 
 from core.db import PROJECT_DIR, normalise_url
 from core.private_files import private_sqlite_file, write_private_text
-from core.settings import Settings
+from core.settings import DEFAULT_ACTION_SERVER_URL, Settings
 
 DEFAULT_TRACKER_DB = PROJECT_DIR / "var" / "tracker.db"
 #: Rasa's SQL tracker store, with database errors that do not repeat what residents wrote
@@ -81,7 +81,7 @@ def lock_store(redis_url: str | None) -> dict | None:
 
 
 def endpoints(
-    database_url: str | None, action_url: str = "http://127.0.0.1:5055/webhook", redis_url: str | None = None
+    database_url: str | None, action_url: str = DEFAULT_ACTION_SERVER_URL, redis_url: str | None = None
 ) -> dict:
     config = {"action_endpoint": {"url": action_url}, "tracker_store": tracker_store(database_url)}
     lock = lock_store(redis_url)

@@ -15,6 +15,8 @@ from typing import Mapping
 DEFAULT_GEMEENTE = "almelo"
 #: how long handoffs and conversations are kept (HULPWIJZER_RETENTION_DAYS); the widget's privacy line says it
 DEFAULT_RETENTION_DAYS = 365
+#: how long the review queue keeps a (redacted) question not understood (HULPWIJZER_REVIEW_DAYS)
+DEFAULT_REVIEW_DAYS = 90
 DEFAULT_WIDGET_SERVER = "http://127.0.0.1:5005"
 DEFAULT_ACTION_SERVER_URL = "http://127.0.0.1:5055/webhook"
 
@@ -163,7 +165,7 @@ class Settings:
     workers: int = 1
     retention_days: int = DEFAULT_RETENTION_DAYS
     #: how long the review queue keeps a question (HULPWIJZER_REVIEW_DAYS)
-    review_days: int = 90
+    review_days: int = DEFAULT_REVIEW_DAYS
     #: the handoff spool folder (HULPWIJZER_SPOOL_DIR); None: var/handoff-spool
     spool_dir: str | None = None
     trusted_proxies: frozenset[str] = frozenset()
@@ -196,7 +198,7 @@ class Settings:
             workers=parse_workers(env.get("HULPWIJZER_WORKERS") or 1, redis_url is not None),
             retention_days=parse_retention_days(env.get("HULPWIJZER_RETENTION_DAYS") or DEFAULT_RETENTION_DAYS),
             spool_dir=(env.get("HULPWIJZER_SPOOL_DIR") or "").strip() or None,
-            review_days=parse_retention_days(env.get("HULPWIJZER_REVIEW_DAYS") or 90),
+            review_days=parse_retention_days(env.get("HULPWIJZER_REVIEW_DAYS") or DEFAULT_REVIEW_DAYS),
             trusted_proxies=frozenset(_list(env.get("HULPWIJZER_TRUSTED_PROXIES"))),
             widget_origins=tuple(o.rstrip("/") for o in _list(env.get("HULPWIJZER_WIDGET_ORIGINS"))),
             widget_server=(env.get("HULPWIJZER_WIDGET_SERVER") or DEFAULT_WIDGET_SERVER).strip(),

@@ -27,7 +27,6 @@ from insight.tallies import channel_name
 log = logging.getLogger(__name__)
 
 REASONS = ("niet_begrepen", "bedoelt_u", "nee_na_antwoord")
-DEFAULT_KEEP_DAYS = 90
 #: the longest question kept (longer ones are cut: the editor needs the gist, not a life story)
 MAX_TEXT = 1000
 

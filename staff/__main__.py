@@ -151,7 +151,6 @@ def main(argv: list[str] | None = None) -> int:
                 purge_days=args.retention_days,
                 trusted_proxies=settings.trusted_proxies,
                 open_klant=registrar,
-                review_days=settings.review_days,
             ),
             host=args.host,
             port=args.port,

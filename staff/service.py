@@ -17,9 +17,10 @@ from channels.whatsapp_contacts import WhatsAppContacts
 from core import schema
 from core.db import as_utc, session_factory
 from core.erasure import ErasableStore, Registry
+from core.settings import DEFAULT_REVIEW_DAYS
 from handoff.models import CONTACTED, DONE, FAILED, IN_PROGRESS, NEW, PENDING, STATUSES, Handoff, Registration
 from insight import tallies
-from insight.review import DEFAULT_KEEP_DAYS, ReviewQueue
+from insight.review import ReviewQueue
 from insight.store import InsightStore
 from staff import transcript as transcripts
 from staff.models import AuditEntry, Note, StaffSession, StaffTeam, StaffUser
@@ -66,7 +67,7 @@ class StaffService:
         engine: Engine,
         tracker_engine: Engine,
         stores: Iterable[ErasableStore] = (),
-        review_days: int = DEFAULT_KEEP_DAYS,
+        review_days: int = DEFAULT_REVIEW_DAYS,
     ):
         self.engine = engine
         #: how long the review queue keeps a (redacted) question (HULPWIJZER_REVIEW_DAYS)

@@ -24,7 +24,7 @@ from core.db import as_utc
 from core.http_headers import security_headers
 from core.topics import HELP_TOPICS, TOPIC_NAMES, topic_intent
 from handoff.models import STATUSES
-from insight.review import DEFAULT_KEEP_DAYS, ReviewQueue, nlu_yaml
+from insight.review import ReviewQueue, nlu_yaml
 from insight.tallies import local_today
 from knowledge_base import gemeenten
 from staff import design
@@ -44,7 +44,6 @@ FOLLOW_UP = web.AppKey("follow_up", object)
 STYLESHEETS = web.AppKey("stylesheets", list)
 INSIGHT = web.AppKey("insight", InsightPages)
 REVIEW = web.AppKey("review", ReviewQueue)
-REVIEW_DAYS = web.AppKey("review_days", int)
 FOLLOW_UP_OUTCOMES = {"sent": "verstuurd", "failed": "wachtrij", "refused": "geweigerd"}
 log = logging.getLogger(__name__)
 
@@ -405,7 +404,7 @@ async def review_page(request: web.Request, status: int = 200, message: str = ""
         gemeenten=gemeenten,
         reasons=REVIEW_REASONS,
         intents=REVIEW_INTENTS,
-        keep_days=request.app[REVIEW_DAYS],
+        keep_days=request.app[SERVICE].review_days,
         message=message,
     )
 
@@ -486,7 +485,6 @@ def create_app(
     purge_days: int | None = None,
     trusted_proxies: frozenset[str] = frozenset(),
     open_klant=None,
-    review_days: int = DEFAULT_KEEP_DAYS,
 ) -> web.Application:
     """``open_klant``: the Open Klant registration worker (``open_klant.worker.Registrar``), run
     in the background while the app runs, when Open Klant is on."""
@@ -515,7 +513,6 @@ def create_app(
     app.router.add_get("/inzicht", inzicht)
     app.router.add_get("/inzicht.csv", inzicht_csv)
     app[REVIEW] = ReviewQueue(service.engine)
-    app[REVIEW_DAYS] = review_days
     app.router.add_get("/inzicht/vragen", review_page)
     app.router.add_post("/inzicht/vragen", review_action)
     app.router.add_get(r"/handoffs/{reference:HW-[0-9A-Z]{4}-[0-9A-Z]{4}}", detail)
