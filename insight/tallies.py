@@ -2,8 +2,9 @@
 
 Every figure on the dashboard is a count of a *metric* with a *key* and a *value* taken from
 this vocabulary: topic names, the municipality's team and facility ids, fixed words. Nothing
-a resident typed can become a key, and :func:`checked` refuses anything else, so the
-aggregate store cannot hold a name, a number or a message even by mistake.
+a resident typed can become a key, and :func:`checked` (which the store applies to every
+tally it adds) refuses anything else, so the aggregate store cannot hold a name, a number
+or a message even by mistake.
 """
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ def for_answer(
     if first_in_conversation:
         tallies.append(Tally("conversation", category(outcome, topics)))
     tallies += [Tally("facility_shown", facility) for facility in dict.fromkeys(facilities)]
-    return [checked(t) for t in tallies]
+    return tallies
 
 
 def local_today(now: dt.datetime | None = None) -> dt.date:
@@ -138,4 +139,4 @@ def first_contact(
     tallies = [Tally("first_contact_hours", team_id, str(hours))]
     if respond_by is not None and local_today(contacted_at) > respond_by:
         tallies.append(Tally("first_contact_overdue", team_id))
-    return [checked(t) for t in tallies]
+    return tallies
