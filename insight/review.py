@@ -11,7 +11,6 @@ kept with the topic they chose, the best candidate label there is), or ``nee_na_
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -19,12 +18,9 @@ import yaml
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.engine import Engine
 
-from core import schema
 from insight.redaction import Redacted, redact
 from insight.tables import review_items
 from insight.tallies import channel_name
-
-log = logging.getLogger(__name__)
 
 REASONS = ("niet_begrepen", "bedoelt_u", "nee_na_antwoord")
 #: the longest question kept (longer ones are cut: the editor needs the gist, not a life story)
@@ -47,9 +43,6 @@ class ReviewQueue:
     def __init__(self, engine: Engine, redactor: Callable[[str], Redacted] = redact):
         self.engine = engine
         self.redactor = redactor
-
-    def create_schema(self) -> None:
-        schema.upgrade(self.engine)
 
     def add(self, gemeente_id: str, channel: str | None, reason: str, text: str, label: str = "") -> Item | None:
         """Redact ``text`` and keep it; ``None`` for an empty question. Raises the redactor's
@@ -75,10 +68,10 @@ class ReviewQueue:
             new_id = connection.execute(insert(review_items).values(**row)).inserted_primary_key[0]
         return Item(new_id, now, row["gemeente_id"], row["channel"], reason, row["label"], row["text"], cleaned.kinds)
 
-    def items(self, gemeente_id: str | None = None, limit: int = 200) -> list[Item]:
-        query = select(review_items).order_by(review_items.c.created_at.desc()).limit(limit)
-        if gemeente_id:
-            query = query.where(review_items.c.gemeente_id == gemeente_id)
+    def items(self, ids: Iterable[int] | None = None, limit: int = 200) -> list[Item]:
+        """The newest ``limit`` questions, or those with the given ``ids``."""
+        query = select(review_items).order_by(review_items.c.created_at.desc())
+        query = query.where(review_items.c.id.in_(list(ids))) if ids is not None else query.limit(limit)
         with self.engine.connect() as connection:
             return [
                 Item(
@@ -105,7 +98,7 @@ class ReviewQueue:
         with self.engine.begin() as connection:
             return connection.execute(delete(review_items).where(review_items.c.id.in_(ids))).rowcount
 
-    #: registered with the staff app's purge (HULPWIJZER_REVIEW_DAYS, default 90)
+    #: what the staff app's purge reports the questions it removed as (HULPWIJZER_REVIEW_DAYS)
     name = "review_items"
 
     def purge_older_than(self, cutoff: dt.datetime) -> int:

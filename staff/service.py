@@ -368,7 +368,7 @@ class StaffService:
             "handoffs": len(old),
             "conversation_events": events,
             **self.erasure.purge(cutoff),
-            "review_items": reviewed,
+            ReviewQueue.name: reviewed,
         }
 
     def export(self) -> list[dict]:

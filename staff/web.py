@@ -420,7 +420,7 @@ async def review_action(request: web.Request) -> web.Response:
         removed = await off_loop(queue.delete, chosen)
         await off_loop(request.app[SERVICE].audit, user.username, "review_delete", f"{removed} question(s)")
         return await review_page(request, message=f"{removed} vraag/vragen verwijderd.")
-    texts = {item.id: item.text for item in await off_loop(queue.items)}
+    texts = {item.id: item.text for item in await off_loop(queue.items, chosen)}
     labelled = [
         (str(form.get(f"intent-{i}", "")), texts[i])
         for i in chosen
