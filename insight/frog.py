@@ -30,7 +30,6 @@ class Token:
     word: str
     pos: str  # CGN tag, e.g. "SPEC(deeleigen)", "N(soort,ev,basis,zijd,stan)"
     ner: str  # IOB tag, e.g. "B-PER", "I-LOC", "O"
-    confidence: float = 1.0  # the tagger's confidence in ``pos``
 
 
 def installed() -> bool:
@@ -106,10 +105,6 @@ def align(text: str, rows: list[list[str]]) -> list[Token]:
             continue
         pos = fields[5] if len(fields) > 5 else ""
         ner = fields[7] if len(fields) > 7 and fields[7] else "O"
-        try:
-            confidence = float(fields[6])
-        except (IndexError, ValueError):
-            confidence = 1.0
-        tokens.append(Token(at, at + len(word), word, pos, ner, confidence))
+        tokens.append(Token(at, at + len(word), word, pos, ner))
         cursor = at + len(word)
     return tokens

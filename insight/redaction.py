@@ -281,7 +281,7 @@ class Redactor:
         self.names = names
 
     def findings(self, text: str) -> list[Finding]:
-        kept = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)]
+        kept = [Finding(m.start(), m.end(), "placeholder") for m in _PLACEHOLDER.finditer(text)]
         found = emails(text) + ibans(text) + phones(text)
         found += [f for f in bsns(text) if not _overlaps(f, found)]
         lexicon = self.names.lexicon if self.names is not None else None
@@ -292,7 +292,7 @@ class Redactor:
             except HelperError as exc:
                 raise RedactionUnavailable(str(exc)) from exc
         # a placeholder from an earlier redaction is never taken apart again
-        return [f for f in merge(found) if not any(f.start < end and start < f.end for start, end in kept)]
+        return [f for f in merge(found) if not _overlaps(f, kept)]
 
     def redact(self, text: str) -> Redacted:
         findings = self.findings(text)

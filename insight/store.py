@@ -8,7 +8,6 @@ It is called from worker threads (``asyncio.to_thread``), never on an event loop
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
@@ -20,8 +19,6 @@ from sqlalchemy.engine import Engine
 from core import schema
 from insight.tables import counts
 from insight.tallies import Tally, channel_name, checked
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

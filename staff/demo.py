@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 
 from core.topics import HELP_TOPICS
 from insight.store import InsightStore
-from insight.tallies import ACCEPTED, CONFIRMED, OFFERED, Tally, first_contact, for_answer
+from insight.tallies import ACCEPTED, CONFIRMED, FOLLOW_UPS, OFFERED, Tally, first_contact, for_answer
 from knowledge_base.service import KnowledgeBase
 
 #: conversations on a weekday; weekends have fewer
@@ -44,7 +44,7 @@ def _pick(rng: random.Random, weighted):
     return rng.choices(items, weights)[0]
 
 
-def conversation(rng: random.Random, kb: KnowledgeBase, gemeente: str, day: dt.date) -> tuple[str, list[Tally]]:
+def conversation(rng: random.Random, kb: KnowledgeBase, gemeente: str) -> tuple[str, list[Tally]]:
     """One invented conversation: its channel and its counts."""
     tallies = [Tally("conversation_started")]
     outcome = _pick(rng, OUTCOMES)
@@ -62,7 +62,7 @@ def conversation(rng: random.Random, kb: KnowledgeBase, gemeente: str, day: dt.d
         tallies.append(Tally("deny_after_answer"))
     for facility in shown:
         if rng.random() < 0.1:
-            tallies.append(Tally("follow_up", facility, rng.choice(("kosten", "adres", "meer"))))
+            tallies.append(Tally("follow_up", facility, rng.choice(FOLLOW_UPS)))
     team = kb.team_for(gemeente, topics) if topics else None
     if team is not None and rng.random() < 0.22:
         asked = rng.random() < 0.5
@@ -87,7 +87,7 @@ def fill(engine: Engine, kb: KnowledgeBase, gemeenten: list[str], weeks: int, to
             day = today - dt.timedelta(days=days_ago)
             per_channel: dict[str, list[Tally]] = defaultdict(list)
             for _ in range(max(0, round(rng.gauss(WEEKDAY_CONVERSATIONS[day.weekday()], 3)))):
-                channel, tallies = conversation(rng, kb, gemeente, day)
+                channel, tallies = conversation(rng, kb, gemeente)
                 per_channel[channel] += tallies
                 made += 1
             # staff contacts the residents of this day's handoffs, mostly in time
