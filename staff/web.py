@@ -187,6 +187,16 @@ async def database_unavailable(request: web.Request, handler):
 
 
 @web.middleware
+async def handoff_not_found(request: web.Request, handler):
+    """A handoff that does not exist, or is not of the user's teams (the service raises
+    NotFound), is the same 404 for every page and action on it."""
+    try:
+        return await handler(request)
+    except NotFound:
+        raise web.HTTPNotFound(text="Deze overdracht bestaat niet, of is niet van uw team.")
+
+
+@web.middleware
 async def session_and_csrf(request: web.Request, handler):
     # the health check and the stylesheets need no one logged in: no session lookup for them
     anonymous = request.path in ("/health", "/static/app.css") or request.path.startswith("/static/nlds/")
@@ -264,12 +274,9 @@ async def queue(request: web.Request) -> web.Response:
 
 
 async def detail(request: web.Request) -> web.Response:
-    try:
-        handoff, notes, lines = await off_loop(
-            request.app[SERVICE].handoff, request["user"], request.match_info["reference"]
-        )
-    except NotFound:
-        raise web.HTTPNotFound(text="Deze overdracht bestaat niet, of is niet van uw team.")
+    handoff, notes, lines = await off_loop(
+        request.app[SERVICE].handoff, request["user"], request.match_info["reference"]
+    )
     whatsapp = await off_loop(request.app[SERVICE].whatsapp.get, handoff.reference)  # handoff() checked the team
     registration = await off_loop(request.app[SERVICE].registration, handoff.reference)
     return render(
@@ -290,10 +297,7 @@ async def retry_open_klant(request: web.Request) -> web.Response:
     """Staff put a registration that Open Klant refused back in the outbox (after the cause
     was fixed); the worker takes it within seconds."""
     reference = request.match_info["reference"]
-    try:
-        retried = await off_loop(request.app[SERVICE].retry_registration, request["user"], reference)
-    except NotFound:
-        raise web.HTTPNotFound(text="Deze overdracht bestaat niet, of is niet van uw team.")
+    retried = await off_loop(request.app[SERVICE].retry_registration, request["user"], reference)
     raise web.HTTPSeeOther(f"/handoffs/{reference}?open_klant={'opnieuw' if retried else 'niets'}")
 
 
@@ -301,10 +305,7 @@ async def whatsapp_follow_up(request: web.Request) -> web.Response:
     """Sends the approved template to the resident who chose contact via WhatsApp."""
     reference = request.match_info["reference"]
     service, user, follow_up = request.app[SERVICE], request["user"], request.app[FOLLOW_UP]
-    try:
-        handoff, contact = await off_loop(service.whatsapp_contact, user, reference)
-    except NotFound:
-        raise web.HTTPNotFound(text="Deze overdracht bestaat niet, of is niet van uw team.")
+    handoff, contact = await off_loop(service.whatsapp_contact, user, reference)
     if contact is None or follow_up is None:
         raise web.HTTPBadRequest(text="Voor deze overdracht kan geen WhatsApp-bericht worden verstuurd.")
     try:
@@ -330,8 +331,6 @@ async def change(request: web.Request) -> web.Response:
             await off_loop(service.add_note, user, reference, str(form.get("text", "")))
         else:
             raise web.HTTPNotFound()
-    except NotFound:
-        raise web.HTTPNotFound(text="Deze overdracht bestaat niet, of is niet van uw team.")
     except ValueError:
         raise web.HTTPBadRequest(text="Ongeldige invoer.")
     raise web.HTTPSeeOther(f"/handoffs/{reference}")
@@ -489,7 +488,7 @@ def create_app(
     """``open_klant``: the Open Klant registration worker (``open_klant.worker.Registrar``), run
     in the background while the app runs, when Open Klant is on."""
     app = web.Application(
-        middlewares=[security_headers(SECURITY_HEADERS), database_unavailable, session_and_csrf],
+        middlewares=[security_headers(SECURITY_HEADERS), database_unavailable, handoff_not_found, session_and_csrf],
         client_max_size=64 * 1024,
     )
     app[SERVICE] = service
