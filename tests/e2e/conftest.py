@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -77,21 +78,27 @@ def fresh_postgres_database(prefix: str) -> Iterator[str]:
         admin.dispose()
 
 
+def run_staff(env: dict[str, str], *args: str, stdin: str | None = None, timeout: float = 120) -> str:
+    """``python -m staff ARGS...`` in ``env``, which must succeed; what it printed."""
+    done = subprocess.run(
+        [sys.executable, "-m", "staff", *args],
+        input=stdin,
+        text=True,
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        timeout=timeout,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 def create_staff_user(env: dict[str, str], username: str, *roles: str) -> None:
     """``python -m staff create-user USERNAME ROLES...`` with the tests' password (it also
     brings the database to the newest schema)."""
     from tests.staff.conftest import PASSWORD
 
-    made = subprocess.run(
-        [sys.executable, "-m", "staff", "create-user", username, *roles],
-        input=PASSWORD + "\n",
-        text=True,
-        capture_output=True,
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-    )
-    assert made.returncode == 0, made.stderr
+    run_staff(env, "create-user", username, *roles, stdin=PASSWORD + "\n")
 
 
 def write_endpoints(work: Path, action_port: int) -> None:
@@ -235,6 +242,59 @@ class Assistant:
                 return [json.loads(row.data)["text"] for row in rows]
         finally:
             engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def staff_app(assistant):
+    """The staff app on the assistant's databases, with a user of the schulden team
+    ("schuld") and one of the wijkteam ("wijk"); its follow-up template goes to the same fake
+    Graph API as the WhatsApp channel's replies."""
+    from tests.e2e.browser import need_chromium
+
+    need_chromium()
+    work = assistant.log_path.parent
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "DATABASE_URL": f"sqlite:///{work / 'hulpwijzer.db'}",
+        "TRACKER_DATABASE_URL": f"sqlite:///{work / 'tracker.db'}",
+        "WHATSAPP_ACCESS_TOKEN": WHATSAPP["access_token"],
+        "WHATSAPP_PHONE_NUMBER_ID": assistant.graph.phone_number_id,
+        "WHATSAPP_API_BASE_URL": assistant.graph.base_url,
+        "WHATSAPP_TEMPLATE_NAME": "hulpwijzer_opvolging",
+    }
+    for user, team in (("schuld", "almelo-kcc"), ("wijk", "almelo-sociaal-wijkteam")):
+        create_staff_user(env, user, "--team", team)
+    with python_server(["staff", "serve", "--insecure-cookie"], free_port(), env) as url:
+        yield url
+
+
+HAND_OVER_QUESTION = "er staat een deurwaarder aan de deur <b>help</b> en ik kan de huur niet betalen"
+
+
+def hand_over(assistant, question: str = HAND_OVER_QUESTION) -> str:
+    """A new resident asks ``question`` over REST and goes through the whole handoff; the
+    reference the assistant gives."""
+    resident = f"test-{uuid.uuid4().hex[:12]}"
+    assistant.text(resident, question)
+    assistant.text(resident, "/request_human")
+    for answer in ("ja", "Fatma", "bellen", "06-12345678", "maakt niet uit", "overslaan"):
+        assistant.text(resident, answer)
+    sent = assistant.text(resident, "ja")
+    found = re.search(r"referentie is (HW-[0-9A-Z]{4}-[0-9A-Z]{4})", sent)
+    assert found, sent
+    return found.group(1)
+
+
+def log_in(page, base: str, user: str) -> None:
+    """Log ``user`` in to the staff app at ``base`` in a Playwright ``page``."""
+    from tests.staff.conftest import PASSWORD
+
+    page.goto(f"{base}/login")
+    page.get_by_label("Gebruikersnaam").fill(user)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{base}/")
 
 
 # per module: a running sync Playwright holds an event loop that async tests elsewhere would meet

@@ -5,9 +5,6 @@ Chromium like the other staff pages."""
 
 import os
 import re
-import shutil
-import subprocess
-import sys
 import uuid
 
 import pytest
@@ -16,8 +13,7 @@ from sqlalchemy import create_engine, select
 from insight.tables import counts, review_items
 from tests.conftest import ROOT, missing_service
 from tests.e2e.browser import need_axe, serious_violations
-from tests.e2e.conftest import create_staff_user, free_port, python_server, server_env
-from tests.e2e.test_staff_browser import log_in, staff_app  # noqa: F401 - the fixture is used below
+from tests.e2e.conftest import create_staff_user, free_port, hand_over, log_in, python_server, run_staff, server_env
 
 pytestmark = [pytest.mark.model, pytest.mark.browser]
 
@@ -30,12 +26,10 @@ def talked(assistant):
     first = f"test-{uuid.uuid4().hex[:12]}"
     assistant.text(first, "ik ben Jan de Vries, bsn 123456782, ik woon op Dorpsstraat 12 7607 AB en ik heb schulden")
     assistant.text(first, "wat kost dat?")
-    second = f"test-{uuid.uuid4().hex[:12]}"
-    assistant.text(second, "er staat een deurwaarder aan de deur en ik kan de huur niet betalen")
-    assistant.text(second, "/request_human")
-    for answer in ("ja", "Fatma", "bellen", "06-12345678", "maakt niet uit", "overslaan", "ja"):
-        reply = assistant.text(second, answer)
-    assert re.search(r"HW-[0-9A-Z]{4}-[0-9A-Z]{4}", reply)
+    assert re.fullmatch(
+        r"HW-[0-9A-Z]{4}-[0-9A-Z]{4}",
+        hand_over(assistant, "er staat een deurwaarder aan de deur en ik kan de huur niet betalen"),
+    )
     third = f"test-{uuid.uuid4().hex[:12]}"
     assert "Bedoelt u" in assistant.text(third, "Jan de Vries 0612345678 xyz")
     assistant.text(third, "/ask_schulden")  # the resident chooses a topic: the question goes to review
@@ -53,13 +47,12 @@ def stored_cells(work) -> list[tuple]:
         engine.dispose()
 
 
-def test_a_question_placed_after_bedoelt_u_is_kept_for_review_without_the_name_or_number(talked, staff_app, browser):  # noqa: F811
+def test_a_question_placed_after_bedoelt_u_is_kept_for_review_without_the_name_or_number(talked, staff_app, browser):
     import time
 
-    from tests.e2e.browser import need_chromium
+    from insight import frog
 
-    need_chromium()
-    if not shutil.which("frog"):
+    if not frog.installed():
         missing_service("Debian's frog is not installed (make frog): questions are not kept without it")
     engine = create_engine(f"sqlite:///{talked / 'hulpwijzer.db'}")
     # the action server starts Frog on first use; other tests' residents may be kept too
@@ -80,7 +73,7 @@ def test_a_question_placed_after_bedoelt_u_is_kept_for_review_without_the_name_o
     context.close()
 
 
-def test_conversations_are_counted_and_nothing_residents_typed_is_kept(talked, staff_app, browser):  # noqa: F811
+def test_conversations_are_counted_and_nothing_residents_typed_is_kept(talked, staff_app, browser):
     need_axe()
     cells = stored_cells(talked)
     metrics = {row[4] for row in cells}
@@ -124,16 +117,7 @@ def demo(tmp_path_factory):
     }
 
     def staff(*args):
-        done = subprocess.run(
-            [sys.executable, "-m", "staff", *args],
-            text=True,
-            capture_output=True,
-            cwd=ROOT,
-            env=env,
-            timeout=300,
-        )
-        assert done.returncode == 0, done.stderr
-        return done.stdout
+        return run_staff(env, *args, timeout=300)
 
     assert "invented conversations over 8 weeks" in staff("demo-data")
     create_staff_user(env, "cijfers", "--analist")

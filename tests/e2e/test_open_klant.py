@@ -38,6 +38,7 @@ from tests.e2e.conftest import (
     assistant_servers,
     create_staff_user,
     free_port,
+    run_staff,
     server_env,
     wait_for,
     write_endpoints,
@@ -422,16 +423,7 @@ def test_deleting_a_registered_handoff_deletes_its_objects_in_open_klant_childre
     others = sum(len(objects) for objects in fake.objects.values()) - sum(len(u) for u in made.values())
     since = len(fake.calls)
 
-    done = subprocess.run(
-        [sys.executable, "-m", "staff", "delete", handed.reference],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=world.env,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "deleted"
+    assert run_staff(world.env, "delete", handed.reference).strip() == "deleted"
 
     order = [
         ("internetaken", "internetaak"),

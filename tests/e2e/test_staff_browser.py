@@ -8,52 +8,11 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import ROOT
-from tests.e2e.browser import need_axe, need_chromium, serious_violations
-from tests.e2e.conftest import WHATSAPP, create_staff_user, free_port, python_server
+from tests.e2e.browser import need_axe, serious_violations
+from tests.e2e.conftest import hand_over, log_in
 from tests.e2e.whatsapp_client import Conversation, button, text
-from tests.staff.conftest import PASSWORD
 
 pytestmark = [pytest.mark.model, pytest.mark.browser]
-
-
-@pytest.fixture(scope="module")
-def staff_app(assistant):
-    need_chromium()
-    work = assistant.log_path.parent
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "DATABASE_URL": f"sqlite:///{work / 'hulpwijzer.db'}",
-        "TRACKER_DATABASE_URL": f"sqlite:///{work / 'tracker.db'}",
-        # the follow-up template goes to the same fake Graph API as the channel's replies
-        "WHATSAPP_ACCESS_TOKEN": WHATSAPP["access_token"],
-        "WHATSAPP_PHONE_NUMBER_ID": assistant.graph.phone_number_id,
-        "WHATSAPP_API_BASE_URL": assistant.graph.base_url,
-        "WHATSAPP_TEMPLATE_NAME": "hulpwijzer_opvolging",
-    }
-    for user, team in (("schuld", "almelo-kcc"), ("wijk", "almelo-sociaal-wijkteam")):
-        create_staff_user(env, user, "--team", team)
-    with python_server(["staff", "serve", "--insecure-cookie"], free_port(), env) as url:
-        yield url
-
-
-def hand_over(assistant) -> str:
-    resident = f"test-{uuid.uuid4().hex[:12]}"
-    assistant.text(resident, "er staat een deurwaarder aan de deur <b>help</b> en ik kan de huur niet betalen")
-    assistant.text(resident, "/request_human")
-    for answer in ("ja", "Fatma", "bellen", "06-12345678", "maakt niet uit", "overslaan"):
-        assistant.text(resident, answer)
-    sent = assistant.text(resident, "ja")
-    return re.search(r"referentie is (HW-[0-9A-Z]{4}-[0-9A-Z]{4})", sent).group(1)
-
-
-def log_in(page, base, user):
-    page.goto(f"{base}/login")
-    page.get_by_label("Gebruikersnaam").fill(user)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(f"{base}/")
 
 
 def test_the_schulden_team_reviews_the_urgent_handoff_and_another_team_cannot(assistant, staff_app, browser):
