@@ -22,7 +22,6 @@ import argparse
 import asyncio
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -37,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.classify import DEFAULT_MODEL  # noqa: E402
 from bot.logging_setup import quiet_rasa  # noqa: E402
+from core.ports import free_port  # noqa: E402
 from core.topics import HELP_TOPICS, topics_of_intent  # noqa: E402
 
 CRISIS_ACTION = "action_respond_crisis"
@@ -51,12 +51,6 @@ NOT_A_FIRST_QUESTION = {
     "deny",
     "other_language",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def start_action_server(port: int, database_url: str) -> subprocess.Popen:

@@ -46,7 +46,6 @@ import os
 import platform
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -66,6 +65,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.endpoints import endpoints  # noqa: E402
+from core.ports import free_port  # noqa: E402
 
 PYTHON = sys.executable
 RASA = str(Path(sys.executable).with_name("rasa"))
@@ -108,12 +108,6 @@ Turn = tuple[str, "dict | None"]
 
 
 # -- servers -----------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def base_env(**extra: str) -> dict[str, str]:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import IO, Any, Iterator
 
 from bot.triage.topics import TRIAGE_KEY
+from core.ports import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 ACTION_SERVER_TIMEOUT = 120
@@ -36,12 +36,6 @@ ACTION_SERVER_TIMEOUT = 120
 
 class AskError(RuntimeError):
     """A problem the user can fix (no model, unknown municipality, action server down)."""
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _healthy(url: str) -> bool:
@@ -55,7 +49,7 @@ def _healthy(url: str) -> bool:
 @contextmanager
 def action_server() -> Iterator[str]:
     """Start the project's action server on a free local port; yields its webhook URL."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "SANIC_HOST": "127.0.0.1", "PYTHONPATH": str(ROOT), "PYTHONWARNINGS": "ignore"}
     with tempfile.TemporaryFile("w+") as log:
         proc = subprocess.Popen(

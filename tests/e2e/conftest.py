@@ -6,7 +6,6 @@ import contextlib
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -18,16 +17,11 @@ from typing import Iterator
 import pytest
 import sqlalchemy
 
+from core.ports import free_port
 from tests.conftest import MODEL, POSTGRES_URL, ROOT, missing_service
 from tests.e2e.fake_graph import FakeGraph
 
 RASA = str(Path(sys.executable).with_name("rasa"))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def server_env(**extra: str) -> dict[str, str]:

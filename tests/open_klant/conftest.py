@@ -1,9 +1,9 @@
 import datetime as dt
-import socket
 
 import pytest
 
 from core.db import make_engine
+from core.ports import free_port
 from handoff.service import Draft, HandoffStore
 from handoff.summary import Contact, Summary
 from open_klant.config import OpenKlantConfig
@@ -14,12 +14,6 @@ from tests.open_klant.fake_server import TOKEN, FakeOpenKlant
 TEAM = "almelo-kcc"
 TEAM_ACTOR = "0b9d3c7e-2f3a-4c51-9a51-3c8f2a6a1e01"
 ASSISTANT = "7e0c5a44-6a0e-4d7c-8a66-0f3f0f2b5c02"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def make_draft(

@@ -10,10 +10,11 @@ import sys
 import pytest
 
 from core.db import make_engine
+from core.ports import free_port
 from staff import transcript
 from staff.__main__ import main
 from tests.conftest import ROOT
-from tests.open_klant.conftest import ASSISTANT, TEAM, TEAM_ACTOR, free_port, make_draft
+from tests.open_klant.conftest import ASSISTANT, TEAM, TEAM_ACTOR, make_draft
 from tests.open_klant.fake_server import TOKEN
 
 URL = "http://127.0.0.1:9/klantinteracties/api/v1"
