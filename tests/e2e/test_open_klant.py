@@ -44,7 +44,7 @@ from tests.e2e.conftest import (
     write_endpoints,
 )
 from tests.open_klant import contract
-from tests.open_klant.conftest import ASSISTANT, TEAM, TEAM_ACTOR
+from tests.open_klant.conftest import ASSISTANT, TEAM, TEAM_ACTOR, open_klant_env
 from tests.open_klant.fake_server import TOKEN, Call, FakeOpenKlant
 from tests.staff.conftest import PASSWORD
 
@@ -170,10 +170,7 @@ def world(tmp_path_factory) -> Iterator[World]:
         DATABASE_URL=f"sqlite:///{work / 'hulpwijzer.db'}",
         TRACKER_DATABASE_URL=f"sqlite:///{work / 'tracker.db'}",
         HULPWIJZER_SPOOL_DIR=str(work / "spool"),
-        OPEN_KLANT_URL=server.url,
-        OPEN_KLANT_TOKEN=TOKEN,
-        OPEN_KLANT_ACTORS=f"{TEAM}={TEAM_ACTOR}",
-        OPEN_KLANT_ASSISTANT_ACTOR=ASSISTANT,
+        **open_klant_env(server.url),
     )
     create_staff_user(env, "schuld", "--team", TEAM)  # also makes the schema, before the servers share it
     server.start()

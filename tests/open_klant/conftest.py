@@ -16,6 +16,16 @@ TEAM_ACTOR = "0b9d3c7e-2f3a-4c51-9a51-3c8f2a6a1e01"
 ASSISTANT = "7e0c5a44-6a0e-4d7c-8a66-0f3f0f2b5c02"
 
 
+def open_klant_env(url: str) -> dict[str, str]:
+    """The Open Klant variables of ``python -m staff`` for the fake server at ``url``."""
+    return {
+        "OPEN_KLANT_URL": url,
+        "OPEN_KLANT_TOKEN": TOKEN,
+        "OPEN_KLANT_ACTORS": f"{TEAM}={TEAM_ACTOR}",
+        "OPEN_KLANT_ASSISTANT_ACTOR": ASSISTANT,
+    }
+
+
 def make_draft(
     conversation="c-1", method="telefoon", channel="rest", urgency=(), question="ik heb schulden", **contact
 ):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import json
-from pathlib import Path
 
 import yaml
 from openapi_core import Spec
@@ -65,8 +64,3 @@ def error_body_errors(body: str) -> list[str]:
         if set(param) != {"name", "code", "reason"}:
             problems.append(f"invalidParams entry {param} is not name/code/reason")
     return problems
-
-
-@functools.lru_cache(maxsize=1)
-def contract_path() -> Path:
-    return CONTRACT

@@ -51,7 +51,7 @@ async def test_deleting_a_handoff_deletes_what_was_made_in_open_klant_children_f
     kept = await registered(store, registrar, conversation="c-2")
     service = staff()
 
-    found, left = await _off_loop(service.erase, reference)
+    found, left = await asyncio.to_thread(service.erase, reference)
 
     assert found and left == {}
     deleted = [c.path.split("/")[1] for c in fake.calls if c.method == "DELETE"]
@@ -72,7 +72,7 @@ async def test_with_leave_the_objects_stay_in_open_klant_and_are_reported(store,
     reference = await registered(store, registrar)
     service = staff("leave")
 
-    found, left = await _off_loop(service.erase, reference)
+    found, left = await asyncio.to_thread(service.erase, reference)
 
     assert found and not [c for c in fake.calls if c.method == "DELETE"]
     klantcontact = next(iter(fake.objects["klantcontacten"].values()))
@@ -90,11 +90,11 @@ async def test_a_deletion_that_fails_in_open_klant_is_not_reported_as_done_and_c
     fake.fail("DELETE", "/digitaleadressen", 503)
 
     with pytest.raises(Unavailable):
-        await _off_loop(service.erase, reference)
+        await asyncio.to_thread(service.erase, reference)
     assert audit(engine, "delete") == []
     assert fake.count("internetaken") == 0 and fake.count("klantcontacten") == 1  # stopped half-way, recorded
 
-    found, _ = await _off_loop(service.erase, reference)  # the resident's request, made again
+    found, _ = await asyncio.to_thread(service.erase, reference)  # the resident's request, made again
     assert found and fake.count("klantcontacten") == 0 and fake.count("digitaleadressen") == 0
     assert Outbox(engine).get(reference) is None
 
@@ -102,21 +102,21 @@ async def test_a_deletion_that_fails_in_open_klant_is_not_reported_as_done_and_c
 async def test_the_retention_purge_deletes_old_registrations_in_open_klant(store, engine, registrar, fake, staff):
     reference = await registered(store, registrar)
     service = staff()
-    counts = await _off_loop(service.purge, 1)
+    counts = await asyncio.to_thread(service.purge, 1)
     assert counts["open_klant"] == 0 and fake.count("klantcontacten") == 1  # not old yet
 
     with engine.begin() as connection:
         old = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=2)
         connection.execute(Registration.__table__.update().values(created_at=old))
         connection.execute(Registration.metadata.tables["ho_handoffs"].update().values(created_at=old))
-    counts = await _off_loop(service.purge, 1)
+    counts = await asyncio.to_thread(service.purge, 1)
     assert counts["open_klant"] == 6 and counts["handoffs"] == 1 and fake.count("klantcontacten") == 0
     assert Outbox(engine).get(reference) is None
 
 
 async def test_a_handoff_deleted_before_it_was_registered_is_never_sent(store, engine, registrar, fake, staff):
     reference = store.submit(make_draft()).reference
-    await _off_loop(staff().erase, reference)
+    await asyncio.to_thread(staff().erase, reference)
     await registrar.run_once()
     assert fake.calls == [] and Outbox(engine).get(reference) is None
 
@@ -130,7 +130,3 @@ async def test_a_spooled_handoff_gets_its_outbox_row_when_it_is_imported(engine,
 
     assert store.drain_spool() == 1
     assert Outbox(engine).get(submitted.reference).status == "pending"
-
-
-async def _off_loop(call, *args):
-    return await asyncio.to_thread(call, *args)

@@ -14,8 +14,7 @@ from core.ports import free_port
 from staff import transcript
 from staff.__main__ import main
 from tests.conftest import ROOT
-from tests.open_klant.conftest import ASSISTANT, TEAM, TEAM_ACTOR, make_draft
-from tests.open_klant.fake_server import TOKEN
+from tests.open_klant.conftest import TEAM_ACTOR, make_draft, open_klant_env
 
 URL = "http://127.0.0.1:9/klantinteracties/api/v1"
 
@@ -44,10 +43,7 @@ def test_serve_stops_with_a_sentence_on_a_mapping_or_variable_that_does_not_fit(
         "HULPWIJZER_GEMEENTE": "almelo",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
         "TRACKER_DATABASE_URL": f"sqlite:///{tmp_path / 'tracker.db'}",
-        "OPEN_KLANT_URL": URL,
-        "OPEN_KLANT_TOKEN": TOKEN,
-        "OPEN_KLANT_ACTORS": f"{TEAM}={TEAM_ACTOR}",
-        "OPEN_KLANT_ASSISTANT_ACTOR": ASSISTANT,
+        **open_klant_env(URL),
         **given,
     }
     done = subprocess.run(
@@ -76,10 +72,7 @@ def as_the_command_line(monkeypatch, tmp_path, open_klant_url: str, **more: str)
         "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
         "TRACKER_DATABASE_URL": f"sqlite:///{tmp_path / 'tracker.db'}",
         "HULPWIJZER_SPOOL_DIR": str(tmp_path / "spool"),
-        "OPEN_KLANT_URL": open_klant_url,
-        "OPEN_KLANT_TOKEN": TOKEN,
-        "OPEN_KLANT_ACTORS": f"{TEAM}={TEAM_ACTOR}",
-        "OPEN_KLANT_ASSISTANT_ACTOR": ASSISTANT,
+        **open_klant_env(open_klant_url),
         **more,
     }.items():
         monkeypatch.setenv(name, value)

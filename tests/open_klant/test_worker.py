@@ -20,6 +20,12 @@ def row(engine, reference) -> Registration:
     return Outbox(engine).get(reference)
 
 
+def make_due(engine) -> None:
+    """Every row of the outbox due now (instead of waiting for its backoff)."""
+    with engine.begin() as connection:
+        connection.execute(update(Registration).values(next_attempt_at=dt.datetime.now(dt.timezone.utc)))
+
+
 async def test_a_confirmed_handoff_becomes_a_klantcontact_with_a_task_for_the_team(store, engine, registrar, fake):
     reference = submitted(store, urgency=["beslag of deurwaarder"])
     assert row(engine, reference).status == PENDING  # written with the handoff itself
@@ -83,15 +89,13 @@ async def test_open_klant_down_is_retried_with_backoff_and_nothing_is_lost(
 
     fake = await start_fake(aiohttp_server, port)
     fake.fail("POST", "/maak-klantcontact", 503)
-    with engine.begin() as connection:
-        connection.execute(update(Registration).values(next_attempt_at=dt.datetime.now(dt.timezone.utc)))
+    make_due(engine)
     await registrar.run_once()
     second = row(engine, reference)
     assert second.status == PENDING and second.attempts == 2 and second.error["status"] == 503
     assert second.next_attempt_at.replace(tzinfo=dt.timezone.utc) > dt.datetime.now(dt.timezone.utc)
 
-    with engine.begin() as connection:
-        connection.execute(update(Registration).values(next_attempt_at=dt.datetime.now(dt.timezone.utc)))
+    make_due(engine)
     await registrar.run_once()
     assert row(engine, reference).status == REGISTERED
     assert fake.count("klantcontacten") == 1 and fake.count("internetaken") == 1
@@ -131,8 +135,7 @@ async def test_a_refusal_with_field_errors_stops_and_keeps_open_klants_reasons(s
         }
     ]
     assert failed.objects["klantcontact"] and failed.in_flight is None
-    with engine.begin() as connection:  # due or not: a refused row is not retried by itself
-        connection.execute(update(Registration).values(next_attempt_at=dt.datetime.now(dt.timezone.utc)))
+    make_due(engine)  # due or not: a refused row is not retried by itself
     assert await registrar.run_once() == 0
 
 
@@ -180,8 +183,7 @@ async def test_a_lost_answer_is_looked_up_instead_of_creating_the_klantcontact_a
     waiting = row(engine, reference)
     assert waiting.status == PENDING and waiting.in_flight == "klantcontact" and fake.count("klantcontacten") == 1
 
-    with engine.begin() as connection:
-        connection.execute(update(Registration).values(next_attempt_at=dt.datetime.now(dt.timezone.utc)))
+    make_due(engine)
     await registrar.run_once()
     done = row(engine, reference)
     assert done.status == REGISTERED and fake.count("klantcontacten") == 1
@@ -194,8 +196,7 @@ async def test_a_lost_answer_of_the_task_is_looked_up_too(store, engine, registr
     reference = submitted(store)
     fake.lose_answer("POST", "/internetaken")
     await registrar.run_once()
-    with engine.begin() as connection:
-        connection.execute(update(Registration).values(next_attempt_at=dt.datetime.now(dt.timezone.utc)))
+    make_due(engine)
     await registrar.run_once()
     assert row(engine, reference).status == REGISTERED and fake.count("internetaken") == 1
 
