@@ -18,6 +18,7 @@ from typing import Any, Iterable
 from rasa_sdk import Tracker
 
 from actions.common import current_gemeente
+from core.background import spawn
 from core.db import make_engine
 from insight.redaction import RedactionUnavailable
 from insight.review import ReviewQueue
@@ -70,9 +71,7 @@ def review(tracker: Tracker, reason: str, text: str, label: str = "") -> None:
 
 
 def _background(call, *args) -> None:
-    task = asyncio.get_running_loop().create_task(asyncio.to_thread(call, *args))
-    _writes.add(task)
-    task.add_done_callback(_written)
+    spawn(asyncio.to_thread(call, *args), _writes, log, "insight.not_counted", logging.WARNING)
 
 
 def _turns(tracker: Tracker) -> tuple[list[dict[str, Any]], list[int]]:
@@ -93,12 +92,6 @@ def clarified_question(tracker: Tracker) -> str:
 
 def _write(gemeente_id: str, channel: str | None, tallies: list[Tally]) -> None:
     get_insight_store().add(local_today(), gemeente_id, channel, tallies)
-
-
-def _written(task: asyncio.Task) -> None:
-    _writes.discard(task)
-    if not task.cancelled() and task.exception() is not None:
-        log.warning("insight.not_counted error=%s", type(task.exception()).__name__)
 
 
 def count(tracker: Tracker, tallies: Iterable[Tally], gemeente: Gemeente | None = None) -> None:

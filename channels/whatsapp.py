@@ -39,7 +39,7 @@ from channels.whatsapp_api import DEFAULT_API_BASE_URL, GraphClient
 from channels.whatsapp_contacts import WhatsAppContacts
 from channels.whatsapp_format import UNSUPPORTED_REPLY, Incoming, outgoing, parse_webhook
 from core import schema
-from core.background import every
+from core.background import every, spawn
 from core.db import make_engine
 
 log = logging.getLogger(__name__)
@@ -228,14 +228,7 @@ class WhatsAppInput(InputChannel):
         await every(interval, one_round, log, "whatsapp.maintenance_failed")
 
     def _spawn(self, coroutine) -> None:
-        task = asyncio.create_task(coroutine)
-        self._tasks.add(task)
-        task.add_done_callback(self._done)
-
-    def _done(self, task: asyncio.Task) -> None:
-        self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("whatsapp.handling_failed error=%s", type(task.exception()).__name__)
+        spawn(coroutine, self._tasks, log, "whatsapp.handling_failed")
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         hook = Blueprint("whatsapp_webhook", __name__)
