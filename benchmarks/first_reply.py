@@ -1,6 +1,6 @@
 """What a resident's first message gets as the first reply, through the whole assistant.
 
-    .venv/bin/python benchmarks/first_reply.py [--model M] [--gemeente almelo] [--misses] FILE.jsonl ...
+    .venv/bin/python benchmarks/first_reply.py [--model M] [--gemeente almelo] [--misses] [--dump DIR] FILE.jsonl ...
 
 Starts the action server (``rasa run actions``) on a free port with a fresh knowledge base,
 loads the trained model in this process and sends every message of FILE as the first
@@ -14,6 +14,9 @@ message of a new conversation (with the municipality's page as metadata: the lin
 * **answers** (lines with ``fits``, e.g. ``kb_blind2.jsonl``): the answer names a fitting
   facility among the 1-3 it shows (goal 97%, issue 15), the first facility shown fits, and
   the reply is about the resident's own municipality, not a place named in passing (goal 0).
+
+``--dump DIR`` writes each set's lines with what the assistant did (``reply``) to
+``DIR/<set>.replies.jsonl``, for reading the misses without running the set again.
 """
 
 from __future__ import annotations
@@ -190,6 +193,7 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL)
     parser.add_argument("--gemeente", default="almelo", help="the page's municipality for lines without one")
     parser.add_argument("--misses", action="store_true", help="list the messages whose first reply misses")
+    parser.add_argument("--dump", type=Path, help="write each line with its reply to DIR/<set>.replies.jsonl")
     args = parser.parse_args()
 
     from rasa.core.agent import Agent
@@ -205,6 +209,11 @@ def main() -> None:
                 rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
                 rows = [row for row in rows if row.get("intent") not in NOT_A_FIRST_QUESTION]
                 replies = asyncio.run(run(agent, rows, args.gemeente))
+                if args.dump:
+                    args.dump.mkdir(parents=True, exist_ok=True)
+                    with (args.dump / f"{path.stem}.replies.jsonl").open("w", encoding="utf-8") as out:
+                        for row, reply in zip(rows, replies):
+                            out.write(json.dumps({**row, "reply": reply}, ensure_ascii=False) + "\n")
                 if all("fits" in row for row in rows):
                     report_answers(path.name, rows, replies, args.misses)
                 else:

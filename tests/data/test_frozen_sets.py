@@ -33,6 +33,12 @@ FROZEN = {
     # nothing of the repository, labelled (fits) by another who read only the content files;
     # frozen before its first run, after the changes kb_blind5 and kb_blind6 led to
     "benchmarks/data/kb_blind7.jsonl": "93adc517ef3735c1d5786b2469f0b3e9f6119ebc44e92ed7dfce5d85579b6f9f",
+    # 150 first messages written on 2026-12-07 (third session) by a fifth author who opened
+    # nothing of the repository (8 voices of about 19 each: long stories, third person,
+    # colloquial, short, older, young, simple Dutch, indirect), labelled (fits) by another who
+    # read only the content files; frozen before its first run, on the code the second
+    # session left
+    "benchmarks/data/kb_blind8.jsonl": "ded986d2f09206b72f64f093b8fd6b1eb84ba3113fdeab624ba9f53e0cb32b86",
     # 249 residents' messages with 229 labelled names and 101 other personal data spans
     # (issue 14), written before any redaction code existed; frozen before its first run
     "benchmarks/data/names_blind.jsonl": "b537ad01cc69125d0f2dc987744de4da4d541e8534bb9f3c2fceccba2471c460",
