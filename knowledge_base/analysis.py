@@ -27,7 +27,7 @@ STOPWORDS = frozenset(
     aan al alle alleen als alsof ben bent bij binnen da dan dat de deze die dit doe doen door
     dus echt een eens eigenlijk en er even ff gaan gaat gewoon had heb hebben heeft hem het hier
     hij hoe hoi hun ik in is ja je jij jou jouw kan kun kunnen kunt laat maar me meer met mij
-    mijn m'n mn moet moeten mag na naar nee niet niets nog nou nu of ok oke om omdat ook op
+    mee mijn m'n mn moet moeten mag na naar nee niet niets nog nou nu of ok oke om omdat ook op
     over te tot toch u uw uit van veel voor wat waar wanneer want was we wel welke wie wij
     wil willen wilt word worden wordt zal ze zelf zich zij zijn zit zo zou zn z'n
     dag hallo goedemorgen goedemiddag graag alstublieft aub pls please vraag vragen iemand iets

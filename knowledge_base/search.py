@@ -57,6 +57,8 @@ OLDER_AGE_TERM = "senioren"
 #: a fifth of a synonym's weight: at half a synonym's weight the ouderenadviseur came before
 #: the carer support that carers over 70 asked for (kb_blind4)
 OLDER_AGE_WEIGHT = 0.1
+#: function words residents write either way in a keyword's wording
+_SAME_WORD = {"mij": "me", "m'n": "mijn", "mn": "mijn", "niks": "niets"}
 #: a synonym of the resident's word counts less than the word itself
 SYNONYM_WEIGHT = 0.5
 #: bonus per word of a keyword phrase found whole in the question
@@ -71,6 +73,12 @@ PHONE_BONUS = 3.0
 PHONE_CUES = frozenset({"bel", "bellen", "belt", "telefoon", "telefonisch", "telefoonnummer", "anoniem", "lijn"})
 #: national facilities keep this share of their score when the municipality has its own
 NATIONAL_FACTOR = 0.75
+
+
+def _contains(sequence: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """``part`` occurs in ``sequence`` word for word, in order."""
+    n = len(part)
+    return any(sequence[i : i + n] == part for i in range(len(sequence) - n + 1))
 
 
 def older_age(text: str) -> int | None:
@@ -132,6 +140,9 @@ class SearchIndex:
         self.row_of = {f.id: i for i, f in enumerate(self.facilities)}
         self.vocabulary: dict[str, int] = {}
         self.phrases: dict[tuple[str, ...], list[int]] | dict[tuple[str, ...], np.ndarray] = defaultdict(list)
+        #: keyword phrases that are mostly function words ("het wordt me te veel", "niet naar
+        #: school"): matched word for word, in order, as the resident wrote them
+        self.wordings: dict[tuple[str, ...], list[int]] | dict[tuple[str, ...], np.ndarray] = defaultdict(list)
         groups = load_synonyms() if synonyms is None else synonyms
         # words a compound may be made of: Dutch words the lemma table knows, and the
         # curated words of the synonym groups ("voedsel" in "voedselhulp")
@@ -164,12 +175,18 @@ class SearchIndex:
             name_terms = analyse(facility.name)
             add(name_terms, FIELD_WEIGHTS["name"] * (PHRASE_WORD_SHARE if len(name_terms) > 1 else 1.0))
             for keyword in facility.keywords:
+                words = self.analyzer.words(keyword)
                 terms = analyse(keyword)
-                if len(terms) > 1:
+                if len(words) > 1:
                     # a phrase keyword ("ontslag aanvechten") is about the phrase: its words
                     # alone count less, the whole phrase gets PHRASE_BONUS
                     add(terms, FIELD_WEIGHTS["keywords"] * PHRASE_WORD_SHARE)
-                    self.phrases[tuple(terms)].append(row)
+                    if len(terms) > 1:
+                        self.phrases[tuple(terms)].append(row)
+                    else:
+                        # without its function words "niet naar school" would be the keyword
+                        # "school", and "het wordt me te veel" nothing at all
+                        self.wordings[self.wording(words)].append(row)
                 else:
                     add(terms, FIELD_WEIGHTS["keywords"])
             add(analyse(facility.offers), FIELD_WEIGHTS["offers"])
@@ -211,6 +228,25 @@ class SearchIndex:
         self.phrases_by_term: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for phrase in self.phrases:
             self.phrases_by_term[phrase[0]].append(phrase)
+        self.wordings = {w: np.array(sorted(set(r)), dtype=np.int64) for w, r in self.wordings.items()}
+        self.wordings_by_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for wording in self.wordings:
+            self.wordings_by_word[wording[0]].append(wording)
+
+    def wording(self, words: Sequence[str]) -> tuple[str, ...]:
+        """Words as a wording is matched: each word's term, function words kept ("word" for
+        "wordt", "veel" for "veel"); "me" and "mij" are one word."""
+        return tuple(_SAME_WORD.get(w, self.analyzer.term(w)) for w in words)
+
+    def wordings_in(self, words: Sequence[str]) -> list[tuple[str, ...]]:
+        """The keyword wordings that occur in ``words`` word for word, in order."""
+        sequence = self.wording(words)
+        found = set()
+        for start, word in enumerate(sequence):
+            for wording in self.wordings_by_word.get(word, ()):
+                if sequence[start : start + len(wording)] == wording:
+                    found.add(wording)
+        return sorted(found)
 
     def _column(self, column: int) -> tuple[np.ndarray, np.ndarray]:
         """Rows and weights of one term (a CSC column, without SciPy's slicing overhead)."""
@@ -232,12 +268,24 @@ class SearchIndex:
         self.crisis_rows = np.array([f.crisis and not f.topics for f in self.facilities], dtype=bool)
         self.phone_rows = np.array([f.phone_line for f in self.facilities], dtype=bool)
 
-    def _analyse_synonyms(self, groups: list[list[str]]) -> list[tuple[list[tuple[str, ...]], set[str]]]:
+    def _analyse_synonyms(
+        self, groups: list[list[str]]
+    ) -> list[tuple[list[tuple[str, ...]], set[str], list[tuple[str, ...]]]]:
+        """Per group: its phrases as terms, all its terms, and the wordings of the phrases
+        that are mostly function words ("niet naar school", "ouder worden"): those trigger
+        the group only as written, not by their one remaining word ("school", "ouder")."""
         analysed = []
         for group in groups:
-            phrases = [tuple(self.analyzer.terms(p)) for p in group]
-            phrases = [p for p in phrases if p]
-            analysed.append((phrases, {t for p in phrases for t in p}))
+            phrases, wordings = [], []
+            for phrase in group:
+                words = self.analyzer.words(phrase)
+                terms = tuple(self.analyzer.terms_of(words))
+                if len(words) > 1 and len(terms) < 2:
+                    wordings.append(self.wording(words))
+                elif terms:
+                    phrases.append(terms)
+            group_terms = {t for p in phrases for t in p} | {t for phrase in group for t in self.analyzer.terms(phrase)}
+            analysed.append((phrases, group_terms, wordings))
         return analysed
 
     # -- querying -------------------------------------------------------------------
@@ -267,10 +315,11 @@ class SearchIndex:
                 weights.setdefault(term_of(PENSIONER_WORK_TERM), SYNONYM_WEIGHT)
         present = set(weights)
         groups = []
-        for phrases, group_words in self.synonyms:
+        sequence = self.wording(words)
+        for phrases, group_words, wordings in self.synonyms:
             # a phrase counts when all its words occur, in any order: "de huur staat achter"
-            # has "achter met de huur"
-            if any(present.issuperset(p) for p in phrases):
+            # has "achter met de huur"; a wording when it occurs as written
+            if any(present.issuperset(p) for p in phrases) or any(_contains(sequence, wording) for wording in wordings):
                 extra = sorted(w for w in group_words if w not in weights and w in self.vocabulary)
                 groups.append((extra, [p for p in phrases if len(p) > 1 and not present.issuperset(p)]))
         return _Query(words, own, weights, groups)
@@ -332,6 +381,9 @@ class SearchIndex:
             scores += group_scores
         for phrase in self.phrases_in(query.own):
             scores[self.phrases[phrase]] += PHRASE_BONUS * len(phrase)
+        for wording in self.wordings_in(query.words):
+            # as strong as a phrase of two words
+            scores[self.wordings[wording]] += PHRASE_BONUS * 2
 
         local_code = self.gemeente_codes.get(gemeente_id) if gemeente_id else None
         allowed = self.gemeente_of_row == 0

@@ -8,7 +8,7 @@ The questions here are written for these tests; the held-out benchmark set
 import pytest
 
 from core.db import make_engine
-from knowledge_base.search import COMPOUND_PART_WEIGHT
+from knowledge_base.search import COMPOUND_PART_WEIGHT, FacilityDoc, SearchIndex
 from knowledge_base.service import load_knowledge_base
 
 CRISIS_ONLY = {"national-113-zelfmoordpreventie", "national-112"}
@@ -165,9 +165,10 @@ def test_a_job_loss_question_about_the_law_goes_to_the_juridisch_loket(kb):
         top(kb, "mijn baas heeft me op staande voet ontslagen, mag dat", "hengelo", ["werk"])
         == "national-juridisch-loket"
     )
+    # after a contract ends the uitkering is the WW: UWV (werk.nl), not the municipality's bijstand
     assert (
         top(kb, "mijn contract is niet verlengd, hoe krijg ik een uitkering", "hengelo", ["werk"])
-        == "hengelo-uitkering-aanvragen"
+        == "national-uwv-werk-nl"
     )
 
 
@@ -335,12 +336,21 @@ def test_a_compound_word_the_resident_writes_is_split_into_words_the_facilities_
     [
         ("almelo", "ik zoek schuldhulpverlening", "almelo-stadsbank"),
         ("almere", "ik zoek schuldhulpverlening", "almere-schulddienstverlening"),
-        ("hengelo", "ik zoek schuldhulpverlening", "hengelo-budgetalert-schuldhulp"),
         ("almelo", "ik zoek een werkervaringsplaats", "almelo-werkervaringsplaats"),
     ],
 )
 def test_a_compound_word_the_facilities_use_matches_as_a_whole(kb, gemeente, question, expected):
     assert top(kb, question, gemeente) == expected
+
+
+def test_hengelos_schuldhulpverlening_is_found_whole_and_answered_with_its_front_door_first(kb):
+    # both BudgetAlert and the Stadsbank (after referral) name "schuldhulpverlening"; the
+    # answer starts at BudgetAlert, the front door that refers to the Stadsbank
+    hits = kb.search("ik zoek schuldhulpverlening", "hengelo")
+    assert {f.facility.id for f in hits[:2]} == {"hengelo-budgetalert-schuldhulp", "hengelo-stadsbank"}
+    assert all("schuldhulpverlening" in f.hit.matched for f in hits[:2])
+    shown = kb.recommend("ik zoek schuldhulpverlening", "hengelo", ["schulden"])
+    assert shown[0].id == "hengelo-budgetalert-schuldhulp"
 
 
 @pytest.mark.parametrize(
@@ -380,13 +390,15 @@ def test_the_name_of_the_municipality_does_not_count_as_a_match(kb):
             "almere",
             "ik heb schulden en ben mijn baan kwijt",
             ["schulden", "werk"],
-            ["almere-schulddienstverlening", "almere-bijstand-aanvragen"],
+            # a lost job is first the WW: werk.nl, Almere's werk front door
+            ["almere-schulddienstverlening", "national-uwv-werk-nl"],
         ),
         (
             "almelo",
             "ik heb schulden en zoek werk",
             ["werk", "schulden"],
-            ["almelo-matcher-werk-aan-de-kop", "almelo-stadsbank"],
+            # the matcher is for the municipality's own clients; werk.nl is the door for others
+            ["national-uwv-werk-nl", "almelo-stadsbank"],
         ),
         (
             "hengelo",
@@ -587,6 +599,8 @@ def test_another_topics_facility_that_clearly_matches_follows_the_topics_own():
         ("hengelo", "schulden", "hengelo-budgetalert-schuldhulp"),
         ("hengelo", "werk", "hengelo-werkplein"),
         ("almelo", "jeugd", "almelo-jeugdgezondheidszorg"),
+        ("almelo", "werk", "national-uwv-werk-nl"),
+        ("almere", "werk", "national-uwv-werk-nl"),
     ],
 )
 def test_a_question_that_names_no_particular_need_gets_the_topics_front_door_first(kb, gemeente, topic, door):
@@ -616,6 +630,25 @@ def test_the_facility_the_words_point_at_comes_first_and_the_front_door_right_af
     kb, gemeente, question, first, door
 ):
     assert [f.id for f in kb.recommend(question, gemeente, ["mantelzorg"])][:2] == [first, door]
+
+
+def test_a_facility_the_words_point_at_little_more_than_at_the_front_door_follows_it(kb):
+    """werk.nl and Almelo's matcher share most words of a job seeker's question; the matcher
+    is for the municipality's own clients, so it follows the door unless the words point at
+    it at least twice as strongly (DOOR_MARGIN)."""
+    text = "Zoek parttime werk voor de ochtenden, als de kinderen op school zitten. Wie helpt mij?"
+    assert [f.id for f in kb.recommend(text, "almelo", ["werk"])][:2] == [
+        "national-uwv-werk-nl",
+        "almelo-matcher-werk-aan-de-kop",
+    ]
+
+
+def test_a_question_that_points_at_a_facility_far_more_than_at_the_door_gets_it_first(kb):
+    text = "kan iemand de zorg een weekje overnemen zodat ik op vakantie kan"
+    assert [f.id for f in kb.recommend(text, "almelo", ["mantelzorg"])][:2] == [
+        "almelo-respijtzorg",
+        "almelo-steunpunt-informele-zorg",
+    ]
 
 
 @pytest.mark.parametrize("gemeente,topic,question", CASES)
@@ -661,3 +694,34 @@ def test_a_pensioner_asking_about_work_is_shown_volunteering_first(kb, gemeente,
     text = "Ik ben {} en nog fit. Ik zou graag iets nuttigs doen met mijn handen. Waar meld ik me?"
     assert [f.id for f in kb.recommend(text.format(72), gemeente, ["werk"])][0] == volunteering
     assert volunteering not in [f.id for f in kb.recommend(text.format(45), gemeente, ["werk"])]
+
+
+def _index(*keywords_per_facility: tuple[str, ...]) -> SearchIndex:
+    docs = [
+        FacilityDoc(f"f{i}", "hengelo", ("jeugd",), f"Voorziening {i}", tuple(keywords), "Hulp.", "Voor inwoners.")
+        for i, keywords in enumerate(keywords_per_facility)
+    ]
+    return SearchIndex(docs, synonyms=[])
+
+
+def test_a_keyword_of_function_words_counts_as_written_not_as_its_one_remaining_word():
+    """Without its function words "niet naar school" would be the keyword "school": every
+    question that mentions school found the leerplicht spreekuur as if it named it."""
+    index = _index(("niet naar school",), ("school",))
+    assert [h.facility_id for h in index.search("mijn zoon gaat niet naar school", "hengelo")][0] == "f0"
+    assert [h.facility_id for h in index.search("op school gaat het goed, thuis niet", "hengelo")][0] == "f1"
+
+
+def test_a_keyword_made_only_of_function_words_matches_when_the_resident_writes_it():
+    # "het wordt me te veel" had no search term at all; "mij" and "me" are one word
+    index = _index(("het wordt me te veel",), ("mantelzorg",))
+    hits = index.search("ik zorg voor mijn vader en het wordt mij te veel", "hengelo")
+    assert hits and hits[0].facility_id == "f0"
+    assert all(h.facility_id != "f0" for h in index.search("het wordt veel te laat", "hengelo"))
+
+
+def test_mee_is_a_function_word_not_the_organisation_mee(kb):
+    # "mogen mijn ouders mee?" is no question for cliëntondersteuning MEE
+    assert "almere-clientondersteuning-mee" not in [
+        f.id for f in kb.recommend("mag mijn moeder mee naar het gesprek op school?", "almere", ["jeugd"])
+    ]
