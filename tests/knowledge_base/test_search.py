@@ -725,3 +725,9 @@ def test_mee_is_a_function_word_not_the_organisation_mee(kb):
     assert "almere-clientondersteuning-mee" not in [
         f.id for f in kb.recommend("mag mijn moeder mee naar het gesprek op school?", "almere", ["jeugd"])
     ]
+
+
+def test_a_question_about_family_law_finds_the_juridisch_loket_for_youth_questions_too(kb):
+    # grandparents' and parents' rights to see a child are law, not parenting advice
+    shown = kb.recommend("Hebben wij als grootouders omgangsrecht met onze kleinkinderen?", "hengelo", ["jeugd"])
+    assert shown[0].id == "national-juridisch-loket"
