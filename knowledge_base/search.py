@@ -117,6 +117,9 @@ class Hit:
     score: float
     #: the question's terms that matched (for explaining and testing the ranking)
     matched: tuple[str, ...] = field(default_factory=tuple)
+    #: the question names one of the facility's keywords (a keyword of one word, its name
+    #: when that is one word, or a keyword phrase or wording), not only words of its texts
+    named: bool = False
 
 
 def load_synonyms(path: Path = SYNONYMS_FILE) -> list[list[str]]:
@@ -379,11 +382,14 @@ class SearchIndex:
                     bonus = PHRASE_BONUS * len(phrase) * SYNONYM_WEIGHT * 2
                     group_scores[rows] = np.maximum(group_scores[rows], bonus)
             scores += group_scores
+        phrase_rows: set[int] = set()
         for phrase in self.phrases_in(query.own):
             scores[self.phrases[phrase]] += PHRASE_BONUS * len(phrase)
+            phrase_rows.update(self.phrases[phrase].tolist())
         for wording in self.wordings_in(query.words):
             # as strong as a phrase of two words
             scores[self.wordings[wording]] += PHRASE_BONUS * 2
+            phrase_rows.update(self.wordings[wording].tolist())
 
         local_code = self.gemeente_codes.get(gemeente_id) if gemeente_id else None
         allowed = self.gemeente_of_row == 0
@@ -413,7 +419,11 @@ class SearchIndex:
         top = sorted(top, key=lambda r: (-scores[r], self.facilities[r].id))
         hits = []
         for row in top:
-            present = set(self.rows.indices[self.rows.indptr[row] : self.rows.indptr[row + 1]].tolist())
-            matched = tuple(sorted(t for c, t in matched_columns.items() if c in present))
-            hits.append(Hit(self.facilities[row].id, round(float(scores[row]), 4), matched))
+            start, end = self.rows.indptr[row], self.rows.indptr[row + 1]
+            weight_of = dict(zip(self.rows.indices[start:end].tolist(), self.rows.data[start:end].tolist()))
+            matched = tuple(sorted(t for c, t in matched_columns.items() if c in weight_of))
+            named = row in phrase_rows or any(
+                weight_of[c] >= FIELD_WEIGHTS["keywords"] for c in matched_columns if c in weight_of
+            )
+            hits.append(Hit(self.facilities[row].id, round(float(scores[row]), 4), matched, named))
         return hits

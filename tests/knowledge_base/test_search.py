@@ -651,6 +651,23 @@ def test_a_question_that_points_at_a_facility_far_more_than_at_the_door_gets_it_
     ]
 
 
+def test_a_facility_whose_keyword_is_not_named_does_not_come_before_the_front_door(kb):
+    """A 16-year-old's fear of failure shares only "school" with the name of the leerplicht
+    spreekuur; the jeugdgezondheidszorg (the door, no word in common) comes first. A parent
+    whose child skips school names the spreekuur's keywords, and gets it first."""
+    anxious = "ik ben 16 en heb zo'n faalangst dat ik bij elke toets op school dichtklap. wie kan mij helpen?"
+    assert kb.recommend(anxious, "hengelo", ["jeugd"])[0].id == "hengelo-jeugdgezondheidszorg"
+    truant = "mijn zoon spijbelt en de leerplichtambtenaar belt, wat nu?"
+    assert kb.recommend(truant, "hengelo", ["jeugd"])[0].id == "hengelo-leerplicht-spreekuur"
+
+
+def test_a_hit_is_named_by_a_keyword_or_a_phrase_not_by_a_word_of_the_texts():
+    index = _index(("spijbelen",), ("niet naar school",))
+    named = {h.facility_id: h.named for h in index.search("hij wil niet naar school en gaat spijbelen", "hengelo")}
+    assert named == {"f0": True, "f1": True}
+    assert not any(h.named for h in index.search("hulp voor inwoners", "hengelo"))
+
+
 @pytest.mark.parametrize("gemeente,topic,question", CASES)
 def test_no_facility_is_shown_twice(kb, gemeente, topic, question):
     for topics in ([topic], [topic, "schulden" if topic != "schulden" else "werk"]):
