@@ -9,6 +9,11 @@ FROZEN = {
     # written blind by three authors and a second annotator, frozen 2026-12-06 before any
     # model change of issue 10
     "benchmarks/data/blind4.jsonl": "2199efb687006389a47ec68de155d8db7a05bc73995b7a03bc313c7003c429f0",
+    # 70 indirect crisis messages (plans and farewells told without the words, others in
+    # danger) and 70 look-alike help questions (elderly parents who might fall and not be
+    # found, debts after a death, figures of speech), written on 2026-12-07 by an author who
+    # opened nothing of the repository; frozen before any change it could lead to
+    "benchmarks/data/crisis_blind3.jsonl": "7d90ece74b5f682185c7d3879077a7c18cbcfb54472fd372b1b3107aeb09a95f",
     # first messages for the three municipalities, written by an author who saw no content
     # file, labelled (fits) by another who saw only the content files; frozen 2026-12-06
     # before any change of issue 15
