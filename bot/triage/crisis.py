@@ -64,6 +64,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:als|wanneer|dat|zodra) ik er (?:\w+ ){0,2}niet meer (?:ben|zal zijn|zijn)\b",
         r"\bik er (?:morgen|straks|binnenkort|vanavond|vannacht|volgende week) niet meer ben\b",
         r"\bben ik er niet meer\b",
+        # who will find the writer: "ik wil niet dat het mijn moeder is die me vindt"
+        r"\bdie (?:me|mij) (?:straks |later |dan |als eerste )?(?:vindt|vind|vinden|gaat vinden|zal vinden)\b",
         r"\bhet hoeft (?:voor mij )?(?:allemaal |echt |gewoon )?niet meer\b",
         r"\b(?:hou van je|hou van jullie|dag mam|dag pap)\b.{0,40}\bbeter zo\b|\bsorry voor alles\b(?! wat)|\bvaarwel\b",
         r"\bzorg goed voor (?:jezelf|elkaar|mama|papa)\b.{0,40}\bik ga\b",
@@ -234,6 +236,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bfoto'?s\b.{0,80}\b(?:dochter|zoon|kind|meisje|jongen) van (?:1[0-7]|[0-9])\b|\b(?:dochter|zoon|kind|meisje|jongen) van (?:1[0-7]|[0-9])\b.{0,100}\bfoto'?s\b",
         r"\b(?:volgt|achtervolgt|stalkt) (?:me|mij|ons)\b|\bstalk(?:er|ing)\b",
         r"\b(?:sluit|sloot) (?:me|mij|haar|hem|ons) op\b|\b(?:word|werd|wordt|worden) (?:\w+ ){0,2}opgesloten\b",
+        # locked in by the household: "ze doen de deur op slot als ik alleen naar buiten wil"
+        # (not a carer who locks the door for a parent with dementia: the writer is the one kept in)
+        r"\bop slot als (?:ik|wij|we) (?:\w+ ){0,2}(?:naar buiten|de deur uit|weg) (?:wil|wilt|willen|ga|gaan)\b",
         r"\b(?:zit|zitten|heeft|hebben) (?:\w+ ){0,3}opgesloten in\b|\bopgesloten in (?:de|het|hun|haar|zijn|mijn) (?:badkamer|slaapkamer|kamer|huis|appartement|auto|kelder|schuur|wc)\b",
         r"\b(?:word|werd|wordt) (?:\w+ )?achtervolgd\b|\bonder water (?:geduwd|gehouden)\b|\bgeduwd door (?:zijn|haar|mijn|m'n|mn|de) \w+",
         r"\b(?:me|mij|ons|het huis) in de fik (?:steekt|steken|zet)\b",
@@ -318,6 +323,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bademt (?:heel )?(?:raar|vreemd|niet)\b|\bkrijgt geen lucht\b|\bkrijg geen lucht\b",
         r"^\W*brand\b|\biemand in het water\b|\bligt (?:iemand )?in het water\b",
         r"\b(?:ben|word|werd) (?:net |zojuist |vanavond )?aangevallen\b|\bbloed (?:heel )?(?:erg|veel)\b|\bhet bloed stopt niet\b",
+        # "zij heeft veel bloed en veel pijn in de buik" (seven months pregnant)
+        r"\b(?:heeft|verliest|verloor|had|hebben) (?:heel |erg |zo |ineens )?veel bloed(?:verlies)?\b",
         r"\bbrand in (?:de|het|ons|onze|mijn)\b|\b(?:de|veel|dikke|zwarte) rook\b.{0,40}\b(?:komt|binnen|trap|vloer|gang)\b",
         r"\b(?:vol|onder de deur|komt) (?:\w+ ){0,2}rook\b|\brook onder\b|\bin brand\b",
         r"\bflauwgevallen\b|\bademt bijna niet\b|\bogen draaien weg\b|\bsoort aanval\b|\bniet wakker te krijgen (?:na|door)\b",

@@ -60,9 +60,14 @@ MUST_MATCH = [
     ("heb net een hele strip paracetamol op", crisis.DANGER),
     ("mijn man is diabeet en zit heel verward en bezweet aan tafel", crisis.DANGER),
     ("haar lippen zwellen op en ze krijgt bijna geen lucht", crisis.DANGER),
+    ("vraag voor mezelf, ik wil niet dat het mijn moeder is die me vindt", crisis.SUICIDE),
+    ("mijn buurvrouw is zwanger, zij heeft veel bloed en veel pijn in de buik", crisis.DANGER),
+    ("mijn man en zijn moeder doen de deur op slot als ik alleen naar buiten wil", crisis.VIOLENCE),
 ]
 
 MUST_NOT_MATCH = [
+    "mijn vader woont alleen, ik ben bang dat hij valt en dat niemand hem vindt",
+    "ik zoek een vriendin die me leuk vindt",
     "ik doe alles voor mijn moeder en kan niet meer",
     "ik heb schulden en zorg ook voor mijn zieke moeder",
     "mijn zoon van 3 slaat andere kinderen op de opvang",
@@ -190,6 +195,8 @@ def test_a_closed_door_a_sleeping_baby_and_a_father_who_cancels_contracts_are_no
     assert crisis.kinds("mijn vader van 74 sluit van alles af: loterijen, tijdschriften") == []
     assert crisis.kinds("hij sloeg haar") == [crisis.VIOLENCE]
     assert crisis.kinds("hij sluit me op in de slaapkamer") == [crisis.VIOLENCE]
+    assert crisis.kinds("ik doe de deur op slot als mijn moeder met dementie 's nachts naar buiten wil") == []
+    assert crisis.kinds("ik moet veel bloed laten prikken voor de keuring") == []
 
 
 def test_a_school_project_about_violence_or_homelessness_is_no_crisis_but_a_situation_is():
