@@ -14,6 +14,10 @@ FROZEN = {
     # found, debts after a death, figures of speech), written on 2026-12-07 by an author who
     # opened nothing of the repository; frozen before any change it could lead to
     "benchmarks/data/crisis_blind3.jsonl": "7d90ece74b5f682185c7d3879077a7c18cbcfb54472fd372b1b3107aeb09a95f",
+    # 70 indirect crisis messages and 70 look-alikes by a second author who opened nothing of
+    # the repository, written on 2026-12-07 after the rules for arrangements "for after" were
+    # made on crisis_dev4; frozen before its first run
+    "benchmarks/data/crisis_blind4.jsonl": "fc0125bff33c9bbe384ba0362c4af836aa8ba303c783ebf575823c26a1b0f9f4",
     # first messages for the three municipalities, written by an author who saw no content
     # file, labelled (fits) by another who saw only the content files; frozen 2026-12-06
     # before any change of issue 15
