@@ -51,7 +51,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bdoodgaan\b",
         # "ik ga dood", not "ik ga (echt) dood van verveling / vermoeidheid" (a figure of speech)
         r"\b(?:wil|wilde|wou|ga|zou)(?: ik| graag)? (?:liever |gewoon |echt )?dood\b"
-        r"(?! van (?:de |het )?(?:verveling|vermoeidheid|moeheid|stress|lachen|schaamte|zenuwen|nieuwsgierigheid|kou|hitte|warmte|ergernis))",
+        r"(?! van (?:de |het |die |deze )?(?:verveling|vermoeidheid|moeheid|stress|lachen|schaamte|zenuwen|nieuwsgierigheid|kou|hitte|warmte|ergernis|honger|dorst|toets|proefwerk|examen))",
         r"\bdood (?:willen|wil|gaan|zijn)\b",
         r"\bniet meer (?:willen )?(?:leven|bestaan)\b",
         r"\b(?:ik|me|mij)\b(?: \w+){0,3} (?:er|hier) (?:\w+ )?niet meer (?:willen |wil )?zijn\b",
@@ -80,6 +80,24 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:stoppen met|ben aan het|weer aan het|weer) krassen\b|\bkrassen\b.{0,30}\b(?:diep|arm|armen|been|benen|bloed|polsen)\b",
         r"\b(?:zichzelf|haarzelf|hemzelf|zich|mezelf|mijzelf) (?:iets|wat) (?:aan ?(?:\w+ )?doen|aandoen)\b",
         r"\b(?:niemand|geen mens) (?:zal|gaat) me (?:\w+ )?missen\b",
+        # arrangements for "after", told as practical questions (crisis_dev4, a development
+        # set of issue 15): a journey or a house the writer will not come back from, nobody
+        # needs to look for them, a funeral arranged "while I am not ill", a decision taken
+        r"\bwaar(?:van)? (?:ik|je) niet (?:meer )?(?:van )?terug ?(?:kom|komt|keer|keert)\b",
+        r"\b(?:sleutel\w*|huis|woning|spullen)\b.{0,100}\b(?:ik )?kom (?:er|daar|hier) (?:niet|nooit) meer terug\b",
+        r"\bniemand (?:hoeft|moet|gaat) (?:mij|me) (?:te )?(?:zoeken|missen)\b",
+        # a funeral needed within days by a writer who is not ill (not one arranged for later)
+        r"(?s)^(?=.*\b(?:uitvaart|begrafenis|crematie)\b)(?=.*\bniet ziek\b)"
+        r"(?=.*\b(?:binnen (?:enkele|een paar) dagen|deze week (?:nog )?nodig|binnenkort nodig|snel nodig)\b)",
+        r"\bbesloten dat ik\b.{0,40}\bniet (?:meer )?(?:haal|meemaak|mee maak)\b|\bheb (?:het )?besloten\b.{0,40}\brustig\b",
+        r"\b(?:opgeef|opgeven|op te geven|geef het op)\b.{0,40}\bvoor (?:altijd|goed)\b",
+        r"\b(?:dag|gedag) (?:\w+ ){0,3}zeggen\b.{0,120}\bhet is goed zo\b|\bmijn afscheid (?:melden|doorgeven|aankondigen)\b",
+        r"\beuthanasie\b.{0,150}\b(?:zelf (?:wel|doen)|ik weet hoe)\b",
+        r"\bwil niet dat (?:mijn|m'n|mn) \w+ (?:het|degene) is(?=\s*[.!?]|\s+die (?:me|mij)\b)",
+        r"\bdeur open (?:laten|gelaten|zetten|laat|zet) (?:\w+ ){0,2}voor de politie\b|\b(?:laat|zet) (?:de |mijn )?(?:voor)?deur open (?:\w+ ){0,2}voor de politie\b|\bpolitie\b.{0,30}\bdeur (?:niet )?(?:hoeft )?in (?:te )?trappen\b",
+        # means: cold water, a train and its driver
+        r"\b(?:hoe lang duurt het|hoelang duurt het|hoe snel)\b.{0,40}\b(?:onderkoeld|verdrinkt|verdrinken|doodvriest|doodbloedt)\b",
+        r"\b(?:trein|goederentrein|sneltrein)\b.{0,80}\b(?:geen (?:andere )?(?:weg|uitweg)|machinist)\b",
         r"\ber een punt achter (?:zetten|zet)\b",
         r"\bmijn leven (?:te )?(?:beeindigen|heeft geen zin|is zinloos|is niks meer waard)\b",
         r"\bgeen zin meer in (?:het |mijn |m'n |dit )?leven\b",
@@ -328,7 +346,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bbrand in (?:de|het|ons|onze|mijn)\b|\b(?:de|veel|dikke|zwarte) rook\b.{0,40}\b(?:komt|binnen|trap|vloer|gang)\b",
         r"\b(?:vol|onder de deur|komt) (?:\w+ ){0,2}rook\b|\brook onder\b|\bin brand\b",
         r"\bflauwgevallen\b|\bademt bijna niet\b|\bogen draaien weg\b|\bsoort aanval\b|\bniet wakker te krijgen (?:na|door)\b",
-        r"\bruiken gas\b|\bgaslucht\b|\bgootsteenontstopper\b|\b(?:kind|zoon|dochter|baby) (?:\w+ ){0,3}(?:gedronken|ingeslikt)\b",
+        r"\bruiken gas\b|\bruik(?:en|t)? (?:\w+ ){0,3}gas\b|\bgaslucht\b|\bgootsteenontstopper\b|\b(?:kind|zoon|dochter|baby) (?:\w+ ){0,3}(?:gedronken|ingeslikt)\b",
         r"\bnet aangevallen\b",
         r"\b(?:er is|het is) brand\b|\bhuis staat in brand\b|\bstaat in (?:de )?brand\b",
         r"\bbang (?:voor|om) (?:mijn|m'n|ons) leven\b",
