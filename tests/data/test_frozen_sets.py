@@ -59,6 +59,11 @@ FROZEN = {
     # nothing of the repository, labelled (fits) by another who read only the content files;
     # frozen before its first run, on the code the third session left
     "benchmarks/data/kb_blind10.jsonl": "d9a0a3b9e51c1a0de6aceb40ca1772d9df87a286af35f3faa4cf60415347f64c",
+    # 150 first messages written on 2026-12-07 (fourth session) by an eighth author who opened
+    # nothing of the repository (situations easy to overlook: shift workers, farmers, a parent
+    # in prison, a partner who controls the money, ...), labelled (fits) by another who read
+    # only the content files; frozen before its first run, on the same code as kb_blind10's
+    "benchmarks/data/kb_blind11.jsonl": "92a80abb354fc37c9260901d20033f64f4aa1cae043db176fa12600f4c27214f",
     # 249 residents' messages with 229 labelled names and 101 other personal data spans
     # (issue 14), written before any redaction code existed; frozen before its first run
     "benchmarks/data/names_blind.jsonl": "b537ad01cc69125d0f2dc987744de4da4d541e8534bb9f3c2fceccba2471c460",
