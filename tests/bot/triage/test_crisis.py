@@ -63,32 +63,53 @@ MUST_MATCH = [
     ("vraag voor mezelf, ik wil niet dat het mijn moeder is die me vindt", crisis.SUICIDE),
     # arrangements for "after", told as practical questions
     ("ik maak een wandeling waar ik niet van terugkom", crisis.SUICIDE),
-    ("hier zijn de sleutels van mijn huis, ik kom er nooit meer terug", crisis.SUICIDE),
-    ("vanavond ga ik weg en niemand hoeft me te zoeken", crisis.SUICIDE),
+    ("kan iemand mijn kamer leegruimen? ik kom er nooit meer terug", crisis.SUICIDE),
+    ("ik ga naar het bos, niemand hoeft mij te zoeken", crisis.SUICIDE),
     ("ik wil mijn crematie regelen, het is deze week nog nodig terwijl ik niet ziek ben", crisis.SUICIDE),
-    ("ik heb het besloten en ik voel me nu heel rustig", crisis.SUICIDE),
-    ("ik geef het op, voor altijd deze keer", crisis.SUICIDE),
+    ("ik heb het besloten en nu ben ik heel rustig", crisis.SUICIDE),
+    ("ik geef het op, voorgoed deze keer", crisis.SUICIDE),
     ("ik wilde even dag zeggen tegen iemand, het is goed zo", crisis.SUICIDE),
     ("de dokter wil geen euthanasie, dan doe ik het zelf wel", crisis.SUICIDE),
-    ("ik laat de deur open voor de politie", crisis.SUICIDE),
-    ("hoe lang duurt het voordat iemand in ijskoud water onderkoeld raakt", crisis.SUICIDE),
-    ("de trein van half twaalf, ik zie geen andere weg", crisis.SUICIDE),
+    ("wie vindt mij als ik in mijn flat lig? ik wil niet dat mijn zoon het is", crisis.SUICIDE),
+    ("hoe lang duurt het voordat je onderkoeld raakt in de gracht, ik wil het weten voor straks", crisis.SUICIDE),
+    ("de trein van half twaalf, ik zie geen andere weg meer", crisis.SUICIDE),
     ("ik ruik gas in het trappenhuis", crisis.DANGER),
     ("mijn buurvrouw is zwanger, zij heeft veel bloed en veel pijn in de buik", crisis.DANGER),
     ("mijn man en zijn moeder doen de deur op slot als ik alleen naar buiten wil", crisis.VIOLENCE),
+    ("ze doen de deur op slot als ik 's avonds naar buiten wil", crisis.VIOLENCE),
 ]
 
 MUST_NOT_MATCH = [
-    "ik ben niet ziek, maar ik wil mijn uitvaart alvast regelen voor later",
+    # close to the rules for arrangements "for after", but help questions
+    "ik ben 82 en woon alleen. als ik val is er niemand die me vindt, bestaat er een alarmknop?",
+    "ik wil niet dat mijn dochter degene is die mij straks moet verzorgen, welke thuiszorg is er?",
+    "mijn vader is gisteren onverwacht overleden, hij was helemaal niet ziek. de uitvaart moet binnen een paar dagen",
+    "ik heb besloten om het na mijn burn-out rustig aan te doen, kan ik minder uren werken?",
+    "ik heb besloten dat ik de kinderen niet meer haal bij mijn ex",
     "wij halen het einde van de maand niet met ons geld",
+    "ik wil het roken opgeven, voor altijd dit keer. is er hulp bij stoppen?",
+    "ik wil mijn huurwoning opgeven voor altijd en bij mijn dochter intrekken",
+    "ik lever de sleutels van mijn oude huurhuis in, ik kom er nooit meer terug. krijg ik mijn borg terug?",
+    "na de scheiding staan mijn spullen nog in ons huis, ik kom daar niet meer terug",
+    "is schuldsanering een besluit waar je niet meer van terugkomt?",
+    "hoe werkt euthanasie voor mijn vader, moet ik de aanvraag zelf doen of de huisarts?",
+    "er is ingebroken, moet ik de deur open laten voor de politie zodat ze sporen kunnen zoeken?",
+    "hoe snel kan een peuter verdrinken in een badje? wij krijgen een vijver",
+    "mijn zoon is gek op de trein en wil later machinist worden",
+    "de trein rijdt niet meer naar ons dorp en er is geen andere weg naar mijn werk",
+    "ik ga met pensioen, hoe kan ik mijn afscheid doorgeven aan de vakbond?",
+    "mijn moeder heeft dementie, ik draai de deur op slot als ik even weg ga",
+    "ik zet mijn fiets altijd op slot als ik naar buiten ga",
+    "ik doe de deur op slot als mijn moeder met dementie 's nachts naar buiten wil",
+    "mijn dochter heeft veel bloedverlies tijdens haar menstruatie, vergoedt de verzekering de pil?",
+    "mijn vader heeft veel bloed gegeven bij sanquin",
+    "ik heb veel bloed laten prikken voor de keuring",
+    "de monteur heeft het lek gemaakt en ik ruik geen gas meer, wie betaalt de rekening?",
+    "ik ga dood van de herrie van de bovenburen",
+    "ik ben niet ziek, maar ik wil mijn uitvaart alvast regelen voor later",
     "ik ga dood van de honger, is er een snackbar open",
     "ik ga echt dood van die toets morgen",
-    "ik ben verhuisd en kom nooit meer terug in die stad",
-    "mijn buurvrouw is op reis en komt volgende week terug",
-    "hoe laat gaat de laatste trein naar utrecht",
-    "ik heb besloten om schuldhulp aan te vragen",
     "ik wil niet dat mijn moeder het is die alles moet betalen",
-    "mijn vader woont alleen, ik ben bang dat hij valt en dat niemand hem vindt",
     "ik zoek een vriendin die me leuk vindt",
     "ik doe alles voor mijn moeder en kan niet meer",
     "ik heb schulden en zorg ook voor mijn zieke moeder",
@@ -217,8 +238,6 @@ def test_a_closed_door_a_sleeping_baby_and_a_father_who_cancels_contracts_are_no
     assert crisis.kinds("mijn vader van 74 sluit van alles af: loterijen, tijdschriften") == []
     assert crisis.kinds("hij sloeg haar") == [crisis.VIOLENCE]
     assert crisis.kinds("hij sluit me op in de slaapkamer") == [crisis.VIOLENCE]
-    assert crisis.kinds("ik doe de deur op slot als mijn moeder met dementie 's nachts naar buiten wil") == []
-    assert crisis.kinds("ik moet veel bloed laten prikken voor de keuring") == []
 
 
 def test_a_school_project_about_violence_or_homelessness_is_no_crisis_but_a_situation_is():
