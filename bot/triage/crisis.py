@@ -64,9 +64,11 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:als|wanneer|dat|zodra) ik er (?:\w+ ){0,2}niet meer (?:ben|zal zijn|zijn)\b",
         r"\bik er (?:morgen|straks|binnenkort|vanavond|vannacht|volgende week) niet meer ben\b",
         r"\bben ik er niet meer\b",
-        # who will find the writer: "ik wil niet dat het mijn moeder is die me vindt" (not
-        # "als ik val is er niemand die me vindt", an older resident asking for an alarm)
-        r"\bwil niet dat\b.{0,40}\bdie (?:me|mij) (?:straks |later |dan |als eerste )?(?:vindt|vind|vinden|gaat vinden|zal vinden)\b",
+        # who will find the writer: "ik wil niet dat het mijn moeder is die me vindt", "wie
+        # vindt mij? ik wil niet dat mijn zoon het is." (not "als ik val is er niemand die me
+        # vindt", an older resident asking for an alarm)
+        r"\bwil niet dat\b(?:.{0,40}\bdie (?:me|mij) (?:straks |later |dan |als eerste )?(?:vindt|vind|vinden|gaat vinden|zal vinden)\b"
+        r"| (?:mijn|m'n|mn) \w+ (?:het|degene) is\s*(?:[.!?]|$))",
         r"\bhet hoeft (?:voor mij )?(?:allemaal |echt |gewoon )?niet meer\b",
         r"\b(?:hou van je|hou van jullie|dag mam|dag pap)\b.{0,40}\bbeter zo\b|\bsorry voor alles\b(?! wat)|\bvaarwel\b",
         r"\bzorg goed voor (?:jezelf|elkaar|mama|papa)\b.{0,40}\bik ga\b",
@@ -97,7 +99,6 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:het opgeef|geef het op|het opgeven|het op te geven)\b.{0,40}\b(?:voor altijd|voorgoed|voor goed)\b",
         r"\b(?:dag|gedag) (?:\w+ ){0,3}zeggen\b.{0,120}\bhet is goed zo\b|\bhier mijn afscheid melden\b",
         r"\beuthanasie\b.{0,150}\b(?:doe ik het (?:dan )?zelf|ik weet hoe)\b",
-        r"\bwil niet dat (?:mijn|m'n|mn) \w+ (?:het|degene) is\s*(?:[.!?]|$)",
         # means: cold water, a train and its driver
         r"\b(?:hoe lang duurt het|hoelang duurt het|hoe snel)\b.{0,40}\b(?:je|ik)\b.{0,20}\b(?:onderkoeld|verdrink\w*|doodvriest|doodbloed\w*)\b"
         r".{0,80}\b(?:straks|vanavond|vannacht|voor mezelf|voor mij)\b",
