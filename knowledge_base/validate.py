@@ -186,6 +186,35 @@ def _check_entry(
         yield Problem(file, line, f"{entry.get('id')}: document '{document}' has no title in a 'documents' block")
 
 
+_ASK_FOR = re.compile(r"\bvraag (?:naar|om) ([^.]+)", re.IGNORECASE)
+
+
+def _core_name(name: str) -> str:
+    """ "Jeugdgezondheidszorg (JGZ) en consultatiebureau" -> "jeugdgezondheidszorg"."""
+    return re.split(r"\s*[(:]", name.strip(), maxsplit=1)[0].lower()
+
+
+def _check_asked_for(facilities: list, file: str) -> Iterable[Problem]:
+    """A contact line that tells the resident to ask for another facility of the file by its
+    name ("vraag naar de ouderenadviseur" under BudgetAlert) sends them to the wrong desk:
+    a contact line copied from one facility to the next."""
+    entries = [e for e in facilities if isinstance(e, dict) and isinstance(e.get("name"), str)]
+    for entry in entries:
+        asked = " ".join(m.group(1).lower() for m in _ASK_FOR.finditer(str(entry.get("how_to_reach") or "")))
+        own = _core_name(entry["name"])
+        if not asked or own in asked:
+            continue
+        for other in entries:
+            name = _core_name(other["name"])
+            if other is not entry and len(name) >= 6 and name in asked:
+                yield Problem(
+                    file,
+                    entry.get(LINE, 1),
+                    f"{entry.get('id')}: 'how_to_reach' asks for {other['name']!r}, another facility of this file",
+                )
+                break
+
+
 def _is_date(value: Any) -> bool:
     if isinstance(value, dt.date):
         return True
@@ -240,6 +269,7 @@ def validate(content_dir: Path = CONTENT_DIR, seeds_dir: Path | None = None) -> 
                     )
                 else:
                     seen_ids[entry["id"]] = (file, entry.get(LINE, 1))
+        problems += _check_asked_for(data.get("facilities") or [], file)
         counts[path.stem] = Counter(
             t for e in data.get("facilities") or [] if isinstance(e, dict) for t in e.get("topics") or ["crisis"]
         )

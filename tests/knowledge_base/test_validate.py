@@ -182,3 +182,28 @@ def test_every_contact_line_residents_read_says_what_to_do():
 
     kb = load_knowledge_base(make_engine("sqlite://"))
     assert [f.id for f in kb.facilities.values() if "bron" in f.how_to_reach.lower()] == []
+
+
+def test_a_contact_line_that_asks_for_another_facility_of_the_file_is_refused(tmp_path):
+    """ "Vraag naar de ouderenadviseur" was copied into the contact lines of BudgetAlert, the
+    JGZ and four more Hengelo facilities: residents were sent to the wrong desk."""
+    second = """\
+  - id: testdorp-ouderenadviseur
+    name: Ouderenadviseur
+    topics: [mantelzorg]
+    offers: "Advies voor ouderen."
+    for_whom: "Voor ouderen."
+    how_to_reach: "Bel de gemeente op 14 0123 en vraag naar de ouderenadviseur."
+    source: {organisation: "Gemeente Testdorp", url: null}
+routes:"""
+    two = GOOD.replace("routes:", second, 1)
+    problems, _ = check(tmp_path, two)
+    assert problems == []
+    copied = two.replace(
+        'how_to_reach: "Via de gemeente: 14 0123"',
+        'how_to_reach: "Bel de gemeente op 14 0123 en vraag naar de ouderenadviseur."',
+    )
+    problems, _ = check(tmp_path, copied)
+    assert problems == [
+        "testdorp.yml:13: testdorp-maatje: 'how_to_reach' asks for 'Ouderenadviseur', another facility of this file"
+    ]
