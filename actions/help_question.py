@@ -3,7 +3,7 @@ and question, each with how to reach it and its source, then the next step."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -62,16 +62,17 @@ def show_facilities(
 
 
 def answer_help_question(
-    dispatcher: CollectingDispatcher, gemeente: Gemeente, text: str, topics: list[str]
+    dispatcher: CollectingDispatcher, gemeente: Gemeente, text: str, topics: list[str], also: Sequence[str] = ()
 ) -> list[EventType]:
-    """Intro for the topics, the 1-3 best facilities, the next step; slots to remember them."""
+    """Intro for the topics, the 1-3 best facilities (and one for a topic in ``also``,
+    labelled), the next step; slots to remember them."""
     if len(topics) > 1:
         dispatcher.utter_message(response="utter_topic_multi", topic_list=topic_list(topics))
     else:
         dispatcher.utter_message(response=f"utter_topic_{topics[0]}")
     if not gemeente.known:
         dispatcher.utter_message(response="utter_gemeente_unknown_national", gemeente_naam=gemeente.naam)
-    facilities = get_knowledge_base().recommend(text, gemeente.id or None, topics)
+    facilities = get_knowledge_base().recommend(text, gemeente.id or None, topics, also=also)
     show_facilities(dispatcher, gemeente, topics, facilities, urgent=bool(urgency_signals([text])))
     shown = [f.id for f in facilities]
     return [
@@ -91,7 +92,7 @@ def answer_if_understood(
     topics = help_topics_of_latest(tracker, gemeente)
     if not topics:
         return None
-    answer = answer_help_question(dispatcher, gemeente, question_text(tracker), topics)
+    answer = answer_help_question(dispatcher, gemeente, question_text(tracker), topics, latest_triage(tracker).also)
     count_reply(tracker, "answered", answer)
     return answer
 
@@ -109,11 +110,12 @@ class ActionAnswerHelpQuestion(Action):
             events += gemeente_slots(gemeente)
         else:
             gemeente = current_gemeente(tracker)
-        topics = [t for t in latest_triage(tracker).topics if t in HELP_TOPICS]
+        triaged = latest_triage(tracker)
+        topics = [t for t in triaged.topics if t in HELP_TOPICS]
         if not topics:
             dispatcher.utter_message(response="utter_clarify_nothing")
             count_reply(tracker, "not_understood")
             return events
-        answer = answer_help_question(dispatcher, gemeente, question_text(tracker), topics)
+        answer = answer_help_question(dispatcher, gemeente, question_text(tracker), topics, triaged.also)
         count_reply(tracker, "answered", answer)
         return events + answer

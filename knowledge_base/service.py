@@ -191,14 +191,30 @@ class KnowledgeBase:
         topics: Sequence[str],
         limit: int = 3,
         exclude: Iterable[str] = (),
+        also: Sequence[str] = (),
     ) -> list[FacilityInfo]:
-        """The 1-``limit`` facilities to answer a help question with.
+        """The 1-``limit`` facilities to answer a help question with, and one more for a
+        topic in ``also``.
 
         The facilities of the question's topics come first: with several topics the best
         facility of each topic (a household with debts and a job loss hears about both), a
         local one where the municipality has one that fits, then the best of the rest. A
         facility of another topic may only follow them, when it clearly matches the words.
+        ``also``: a topic the classifier leans to without being sure (``Triage.also``); its
+        best facility follows the others unless one of them already belongs to it.
         """
+        chosen = self._recommend(text, gemeente_id, topics, limit, exclude)
+        for topic in also:
+            if topic in topics or any(topic in f.topics for f in chosen):
+                continue
+            shown = [*exclude, *(f.id for f in chosen)]
+            chosen += self._recommend(text, gemeente_id, [topic], 1, shown)
+            break
+        return chosen
+
+    def _recommend(
+        self, text: str, gemeente_id: str | None, topics: Sequence[str], limit: int, exclude: Iterable[str]
+    ) -> list[FacilityInfo]:
         excluded = list(exclude)
         chosen: list[FacilityInfo] = []
 

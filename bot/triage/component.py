@@ -55,6 +55,7 @@ class TriageClassifier(GraphComponent, IntentClassifier):
             "topic_threshold": defaults.topic,
             "crisis_threshold": defaults.crisis,
             "sentence_crisis_threshold": defaults.sentence_crisis,
+            "also_topic_threshold": defaults.also_topic,
         }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
@@ -64,6 +65,7 @@ class TriageClassifier(GraphComponent, IntentClassifier):
             topic=config["topic_threshold"],
             crisis=config["crisis_threshold"],
             sentence_crisis=config["sentence_crisis_threshold"],
+            also_topic=config["also_topic_threshold"],
         )
 
     @classmethod

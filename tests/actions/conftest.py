@@ -29,8 +29,8 @@ def make_tracker(text="", intent="", triage=None, slots=None, earlier=(), gemeen
     )
 
 
-def triage_dict(intent, topics, crisis_kinds=(), language="nl", candidates=()):
-    return {
+def triage_dict(intent, topics, crisis_kinds=(), language="nl", candidates=(), also=None):
+    triage = {
         "intent": intent,
         "confidence": 0.9,
         "topics": list(topics),
@@ -38,6 +38,9 @@ def triage_dict(intent, topics, crisis_kinds=(), language="nl", candidates=()):
         "language": language,
         "candidates": list(candidates),
     }
+    if also is not None:
+        triage["also"] = list(also)
+    return triage
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
 from actions.help_question import ActionAnswerHelpQuestion
+from bot.replies.facilities import OTHER_TOPIC_LABEL
 from tests.actions.conftest import make_tracker, responses, slot_values, texts, triage_dict, user_event
 
 
@@ -100,3 +101,30 @@ async def test_an_ordinary_question_offers_more_options_or_contact(dispatcher):
     await ActionAnswerHelpQuestion().run(dispatcher, tracker, {})
     assert responses(dispatcher)[-1] == "utter_offer_next_step"
     assert [b["payload"] for b in dispatcher.messages[-1]["buttons"]] == ["/ask_more_options", "/request_human"]
+
+
+async def test_a_topic_the_classifier_leans_to_gets_one_labelled_facility_after_the_answer(dispatcher, knowledge_base):
+    text = "ik sta om zes uur op om mijn zoon met een beperking te helpen, daarna naar mijn werk"
+    triage = triage_dict("ask_werk", ["werk"], also=["mantelzorg"])
+    events = await ActionAnswerHelpQuestion().run(
+        dispatcher, make_tracker(text, "ask_werk", triage, {"gemeente": "almelo"}), {}
+    )
+    slots = slot_values(events)
+    assert slots["topics"] == ["werk"]
+    assert dispatcher.messages[0]["response"] == "utter_topic_werk"
+    extra = knowledge_base.facilities[slots["facilities"][-1]]
+    assert "mantelzorg" in extra.topics
+    facility_texts = [m["text"] for m in dispatcher.messages if m.get("text")]
+    assert facility_texts[-1].startswith(OTHER_TOPIC_LABEL) and extra.name in facility_texts[-1]
+    assert not any(t.startswith(OTHER_TOPIC_LABEL) for t in facility_texts[:-1])
+    # the next step is still the werk team's
+    assert dispatcher.messages[-1]["team"] == knowledge_base.team_for("almelo", ["werk"]).name
+
+
+async def test_a_triage_stored_before_the_extra_topic_existed_still_answers(dispatcher):
+    triage = triage_dict("ask_schulden", ["schulden"])
+    assert "also" not in triage
+    events = await ActionAnswerHelpQuestion().run(
+        dispatcher, make_tracker("ik heb schulden", "ask_schulden", triage, {"gemeente": "almelo"}), {}
+    )
+    assert slot_values(events)["facilities"][0] == "almelo-stadsbank"

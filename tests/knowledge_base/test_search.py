@@ -748,3 +748,44 @@ def test_a_question_about_family_law_finds_the_juridisch_loket_for_youth_questio
     # grandparents' and parents' rights to see a child are law, not parenting advice
     shown = kb.recommend("Hebben wij als grootouders omgangsrecht met onze kleinkinderen?", "hengelo", ["jeugd"])
     assert shown[0].id == "national-juridisch-loket"
+
+
+# -- a second topic the classifier leans to (Triage.also) ----------------------------------
+
+
+def test_a_topic_the_classifier_leans_to_adds_its_facility_after_the_topics_own(kb):
+    """A parent who cares for a disabled son before and after work: werk is the topic, and
+    the mantelzorg support point follows the werk facilities."""
+    text = "ik sta om zes uur op om mijn zoon met een beperking te helpen, daarna naar mijn werk"
+    without = kb.recommend(text, "almelo", ["werk"])
+    chosen = kb.recommend(text, "almelo", ["werk"], also=["mantelzorg"])
+    assert chosen[: len(without)] == without
+    assert len(chosen) == len(without) + 1
+    assert "mantelzorg" in chosen[-1].topics and "werk" not in chosen[-1].topics
+
+
+@pytest.mark.parametrize("gemeente", ["almelo", "almere", "hengelo"])
+@pytest.mark.parametrize("topic,also", [("jeugd", "werk"), ("mantelzorg", "schulden"), ("werk", "jeugd")])
+def test_the_extra_facility_is_one_of_the_municipalitys_or_national(kb, gemeente, topic, also):
+    chosen = kb.recommend("wat is er allemaal mogelijk voor mij?", gemeente, [topic], also=[also])
+    assert topic in chosen[0].topics
+    # the last one, or one already shown that serves both topics (Almere's MEE: jeugd and werk)
+    assert any(also in f.topics for f in chosen)
+    assert all(f.gemeente_id in (gemeente, None) for f in chosen)
+    assert len({f.id for f in chosen}) == len(chosen)
+
+
+def test_no_extra_facility_when_one_of_that_topic_is_already_shown(kb):
+    """ "ik heb schulden en zoek werk" answered for schulden already shows werk's facility
+    when it clearly matches; a second one of the same topic is not added."""
+    text = "ik heb schulden en zoek werk"
+    without = kb.recommend(text, "almelo", ["schulden"])
+    assert any("werk" in f.topics for f in without)
+    assert kb.recommend(text, "almelo", ["schulden"], also=["werk"]) == without
+
+
+def test_an_extra_topic_that_is_the_answers_own_topic_adds_nothing(kb):
+    text = "ik zorg voor mijn zieke moeder"
+    assert kb.recommend(text, "almelo", ["mantelzorg"], also=["mantelzorg"]) == kb.recommend(
+        text, "almelo", ["mantelzorg"]
+    )

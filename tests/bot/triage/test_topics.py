@@ -163,6 +163,69 @@ def test_crisis_keeps_the_help_topics_the_topic_reader_is_sure_of():
     assert result.topics == ["crisis", "schulden"]
 
 
+def test_a_topic_the_reader_leans_to_without_being_sure_is_offered_as_well():
+    """ "ik sta om zes uur op om mijn zoon met een beperking te helpen, daarna naar mijn werk":
+    werk is sure, mantelzorg is not, but the answer should not leave it out."""
+    result = triage(
+        "ik sta om zes uur op om mijn zoon met een beperking te helpen, daarna naar mijn werk",
+        reading([("ask_werk", 0.7)], {"werk": 0.72, "mantelzorg": 0.39, "jeugd": 0.24, "schulden": 0.17}),
+    )
+    assert (result.topics, result.also) == (["werk"], ["mantelzorg"])
+
+
+def test_only_the_most_probable_unsure_topic_is_offered_as_well():
+    result = triage(
+        "ik heb een vraag over mijn situatie thuis en het geld",
+        reading([("ask_jeugd", 0.8)], {"jeugd": 0.9, "schulden": 0.5, "werk": 0.45, "mantelzorg": 0.36}),
+    )
+    assert (result.topics, result.also) == (["jeugd"], ["schulden"])
+
+
+@pytest.mark.parametrize("second", [0.2, 0.34])
+def test_a_topic_the_reader_barely_considers_is_not_offered(second):
+    result = triage(
+        "mijn zoon van 8 wil niet naar school", reading([("ask_jeugd", 0.9)], {"jeugd": 0.95, "werk": second})
+    )
+    assert (result.topics, result.also) == (["jeugd"], [])
+
+
+def test_a_sure_second_topic_is_one_of_the_topics_not_an_extra():
+    result = triage(
+        "ik heb schulden en zorg ook voor mijn zieke moeder",
+        reading([("ask_schulden", 0.6)], {"schulden": 0.95, "mantelzorg": 0.8}),
+    )
+    assert (result.topics, result.also) == (["mantelzorg", "schulden"], [])
+
+
+def test_the_extra_topic_follows_a_confident_intent_without_a_sure_topic():
+    result = triage("hoe zit dat met mijn uitkering", reading([("ask_werk", 0.8)], {"werk": 0.5, "schulden": 0.4}))
+    assert (result.topics, result.also) == (["werk"], ["schulden"])
+
+
+def test_crisis_and_unsure_questions_get_no_extra_topic():
+    crisis = triage(
+        "ik wil er niet meer zijn", reading([("ask_mantelzorg", 0.95)], {"mantelzorg": 0.9, "schulden": 0.5})
+    )
+    unsure = triage(
+        "ik weet het niet goed",
+        reading(
+            [("ask_werk", 0.3), ("ask_schulden", 0.25), ("greet", 0.25), ("ask_jeugd", 0.2)],
+            {"werk": 0.4, "schulden": 0.36},
+        ),
+    )
+    assert unsure.intent == "nlu_fallback"
+    assert crisis.also == [] and unsure.also == []
+
+
+def test_the_extra_topic_threshold_comes_from_the_configuration():
+    result = triage(
+        "hoe zit dat met mijn uitkering",
+        reading([("ask_werk", 0.8)], {"werk": 0.5, "schulden": 0.4}),
+        Thresholds(also_topic=0.45),
+    )
+    assert result.also == []
+
+
 def test_unclear_help_question_becomes_fallback_with_the_most_probable_topics():
     result = triage(
         "ik weet het niet goed",
