@@ -65,6 +65,15 @@ def points_past_the_door(hit: Hit, door_score: float) -> bool:
     return hit.named and hit.score >= DOOR_MARGIN * door_score
 
 
+def unasked_alarm(found: "Found") -> bool:
+    """A crisis service (Veilig Thuis) the question does not name: in an ordinary answer it
+    took a place on words like "thuis", "bang" or "kind" (a toddler who does not talk yet, a
+    son who games at night), 28 times in kb_blind2-12 and never a facility the labellers
+    chose. Violence and danger get the crisis answer; here it needs one of its own keywords
+    ("huiselijk geweld", "mishandeling", ...)."""
+    return found.facility.crisis and not found.hit.named
+
+
 @dataclass(frozen=True)
 class FacilityInfo:
     id: str
@@ -80,6 +89,8 @@ class FacilityInfo:
     source: str
     source_year: int | None
     verify: bool
+    #: a service for the crisis answer (Veilig Thuis), which may also answer a topic
+    crisis: bool = False
 
     @property
     def national(self) -> bool:
@@ -140,6 +151,7 @@ class KnowledgeBase:
                     source=row.source.label(),
                     source_year=row.source.year,
                     verify=row.verify,
+                    crisis=row.crisis,
                 )
             )
             docs.append(
@@ -227,7 +239,7 @@ class KnowledgeBase:
                 on_topic = [
                     f
                     for f in self.search(text, gemeente_id, [topic], limit=5, exclude=excluded)
-                    if topic in f.facility.topics
+                    if topic in f.facility.topics and not unasked_alarm(f)
                 ]
                 # per topic a local facility first when one matches the words at all, else
                 # the topic's front door
@@ -240,7 +252,11 @@ class KnowledgeBase:
                     pick = door or (on_topic[0].facility if on_topic else None)
                 if pick:
                     take(pick)
-        ranked = self.search(text, gemeente_id, topics, limit=limit + OFF_TOPIC_CANDIDATES, exclude=excluded)
+        ranked = [
+            f
+            for f in self.search(text, gemeente_id, topics, limit=limit + OFF_TOPIC_CANDIDATES, exclude=excluded)
+            if not unasked_alarm(f)
+        ]
         on_topic = [f for f in ranked if not topics or set(f.facility.topics) & set(topics)]
         door = self.front_door(gemeente_id, topics[0], excluded) if len(topics) == 1 else None
         door_score = next((f.hit.score for f in ranked if door and f.facility.id == door.id), 0.0)

@@ -789,3 +789,31 @@ def test_an_extra_topic_that_is_the_answers_own_topic_adds_nothing(kb):
     assert kb.recommend(text, "almelo", ["mantelzorg"], also=["mantelzorg"]) == kb.recommend(
         text, "almelo", ["mantelzorg"]
     )
+
+
+# -- crisis services in an ordinary answer -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "gemeente,question",
+    [
+        (
+            "almelo",
+            "Mijn zoon is 4 jaar en hij praat nog niet veel. Op consultatiebureau zij zeggen misschien hulp nodig.",
+        ),
+        ("almelo", "Mijn zoon is 2,5 jaar en hij praat nog niet veel. Thuis wij praten Arabisch. Wat kan ik doen?"),
+        (
+            "almere",
+            "mn zoon (16) zit echt de hele dag te gamen, ook s nachts. als ik de wifi uitzet flipt ie. ff advies nodig",
+        ),
+    ],
+)
+def test_an_ordinary_worry_about_a_child_gets_no_crisis_service(kb, gemeente, question):
+    """Veilig Thuis took a place on "thuis", "advies" or "nodig" for a toddler who does not
+    talk yet: it follows only a question that names it (one of its keywords)."""
+    assert "national-veilig-thuis" not in [f.id for f in kb.recommend(question, gemeente, ["jeugd"])]
+
+
+def test_a_question_that_names_violence_at_home_still_gets_veilig_thuis(kb):
+    question = "Ik maak me zorgen om het buurmeisje, ik denk aan kindermishandeling. Waar kan ik dat melden?"
+    assert "national-veilig-thuis" in [f.id for f in kb.recommend(question, "hengelo", ["jeugd"])]
