@@ -67,14 +67,17 @@ FROZEN = {
     # 150 first messages written on 2026-12-07 (fifth session) by a ninth author who opened
     # nothing of the repository (8 voices, 30 with other people's places), labelled (fits) by
     # another who read only the content files; frozen before its first run, on the code with
-    # the extra facility for a topic the reader leans to (Triage.also)
-    "benchmarks/data/kb_blind12.jsonl": "dd0414d730b24c24e5427e237b5db8dd58379e07c5980887254aa14a5870f230",
+    # the extra facility for a topic the reader leans to (Triage.also). After its first run
+    # (128/150 on the original labels, commit 8dce58c) three Wmo facilities were added to the
+    # content; another labeller judged them for every line (6 lines gained a fit)
+    "benchmarks/data/kb_blind12.jsonl": "e84f90eec69c0651c242c143eecd54891323986c29fe94d8628e6f58f76b454b",
     # 150 first messages written on 2026-12-07 (fifth session) by a tenth author who opened
     # nothing of the repository (ordinary life: twins with a partner abroad, a DUO debt, a
     # painter without assignments, ...), labelled by another who read only the content
     # files; frozen together with kb_blind12, kept unrun until the changes kb_blind12's first
-    # run leads to are made
-    "benchmarks/data/kb_blind13.jsonl": "39f4e795246d11b7d936346dc52dfc60e2c0d8a6d733bd7ddddf0c5e11995558",
+    # run leads to are made; the three Wmo facilities added after labelling were judged for
+    # every line by another labeller before its first run (10 lines gained a fit)
+    "benchmarks/data/kb_blind13.jsonl": "39bd0bcf9b8bfd0ad07130dd6ebc81b0bf14a0f96453b1e05ffe2a31f1c2bd38",
     # 249 residents' messages with 229 labelled names and 101 other personal data spans
     # (issue 14), written before any redaction code existed; frozen before its first run
     "benchmarks/data/names_blind.jsonl": "b537ad01cc69125d0f2dc987744de4da4d541e8534bb9f3c2fceccba2471c460",

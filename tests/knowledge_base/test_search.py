@@ -817,3 +817,37 @@ def test_an_ordinary_worry_about_a_child_gets_no_crisis_service(kb, gemeente, qu
 def test_a_question_that_names_violence_at_home_still_gets_veilig_thuis(kb):
     question = "Ik maak me zorgen om het buurmeisje, ik denk aan kindermishandeling. Waar kan ik dat melden?"
     assert "national-veilig-thuis" in [f.id for f in kb.recommend(question, "hengelo", ["jeugd"])]
+
+
+# -- Wmo provisions with an indication (household help, wheelchair, home adaptation) -------
+
+
+@pytest.mark.parametrize(
+    "gemeente,question,facility",
+    [
+        ("almelo", "hoe vraag ik huishoudelijke hulp aan voor mijn moeder?", "almelo-wmo-huishoudelijke-ondersteuning"),
+        ("almere", "mijn vader heeft een scootmobiel nodig, waar vraag ik die aan?", "almere-wmo-maatwerk"),
+        ("almere", "er moet een traplift komen, mijn man kan de trap niet meer op", "almere-wmo-maatwerk"),
+        (
+            "hengelo",
+            "mn schoonvader komt uit het ziekenhuis, kunnen we ergens een rolstoel krijgen?",
+            "hengelo-wmo-maatwerk",
+        ),
+    ],
+)
+def test_a_question_about_household_help_or_aids_finds_the_wmo_route(kb, gemeente, question, facility):
+    assert facility in [f.id for f in kb.recommend(question, gemeente, ["mantelzorg"])]
+
+
+def test_the_wmo_routes_say_that_the_municipality_decides():
+    """They are maatwerk, not free low-threshold help: the resident is told an indication is
+    needed, so nobody expects it like a walk-in spreekuur."""
+    from bot.replies.facilities import cost_sentence
+    from core.db import make_engine
+    from knowledge_base.service import load_knowledge_base
+
+    kb = load_knowledge_base(make_engine("sqlite://"))
+    for facility_id in ("almelo-wmo-huishoudelijke-ondersteuning", "almere-wmo-maatwerk", "hengelo-wmo-maatwerk"):
+        facility = kb.facilities[facility_id]
+        assert facility.indication_needed == "yes" and "beslist" in facility.offers
+        assert "U heeft er wel een indicatie voor nodig" in cost_sentence(facility)
