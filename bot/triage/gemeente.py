@@ -114,6 +114,14 @@ _FOR_THE_WRITER = re.compile(r"\bvoor\s+(?:mij|mijzelf|me|ons|onszelf)\b", re.IG
 #: "ik sta ingeschreven (bij mijn ouders) in Hengelo": where the resident is registered is
 #: the municipality that helps, also when they live on a student room elsewhere
 _REGISTERED = re.compile(r"\b(?:ingeschreven|inschrijving)\b", re.IGNORECASE)
+#: "... maar sta nog ingeschreven bij mijn ouders hier": registered in the page's municipality
+_HERE_WORD = re.compile(r"\bhier\b|\bbij\s+jullie\b|\bin\s+(?:deze|jullie)\s+gemeente\b", re.IGNORECASE)
+#: "ik woon in Den Haag, twee uur rijden": the writer lives away from the one the message is about
+_FAR_AWAY = re.compile(
+    r"\b(?:uur|uurtje|uurtjes|kwartier)\s+(?:rijden|reizen|met\s+de\s+(?:auto|trein))\b|\bver\s+weg\b"
+    r"|\b\d+\s*(?:km|kilometer)\b|\bandere\s+kant\s+van\s+het\s+land\b",
+    re.IGNORECASE,
+)
 _WORK_CONTEXT = re.compile(r"\b(?:werk|werkt|werken|werkte|stage|baan|school|studeer|studie)\b", re.IGNORECASE)
 
 #: words that follow "woon in" but are no place
@@ -185,6 +193,13 @@ def _clause_after(text: str, start: int, words: int = 7) -> str:
     rest = text[start:]
     end = _CLAUSE_END.search(rest)
     return " ".join(rest[: end.start() if end else len(rest)].split()[:words])
+
+
+def _sentence_of(text: str, at: int) -> str:
+    """The sentence around position ``at``."""
+    start = max(text.rfind(c, 0, at) for c in ".!?;\n") + 1
+    ends = [i for i in (text.find(c, at) for c in ".!?;\n") if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def _sentence_before(text: str, end: int) -> str:
@@ -287,9 +302,25 @@ def _candidates(text: str) -> Iterator[tuple[str, bool, bool]]:
         yield match.group("name"), False, False
 
 
+def _registered_here(text: str) -> bool:
+    """ "Ik woon op kamers in Enschede, maar sta nog ingeschreven bij mijn ouders hier": the
+    resident is registered in the page's municipality, which names no place but decides."""
+    for registered in _REGISTERED.finditer(text):
+        clause = _clause_before(text, registered.start())
+        tail = _clause_after(text, registered.end())
+        if _about_someone_else(clause) or _WORK_CONTEXT.search(tail) or _PLACE.search(tail):
+            continue
+        if _HERE_WORD.search(clause) or _HERE_WORD.search(tail):
+            return True
+    return False
+
+
 def find(text: str) -> Mention | None:
     """The place ``text`` says the resident lives in, if any. A Dutch municipality wins over
-    a name that is none ("hier in Almelo, in De Riet"), a clear statement over a weak one."""
+    a name that is none ("hier in Almelo, in De Riet"), a clear statement over a weak one.
+    ``None`` too when the resident says they are registered "here" (the page's municipality)."""
+    if _registered_here(text):
+        return None
     found: list[tuple[Mention, bool, bool]] = []
     for written, clear, explicit in _candidates(text):
         name = _trim(written)
@@ -316,6 +347,14 @@ def _on_behalf(text: str) -> bool:
         return True
     for verb in _RESIDENCE.finditer(text):
         if verb.group("verb").lower() in ("woont", "wonen") and not _residence_is_the_residents(text, verb):
+            return True
+        if (
+            _residence_is_the_residents(text, verb)
+            and _FAR_AWAY.search(_sentence_of(text, verb.start()))
+            and re.search(_ADULT_RELATIVE, text, re.IGNORECASE)
+        ):
+            # "Mijn moeder belt me zes keer per dag. Ik woon in Den Haag, twee uur rijden.":
+            # the writer lives away from the parent the message is about
             return True
     for question in re.findall(r"[^.!?\n]*\?", text):
         if _THIRD_PERSON_QUESTION.search(question) and not _FIRST_PERSON_OBJECT.search(question):

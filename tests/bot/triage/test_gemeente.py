@@ -356,3 +356,45 @@ def test_where_the_resident_moved_to_is_where_they_live(text, name):
 )
 def test_someone_elses_move_or_a_trip_names_no_place_of_the_resident(text):
     assert find(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mijn moeder belt me nu zes, zeven keer per dag om hetzelfde te vragen. Ik woon in Den Haag, twee uur rijden.",
+        "mn vader redt het niet meer alleen. ik woon in groningen, ver weg, dus ik kan weinig doen",
+        "Mijn schoonmoeder is gevallen. Wij wonen in Maastricht, 200 km verderop.",
+    ],
+)
+def test_a_writer_who_lives_far_from_the_parent_the_message_is_about_is_on_behalf(text):
+    """A long-distance carer: the help is needed where the parent lives (the page's
+    municipality), not in the writer's own town."""
+    assert find(text).on_behalf
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik woon in Zwolle, een uur rijden van mijn werk in Almelo. Ik heb schulden.",
+        "ik woon in Amsterdam en werk een uur rijden verderop, ik heb schulden",
+    ],
+)
+def test_a_commute_is_no_reason_to_look_elsewhere(text):
+    assert not find(text).on_behalf
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik studeer en woon op kamers in Enschede, maar sta nog ingeschreven bij mijn ouders hier.",
+        "ik sta hier nog ingeschreven maar woon nu in Deventer bij mn vriendin",
+        "Ik slaap bij een vriend in Lelystad, ik ben nog bij jullie ingeschreven.",
+    ],
+)
+def test_registered_here_keeps_the_pages_municipality(text):
+    """Registered "here" names no place, but decides: the page's municipality helps."""
+    assert find(text) is None
+
+
+def test_registered_here_does_not_hide_a_named_registration():
+    assert find("ik woon in Deventer maar sta ingeschreven in Almelo, hier bij mijn ouders").name == "Almelo"
