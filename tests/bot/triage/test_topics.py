@@ -153,6 +153,18 @@ def test_a_crisis_only_the_readers_saw_continues_with_the_topic_they_lean_to():
     assert (result.intent, result.topics, result.crisis_kinds) == ("crisis", ["crisis", "mantelzorg"], [])
 
 
+def test_a_crisis_only_the_readers_saw_continues_with_a_topic_they_lean_to_less_strongly():
+    """ "Ik heb al drie jaar geen avond meer voor mezelf gehad. Sinds Henk niet meer alleen
+    kan blijven, ga ik nergens meer heen.": mantelzorg at 0.46 still gets its facilities
+    after the check-in."""
+    result = triage(
+        "Ik heb al drie jaar geen avond meer voor mezelf gehad. Sinds Henk niet meer alleen kan blijven, ga ik nergens meer heen.",
+        reading([("crisis", 0.6), ("ask_mantelzorg", 0.3)], {"mantelzorg": 0.46}, crisis=0.43),
+        Thresholds(crisis=0.5),
+    )
+    assert result.topics == ["crisis", "mantelzorg"]
+
+
 def test_a_crisis_the_readers_saw_without_a_leaning_topic_has_no_help_topic():
     result = triage("ik zie het allemaal niet meer zitten", reading([("crisis", 0.8)], {"mantelzorg": 0.3}, crisis=0.9))
     assert result.topics == ["crisis"]
