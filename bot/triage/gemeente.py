@@ -82,6 +82,12 @@ _ADULT_RELATIVE = (
     r"(?:mijn|m'n|mn|onze)\s+(?:\w+\s+)?(?:moeder|vader|ouders|ma|pa|mama|papa|broer|zus|oma|opa|grootouders|"
     r"schoon\w+|stief\w+|buurman|buurvrouw|buren|vriend|vriendin|tante|oom)\b"
 )
+#: family a writer may care for from afar (not a partner or friend, who mostly live with them)
+_PARENT_OR_SIBLING = re.compile(
+    r"\b(?:mijn|m'n|mn|onze)\s+(?:\w+\s+)?(?:moeder|vader|ouders|ma|pa|mama|papa|broer|zus|oma|opa|"
+    r"grootouders|schoon\w+|tante|oom)\b",
+    re.IGNORECASE,
+)
 _THIRD_PERSON_QUESTION = re.compile(rf"\b(?:hij|zij|ze|haar|hem|hun)\b|\b{_ADULT_RELATIVE}", re.IGNORECASE)
 #: "wat kan ik voor haar regelen?", "hoe kan ik mijn vader helpen?": the writer asks what
 #: to do for someone else
@@ -115,7 +121,16 @@ _FOR_THE_WRITER = re.compile(r"\bvoor\s+(?:mij|mijzelf|me|ons|onszelf)\b", re.IG
 #: the municipality that helps, also when they live on a student room elsewhere
 _REGISTERED = re.compile(r"\b(?:ingeschreven|inschrijving)\b", re.IGNORECASE)
 #: "... maar sta nog ingeschreven bij mijn ouders hier": registered in the page's municipality
-_HERE_WORD = re.compile(r"\bhier\b|\bbij\s+jullie\b|\bin\s+(?:deze|jullie)\s+gemeente\b", re.IGNORECASE)
+_HERE_WORD = re.compile(r"\bin\s+(?:deze|jullie)\s+gemeente\b|\bhier\b|\bbij\s+jullie\b", re.IGNORECASE)
+#: "ik sta (nog) ingeschreven", "ik ben hier ingeschreven": the resident's own registration
+_REGISTERED_AS_INHABITANT = re.compile(
+    r"\b(?:sta|staan|ben|zijn|staat)\b(?:\s+\w+){0,4}?\s+(?P<word>ingeschreven)\b", re.IGNORECASE
+)
+#: registered with an organisation rather than as an inhabitant
+_REGISTERED_WITH_ORGANISATION = re.compile(
+    r"\bbij\s+(?:het|de|een)\s+(?!gemeente\b)\w+|\bbij\s+(?:uwv|woningnet|huisarts|consultatiebureau|schuldhulp)\w*",
+    re.IGNORECASE,
+)
 #: "ik woon in Den Haag, twee uur rijden": the writer lives away from the one the message is about
 _FAR_AWAY = re.compile(
     r"\b(?:uur|uurtje|uurtjes|kwartier)\s+(?:rijden|reizen|met\s+de\s+(?:auto|trein))\b|\bver\s+weg\b"
@@ -304,13 +319,23 @@ def _candidates(text: str) -> Iterator[tuple[str, bool, bool]]:
 
 def _registered_here(text: str) -> bool:
     """ "Ik woon op kamers in Enschede, maar sta nog ingeschreven bij mijn ouders hier": the
-    resident is registered in the page's municipality, which names no place but decides."""
-    for registered in _REGISTERED.finditer(text):
-        clause = _clause_before(text, registered.start())
+    resident is registered in the page's municipality, which names no place but decides.
+    Only the resident's own registration as an inhabitant ("ik sta / ben ingeschreven",
+    with family or at no one), not one with an organisation ("hier ingeschreven bij het
+    UWV") or a question about registering, and only where no place is named with it."""
+    for registered in _REGISTERED_AS_INHABITANT.finditer(text):
+        clause = _clause_before(text, registered.start("word"))
         tail = _clause_after(text, registered.end())
-        if _about_someone_else(clause) or _WORK_CONTEXT.search(tail) or _PLACE.search(tail):
+        ends = [i for i in (text.find(c, registered.end()) for c in ".!?\n") if i >= 0]
+        question = bool(ends) and text[min(ends)] == "?"
+        if _about_someone_else(clause) or _WORK_CONTEXT.search(tail) or question:
             continue
-        if _HERE_WORD.search(clause) or _HERE_WORD.search(tail):
+        if _REGISTERED_WITH_ORGANISATION.search(tail):
+            continue  # "hier ingeschreven bij het UWV / de huisarts / het uitzendbureau"
+        said = f"{clause} {tail}"
+        here = _HERE_WORD.search(said)
+        named = _PLACE.search(_HERE_WORD.sub(" ", said)) or _MUNICIPALITY.search(said)
+        if here and not named:
             return True
     return False
 
@@ -348,10 +373,13 @@ def _on_behalf(text: str) -> bool:
     for verb in _RESIDENCE.finditer(text):
         if verb.group("verb").lower() in ("woont", "wonen") and not _residence_is_the_residents(text, verb):
             return True
+        sentence = _sentence_of(text, verb.start())
         if (
             _residence_is_the_residents(text, verb)
-            and _FAR_AWAY.search(_sentence_of(text, verb.start()))
-            and re.search(_ADULT_RELATIVE, text, re.IGNORECASE)
+            and _FAR_AWAY.search(sentence)
+            and not _WORK_CONTEXT.search(sentence)
+            and not re.search(r"\breizen\b|\bpendel\w*", sentence, re.IGNORECASE)
+            and _PARENT_OR_SIBLING.search(text)
         ):
             # "Mijn moeder belt me zes keer per dag. Ik woon in Den Haag, twee uur rijden.":
             # the writer lives away from the parent the message is about

@@ -398,3 +398,39 @@ def test_registered_here_keeps_the_pages_municipality(text):
 
 def test_registered_here_does_not_hide_a_named_registration():
     assert find("ik woon in Deventer maar sta ingeschreven in Almelo, hier bij mijn ouders").name == "Almelo"
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Ik woon in Zwolle. Hoe werkt de inschrijving hier bij jullie?", "Zwolle"),
+        ("Ik heb me hier ingeschreven bij het UWV, ik woon in Hengelo.", "Hengelo"),
+        ("Ik woon in Zwolle en sta hier ingeschreven bij de huisarts", "Zwolle"),
+        ("Ik sta hier ingeschreven bij de gemeente Almere, maar heb geen hulp gekregen.", "Almere"),
+        ("Hier in Almelo sta ik ingeschreven.", "Almelo"),
+        ("Ik woon in Almelo. Sinds mijn inschrijving hier heb ik schulden.", "Almelo"),
+        ("ik woon in Zwolle, sta ik hier ingeschreven?", "Zwolle"),
+    ],
+)
+def test_registered_here_is_only_the_residents_own_registration_without_a_place(text, name):
+    """A registration with an organisation, a question about registering, or a place named
+    with it leaves the place the resident names."""
+    assert find(text).name == name
+
+
+def test_registered_in_this_municipality_keeps_the_pages_municipality():
+    assert find("Ik woon in Enschede. Ik sta ingeschreven in deze gemeente.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik woon in Almelo, dat is ver weg van mijn familie. Ik heb schulden en mijn vriendin is weg.",
+        "Ik woon in Hengelo en moet elke dag een uur reizen naar mijn werk. Ik zorg ook voor mijn moeder.",
+        "Ik woon in Hengelo en werk in Zwolle, een uur met de trein. Mijn schoonmoeder past op de kinderen.",
+        "Ik woon in Almere met mijn ouders, de school is een uur reizen.",
+        "Ik woon in Almelo en mijn werk is 40 km verderop. Mijn vader heeft een beperking.",
+    ],
+)
+def test_a_distance_to_work_school_or_a_partner_keeps_the_writers_own_place(text):
+    assert not find(text).on_behalf
