@@ -186,7 +186,9 @@ def _check_entry(
         yield Problem(file, line, f"{entry.get('id')}: document '{document}' has no title in a 'documents' block")
 
 
-_ASK_FOR = re.compile(r"\bvraag (?:naar|om) ([^.]+)", re.IGNORECASE)
+_ASK_FOR = re.compile(r"\bvraag naar ([^.]+)", re.IGNORECASE)
+#: a facility reached through another one ("na een verwijzing van BudgetAlert") may ask for it
+_REFERRAL = re.compile(r"\bverwijz\w*|\bdoorverwijz\w*", re.IGNORECASE)
 
 
 def _core_name(name: str) -> str:
@@ -200,9 +202,10 @@ def _check_asked_for(facilities: list, file: str) -> Iterable[Problem]:
     a contact line copied from one facility to the next."""
     entries = [e for e in facilities if isinstance(e, dict) and isinstance(e.get("name"), str)]
     for entry in entries:
-        asked = " ".join(m.group(1).lower() for m in _ASK_FOR.finditer(str(entry.get("how_to_reach") or "")))
+        reach = str(entry.get("how_to_reach") or "")
+        asked = " ".join(m.group(1).lower() for m in _ASK_FOR.finditer(reach))
         own = _core_name(entry["name"])
-        if not asked or own in asked:
+        if not asked or own in asked or _REFERRAL.search(reach):
             continue
         for other in entries:
             name = _core_name(other["name"])

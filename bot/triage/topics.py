@@ -283,7 +283,7 @@ def triage(text: str, reading: Reading, thresholds: Thresholds = Thresholds(), f
     if help_question:
         if named:
             # the domain knows intents for one or two topics; all topics stay in `topics`
-            also = _also(probs, named, thresholds)
+            also = _also(probs, named, thresholds, text)
             return Triage(topic_intent(named[:2]), probs[named[-1]], _ordered(named), [], language, also=also)
         guessed = topics_of_intent(top_name) or [max(HELP_TOPICS, key=lambda t: probs[t])]
         if top_conf < thresholds.fallback:
@@ -293,7 +293,12 @@ def triage(text: str, reading: Reading, thresholds: Thresholds = Thresholds(), f
                 guessed = []
             return Triage(FALLBACK_INTENT, top_conf, _ordered(guessed), [], language, candidates)
         return Triage(
-            topic_intent(guessed), top_conf, _ordered(guessed), [], language, also=_also(probs, guessed, thresholds)
+            topic_intent(guessed),
+            top_conf,
+            _ordered(guessed),
+            [],
+            language,
+            also=_also(probs, guessed, thresholds, text),
         )
 
     if top_name == OUT_OF_SCOPE_INTENT:
@@ -313,11 +318,15 @@ def _without(ranking: Sequence[tuple[str, float]], intents: Collection[str]) -> 
     return sorted(((n, p / total) for n, p in kept), key=lambda pair: -pair[1])
 
 
-def _also(probs: Mapping[str, float], topics: Collection[str], thresholds: Thresholds) -> list[str]:
+def _also(probs: Mapping[str, float], topics: Collection[str], thresholds: Thresholds, text: str) -> list[str]:
     """The most probable help topic outside ``topics`` that the topic reader gives at least
     ``thresholds.also_topic`` ("ik sta om zes uur op om mijn zoon met een beperking te
-    helpen, daarna naar mijn werk": werk, and mantelzorg at 0.39)."""
-    others = [t for t in HELP_TOPICS if t not in topics and probs[t] >= thresholds.also_topic]
+    helpen, daarna naar mijn werk": werk, and mantelzorg at 0.39). Never youth help for a
+    grown-up son or daughter (``only_adult_children``)."""
+    adult = only_adult_children(text)
+    others = [
+        t for t in HELP_TOPICS if t not in topics and probs[t] >= thresholds.also_topic and not (t == JEUGD and adult)
+    ]
     return [max(others, key=lambda t: probs[t])] if others else []
 
 

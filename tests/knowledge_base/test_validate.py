@@ -207,3 +207,28 @@ routes:"""
     assert problems == [
         "testdorp.yml:13: testdorp-maatje: 'how_to_reach' asks for 'Ouderenadviseur', another facility of this file"
     ]
+
+
+def test_a_facility_reached_through_another_may_ask_for_it(tmp_path):
+    """The Stadsbank is reached after a referral by BudgetAlert: asking for BudgetAlert is
+    the right contact line there, not a copy error."""
+    text = GOOD.replace(
+        'how_to_reach: "Via de gemeente: 14 0123"',
+        'how_to_reach: "Na een verwijzing. Bel de gemeente op 14 0123 en vraag naar de ouderenadviseur."',
+        1,
+    ).replace(
+        "routes:",
+        """  - id: testdorp-ouderenadviseur
+    name: Ouderenadviseur
+    topics: [mantelzorg]
+    offers: "Advies voor ouderen."
+    for_whom: "Voor ouderen."
+    how_to_reach: "Bel de gemeente op 14 0123 en vraag naar de ouderenadviseur."
+    source: {organisation: "Gemeente Testdorp", url: null}
+routes:""",
+        1,
+    )
+    problems, _ = check(tmp_path, text)
+    assert problems == []
+    problems, _ = check(tmp_path, text.replace("Na een verwijzing. ", ""))
+    assert len(problems) == 1 and "asks for 'Ouderenadviseur'" in problems[0]

@@ -358,3 +358,15 @@ def test_typed_text_starting_with_a_slash_still_gets_the_crisis_rules():
 
 def test_ordinary_words_do_not_count_as_a_care_diagnosis():
     assert lexicon_hits("als ik werk heb, kan ik dan verhuizen")["mantelzorg"] == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mijn zoon van 25 met autisme woont thuis en ik doe alles voor hem",
+        "Mijn zoon van 40 heeft schulden en woont weer bij ons, hoe help ik hem?",
+    ],
+)
+def test_a_grown_up_child_gets_no_youth_help_as_the_extra_topic_either(text):
+    result = triage(text, reading([("ask_mantelzorg", 0.8)], {"mantelzorg": 0.9, "schulden": 0.3, "jeugd": 0.81}))
+    assert "jeugd" not in result.topics and result.also == []
