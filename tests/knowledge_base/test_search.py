@@ -851,3 +851,23 @@ def test_the_wmo_routes_say_that_the_municipality_decides():
         facility = kb.facilities[facility_id]
         assert facility.indication_needed == "yes" and "beslist" in facility.offers
         assert "U heeft er wel een indicatie voor nodig" in cost_sentence(facility)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "mn zoontje van 4 slaat andere kinderen op de opvang en ze bellen me bijna elke week",
+        "Mijn zoon is 7 jaar. Juf zegt hij slaat andere kinderen op school en hij luistert niet.",
+        "zoon 12 luistert nie meer, slaat met deure, schreeuwt. ik weet het nie meer",
+    ],
+)
+def test_a_child_who_hits_other_children_or_doors_is_no_case_for_veilig_thuis(kb, question):
+    assert "national-veilig-thuis" not in [f.id for f in kb.recommend(question, "almelo", ["jeugd"])]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["mijn man slaat mij en ik ben bang thuis", "mijn vader slaat ons als hij gedronken heeft", "ik word geslagen"],
+)
+def test_being_hit_at_home_still_names_veilig_thuis_first(kb, question):
+    assert kb.recommend(question, "almere", ["jeugd"])[0].id == "national-veilig-thuis"
