@@ -184,26 +184,31 @@ def test_every_contact_line_residents_read_says_what_to_do():
     assert [f.id for f in kb.facilities.values() if "bron" in f.how_to_reach.lower()] == []
 
 
-def test_a_contact_line_that_asks_for_another_facility_of_the_file_is_refused(tmp_path):
-    """ "Vraag naar de ouderenadviseur" was copied into the contact lines of BudgetAlert, the
-    JGZ and four more Hengelo facilities: residents were sent to the wrong desk."""
-    second = """\
-  - id: testdorp-ouderenadviseur
+#: GOOD with a second facility, the ouderenadviseur, whose contact line asks for itself
+WITH_OUDERENADVISEUR = GOOD.replace(
+    "routes:",
+    """  - id: testdorp-ouderenadviseur
     name: Ouderenadviseur
     topics: [mantelzorg]
     offers: "Advies voor ouderen."
     for_whom: "Voor ouderen."
     how_to_reach: "Bel de gemeente op 14 0123 en vraag naar de ouderenadviseur."
     source: {organisation: "Gemeente Testdorp", url: null}
-routes:"""
-    two = GOOD.replace("routes:", second, 1)
-    problems, _ = check(tmp_path, two)
+routes:""",
+    1,
+)
+
+
+def maatje_reached(how: str) -> str:
+    return WITH_OUDERENADVISEUR.replace('how_to_reach: "Via de gemeente: 14 0123"', f'how_to_reach: "{how}"', 1)
+
+
+def test_a_contact_line_that_asks_for_another_facility_of_the_file_is_refused(tmp_path):
+    """ "Vraag naar de ouderenadviseur" was copied into the contact lines of BudgetAlert, the
+    JGZ and four more Hengelo facilities: residents were sent to the wrong desk."""
+    problems, _ = check(tmp_path, WITH_OUDERENADVISEUR)
     assert problems == []
-    copied = two.replace(
-        'how_to_reach: "Via de gemeente: 14 0123"',
-        'how_to_reach: "Bel de gemeente op 14 0123 en vraag naar de ouderenadviseur."',
-    )
-    problems, _ = check(tmp_path, copied)
+    problems, _ = check(tmp_path, maatje_reached("Bel de gemeente op 14 0123 en vraag naar de ouderenadviseur."))
     assert problems == [
         "testdorp.yml:13: testdorp-maatje: 'how_to_reach' asks for 'Ouderenadviseur', another facility of this file"
     ]
@@ -212,23 +217,6 @@ routes:"""
 def test_a_facility_reached_through_another_may_ask_for_it(tmp_path):
     """The Stadsbank is reached after a referral by BudgetAlert: asking for BudgetAlert is
     the right contact line there, not a copy error."""
-    text = GOOD.replace(
-        'how_to_reach: "Via de gemeente: 14 0123"',
-        'how_to_reach: "Na een verwijzing. Bel de gemeente op 14 0123 en vraag naar de ouderenadviseur."',
-        1,
-    ).replace(
-        "routes:",
-        """  - id: testdorp-ouderenadviseur
-    name: Ouderenadviseur
-    topics: [mantelzorg]
-    offers: "Advies voor ouderen."
-    for_whom: "Voor ouderen."
-    how_to_reach: "Bel de gemeente op 14 0123 en vraag naar de ouderenadviseur."
-    source: {organisation: "Gemeente Testdorp", url: null}
-routes:""",
-        1,
-    )
-    problems, _ = check(tmp_path, text)
+    reach = "Na een verwijzing. Bel de gemeente op 14 0123 en vraag naar de ouderenadviseur."
+    problems, _ = check(tmp_path, maatje_reached(reach))
     assert problems == []
-    problems, _ = check(tmp_path, text.replace("Na een verwijzing. ", ""))
-    assert len(problems) == 1 and "asks for 'Ouderenadviseur'" in problems[0]
