@@ -78,16 +78,12 @@ _SELF_CONTRAST = re.compile(
     re.IGNORECASE,
 )
 #: an adult the writer may help from elsewhere (children mostly live with the writer)
-_ADULT_RELATIVE = (
-    r"(?:mijn|m'n|mn|onze)\s+(?:\w+\s+)?(?:moeder|vader|ouders|ma|pa|mama|papa|broer|zus|oma|opa|grootouders|"
-    r"schoon\w+|stief\w+|buurman|buurvrouw|buren|vriend|vriendin|tante|oom)\b"
-)
 #: family a writer may care for from afar (not a partner or friend, who mostly live with them)
-_PARENT_OR_SIBLING = re.compile(
-    r"\b(?:mijn|m'n|mn|onze)\s+(?:\w+\s+)?(?:moeder|vader|ouders|ma|pa|mama|papa|broer|zus|oma|opa|"
-    r"grootouders|schoon\w+|tante|oom)\b",
-    re.IGNORECASE,
+_FAMILY_AFAR = r"moeder|vader|ouders|ma|pa|mama|papa|broer|zus|oma|opa|grootouders|schoon\w+|tante|oom"
+_ADULT_RELATIVE = (
+    rf"(?:mijn|m'n|mn|onze)\s+(?:\w+\s+)?(?:{_FAMILY_AFAR}|stief\w+|buurman|buurvrouw|buren|vriend|vriendin)\b"
 )
+_PARENT_OR_SIBLING = re.compile(rf"\b(?:mijn|m'n|mn|onze)\s+(?:\w+\s+)?(?:{_FAMILY_AFAR})\b", re.IGNORECASE)
 _THIRD_PERSON_QUESTION = re.compile(rf"\b(?:hij|zij|ze|haar|hem|hun)\b|\b{_ADULT_RELATIVE}", re.IGNORECASE)
 #: "wat kan ik voor haar regelen?", "hoe kan ik mijn vader helpen?": the writer asks what
 #: to do for someone else
@@ -137,6 +133,8 @@ _FAR_AWAY = re.compile(
     r"|\b\d+\s*(?:km|kilometer)\b|\bandere\s+kant\s+van\s+het\s+land\b",
     re.IGNORECASE,
 )
+#: ... unless the distance is one travelled to work or school: "een uur reizen", "pendelen"
+_TRAVEL = re.compile(r"\breizen\b|\bpendel\w*", re.IGNORECASE)
 _WORK_CONTEXT = re.compile(r"\b(?:werk|werkt|werken|werkte|stage|baan|school|studeer|studie)\b", re.IGNORECASE)
 
 #: words that follow "woon in" but are no place
@@ -210,16 +208,15 @@ def _clause_after(text: str, start: int, words: int = 7) -> str:
     return " ".join(rest[: end.start() if end else len(rest)].split()[:words])
 
 
-def _sentence_of(text: str, at: int) -> str:
-    """The sentence around position ``at``."""
-    start = max(text.rfind(c, 0, at) for c in ".!?;\n") + 1
-    ends = [i for i in (text.find(c, at) for c in ".!?;\n") if i >= 0]
-    return text[start : min(ends) if ends else len(text)]
-
-
 def _sentence_before(text: str, end: int) -> str:
     start = max(text.rfind(c, 0, end) for c in ".!?;\n") + 1
     return text[start:end]
+
+
+def _sentence_of(text: str, at: int) -> str:
+    """The sentence around position ``at``."""
+    ends = [i for i in (text.find(c, at) for c in ".!?;\n") if i >= 0]
+    return _sentence_before(text, at) + text[at : min(ends) if ends else len(text)]
 
 
 def _about_someone_else(context: str) -> bool:
@@ -347,6 +344,7 @@ def find(text: str) -> Mention | None:
     if _registered_here(text):
         return None
     found: list[tuple[Mention, bool, bool]] = []
+    on_behalf: bool | None = None
     for written, clear, explicit in _candidates(text):
         name = _trim(written)
         place = kind(name)
@@ -357,7 +355,9 @@ def find(text: str) -> Mention | None:
         municipality = place is Kind.MUNICIPALITY
         # a name that is no municipality ("ik woon in Kerkelanden") is often a neighbourhood
         # of the page's municipality: only an outright answer makes it a place of its own
-        mention = Mention(name, municipality or explicit, _on_behalf(text))
+        if on_behalf is None:
+            on_behalf = _on_behalf(text)  # of the message, not of the place: once
+        mention = Mention(name, municipality or explicit, on_behalf)
         found.append((mention, clear, municipality))
     if not found:
         return None
@@ -371,14 +371,16 @@ def _on_behalf(text: str) -> bool:
     if _SELF_CONTRAST.search(text):
         return True
     for verb in _RESIDENCE.finditer(text):
-        if verb.group("verb").lower() in ("woont", "wonen") and not _residence_is_the_residents(text, verb):
+        own = _residence_is_the_residents(text, verb)
+        if verb.group("verb").lower() in ("woont", "wonen") and not own:
             return True
+        if not own:
+            continue
         sentence = _sentence_of(text, verb.start())
         if (
-            _residence_is_the_residents(text, verb)
-            and _FAR_AWAY.search(sentence)
+            _FAR_AWAY.search(sentence)
             and not _WORK_CONTEXT.search(sentence)
-            and not re.search(r"\breizen\b|\bpendel\w*", sentence, re.IGNORECASE)
+            and not _TRAVEL.search(sentence)
             and _PARENT_OR_SIBLING.search(text)
         ):
             # "Mijn moeder belt me zes keer per dag. Ik woon in Den Haag, twee uur rijden.":

@@ -323,9 +323,10 @@ def _also(probs: Mapping[str, float], topics: Collection[str], thresholds: Thres
     ``thresholds.also_topic`` ("ik sta om zes uur op om mijn zoon met een beperking te
     helpen, daarna naar mijn werk": werk, and mantelzorg at 0.39). Never youth help for a
     grown-up son or daughter (``only_adult_children``)."""
-    adult = only_adult_children(text)
     others = [
-        t for t in HELP_TOPICS if t not in topics and probs[t] >= thresholds.also_topic and not (t == JEUGD and adult)
+        t
+        for t in HELP_TOPICS
+        if t not in topics and probs[t] >= thresholds.also_topic and not (t == JEUGD and only_adult_children(text))
     ]
     return [max(others, key=lambda t: probs[t])] if others else []
 
