@@ -93,6 +93,17 @@ def question_text(tracker: Tracker) -> str:
     return latest
 
 
+def help_question_also(tracker: Tracker, text: str) -> list[str]:
+    """``Triage.also`` of the message the help question ``text`` came from (its second
+    possible topic), so that an answer given again (for another municipality) is the same
+    answer; [] when that message carries no triage (a topic button)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user" and event.get("text") == text:
+            triage = (event.get("parse_data") or {}).get(TRIAGE_KEY) or {}
+            return list(triage.get("also") or [])
+    return []
+
+
 def last_help_question(tracker: Tracker) -> tuple[str, list[str]] | None:
     """Text and topics of the help question the facilities shown were chosen for."""
     text, topics = tracker.get_slot("help_question"), tracker.get_slot("topics")

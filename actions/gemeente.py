@@ -8,7 +8,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import gemeente_slots, knowledge_base_first, last_help_question, mentioned_gemeente
+from actions.common import (
+    gemeente_slots,
+    help_question_also,
+    knowledge_base_first,
+    last_help_question,
+    mentioned_gemeente,
+)
 from actions.help_question import answer_help_question, answer_if_understood
 from knowledge_base.gemeenten import Gemeente
 
@@ -30,7 +36,7 @@ def switch_gemeente(dispatcher: CollectingDispatcher, tracker: Tracker, gemeente
         dispatcher.utter_message(response="utter_ask_question")
         return events
     text, topics = question
-    return events + answer_help_question(dispatcher, gemeente, text, topics)
+    return events + answer_help_question(dispatcher, gemeente, text, topics, help_question_also(tracker, text))
 
 
 class ActionSetGemeente(Action):

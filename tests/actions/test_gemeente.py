@@ -1,5 +1,6 @@
 from actions.gemeente import ActionSetGemeente
-from tests.actions.conftest import make_tracker, responses, slot_values, triage_dict
+from knowledge_base import service
+from tests.actions.conftest import make_tracker, responses, slot_values, triage_dict, user_event
 
 
 def inform(name, strong=True, question=None):
@@ -31,6 +32,25 @@ async def test_after_a_help_question_the_answer_is_given_again_for_the_new_munic
     assert slots["gemeente"] == "hengelo"
     assert responses(dispatcher)[:2] == ["utter_gemeente_set", "utter_topic_schulden"]
     assert slots["facilities"] and all(f.startswith(("hengelo-", "national-")) for f in slots["facilities"])
+
+
+async def test_the_answer_given_again_keeps_the_facility_of_the_second_possible_topic(dispatcher):
+    question = "ik sta om zes uur op om mijn zoon met een beperking te helpen, daarna moet ik naar mijn werk"
+    earlier = user_event(question, "ask_werk", triage_dict("ask_werk", ["werk"], also=["mantelzorg"]))
+    tracker = make_tracker(
+        "ik woon in Hengelo",
+        "inform_gemeente",
+        triage_dict("inform_gemeente", []),
+        {"gemeente": "almelo", "help_question": question, "topics": ["werk"]},
+        earlier=[earlier],
+        gemeente_mention={"name": "Hengelo", "strong": True},
+    )
+    events = await ActionSetGemeente().run(dispatcher, tracker, {})
+    facilities = slot_values(events)["facilities"]
+    kb = service.get_knowledge_base()
+    assert "werk" in kb.facilities[facilities[0]].topics
+    assert "mantelzorg" in kb.facilities[facilities[-1]].topics
+    assert all(f.startswith(("hengelo-", "national-")) for f in facilities)
 
 
 async def test_an_unknown_municipality_is_said_honestly_and_gets_national_help(dispatcher):
