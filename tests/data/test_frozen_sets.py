@@ -87,6 +87,14 @@ FROZEN = {
     # kb_blind14's first run and before any look at it (how much the score depends on who
     # labels: the two agree whether an answer names a fit for 147 of 150)
     "benchmarks/data/kb_blind14_second.jsonl": "c7d9f9cf5b4083f881431b3158ae13a81e726415501939e01defe341059b6f5f",
+    # 150 first messages each, written on 2026-12-07 (sixth session) by a twelfth and a
+    # thirteenth author who opened nothing of the repository (kb_blind16: people who are
+    # tired, embarrassed or sent from desk to desk), labelled by two others who read only the
+    # content files. Both labellers also listed teams; the team ids were taken out, and the 7
+    # lines where only a team fitted were judged again, facilities only, by a third labeller.
+    # Frozen before their first runs, which are on the code after the session's changes
+    "benchmarks/data/kb_blind15.jsonl": "3fe5c81452809e317bae32ba6258a9544c38c02d55e2ac544638e466ba3e769b",
+    "benchmarks/data/kb_blind16.jsonl": "4733d5fe7636cba82b0d8a7c01ee393c81fedfbdcc0f7d23a2f5671ebdb9cd76",
     # 249 residents' messages with 229 labelled names and 101 other personal data spans
     # (issue 14), written before any redaction code existed; frozen before its first run
     "benchmarks/data/names_blind.jsonl": "b537ad01cc69125d0f2dc987744de4da4d541e8534bb9f3c2fceccba2471c460",
