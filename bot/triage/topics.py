@@ -20,6 +20,7 @@ from typing import Collection, Iterable, Mapping, Sequence
 
 from bot.nlu.reading import Reading
 from bot.triage import crisis as crisis_rules
+from bot.triage.cues import cued_topic
 from bot.triage import language as lang
 from core.text import LETTER, fold, fold_pattern
 from core.topics import (  # noqa: F401 - the triage's topic vocabulary, used by its callers too
@@ -59,6 +60,10 @@ CHECKED_CRISIS_TOPIC = 0.35
 #: help without a subject ("kunnen jullie mij helpen") with the "Bedoelt u ...?" buttons
 VAGUE_MESSAGE_WORDS = 10
 VAGUE_TOPIC = 0.35
+#: below this probability of its most probable topic the topic reader is unsure, and an
+#: indirect cue (``bot.triage.cues``) decides the topic: "Ik open de brievenbus al weken niet
+#: meer" (schulden 0.34), "Overal kom ik niet verder dan het eerste gesprek" (werk 0.09)
+CUED_TOPIC_BELOW = 0.5
 
 
 _LEXICON: dict[str, list[str]] = {
@@ -265,7 +270,7 @@ def triage(text: str, reading: Reading, thresholds: Thresholds = Thresholds(), f
             # the question: its most probable topic, if the topic reader leans to one
             # ("mijn vrouw herkent me niet meer, 's nachts loopt ze door het huis")
             best = max(HELP_TOPICS, key=lambda t: probs[t])
-            named = [best] if probs[best] >= CHECKED_CRISIS_TOPIC else []
+            named = [best] if probs[best] >= CHECKED_CRISIS_TOPIC else _cued(text, probs)
         return Triage(CRISIS_INTENT, confidence, _ordered([CRISIS, *named]), kinds, language)
 
     # not a crisis: the crisis intent's share of the ranking says nothing about which help
@@ -286,7 +291,11 @@ def triage(text: str, reading: Reading, thresholds: Thresholds = Thresholds(), f
             also = _also(probs, named, thresholds, text)
             return Triage(topic_intent(named[:2]), probs[named[-1]], _ordered(named), [], language, also=also)
         guessed = topics_of_intent(top_name) or [max(HELP_TOPICS, key=lambda t: probs[t])]
-        if top_conf < thresholds.fallback:
+        cued = _cued(text, probs)
+        if cued:
+            # the readers guess, an indirect cue knows: "Ik heb al tientallen afwijzingen"
+            guessed = cued
+        elif top_conf < thresholds.fallback:
             if len(text.split()) <= VAGUE_MESSAGE_WORDS and max(probs[t] for t in guessed) < VAGUE_TOPIC:
                 # "kan iemand mij helpen met mijn situatie", "ik heb hulp nodig": nothing to
                 # guess from, so the resident chooses ("Bedoelt u ...?")
@@ -329,6 +338,15 @@ def _also(probs: Mapping[str, float], topics: Collection[str], thresholds: Thres
         if t not in topics and probs[t] >= thresholds.also_topic and not (t == JEUGD and only_adult_children(text))
     ]
     return [max(others, key=lambda t: probs[t])] if others else []
+
+
+def _cued(text: str, probs: Mapping[str, float]) -> list[str]:
+    """The help topic the indirect cues point at, when the topic reader is unsure of every
+    topic (all under ``CUED_TOPIC_BELOW``); else []."""
+    if max(probs.values()) >= CUED_TOPIC_BELOW:
+        return []
+    topic = cued_topic(text)
+    return [topic] if topic else []
 
 
 def _candidates(probs: Mapping[str, float], limit: int = 3) -> list[str]:

@@ -122,6 +122,46 @@ def test_an_unsure_story_is_answered_with_its_most_probable_topic():
     assert (result.intent, result.topics) == ("nlu_fallback", ["jeugd"])
 
 
+def test_an_indirect_cue_gives_the_topic_when_the_readers_are_unsure():
+    """ "Ik open de brievenbus al weken niet meer": the readers gave schulden 0.34 and the
+    resident got nothing but the crisis check-in or "Bedoelt u ...?"."""
+    result = triage(
+        "Ik open de brievenbus al weken niet meer. Mijn vriend denkt dat ik gewoon slordig ben.",
+        reading(UNSURE, {"schulden": 0.34, "jeugd": 0.1}),
+    )
+    assert (result.intent, result.topics) == ("ask_schulden", ["schulden"])
+
+
+def test_an_indirect_cue_overrules_an_unsure_guess_of_another_topic():
+    result = triage(
+        "Mijn kleinzoon heeft alleen maar afwijzingen gehad sinds zijn studie. Kan iemand hem begeleiden?",
+        reading([("ask_jeugd", 0.5), ("ask_werk", 0.3)], {"jeugd": 0.45, "werk": 0.3}),
+    )
+    assert result.topics == ["werk"]
+
+
+def test_an_indirect_cue_does_not_overrule_a_topic_the_reader_leans_to():
+    result = triage(
+        "Mijn zoon zit alleen maar te gamen en heeft alleen maar afwijzingen gehad voor een bijbaan",
+        reading([("ask_jeugd", 0.6)], {"jeugd": 0.55}),
+    )
+    assert result.topics == ["jeugd"]
+
+
+def test_a_short_message_with_an_indirect_cue_is_answered_instead_of_asked_about():
+    result = triage("ik heb alleen maar afwijzingen", reading(UNSURE, {"werk": 0.05}))
+    assert (result.intent, result.topics) == ("ask_werk", ["werk"])
+
+
+def test_a_crisis_the_readers_saw_continues_with_the_topic_of_an_indirect_cue():
+    """The carer's night without the words: no topic at 0.35, but "medicijnen klaarzetten"."""
+    result = triage(
+        "Mijn dagen bestaan uit medicijnen klaarzetten, wassen en naar afspraken rijden. Ik kan niet meer.",
+        reading([("crisis", 0.7)], {"mantelzorg": 0.08}, crisis=0.8),
+    )
+    assert result.topics == ["crisis", "mantelzorg"]
+
+
 def test_caring_for_a_grown_up_son_is_not_youth_help():
     result = triage(
         "onze zoon van 34 heeft een ernstige verstandelijke beperking en woont nog thuis, wij raken op",

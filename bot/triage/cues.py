@@ -1,0 +1,51 @@
+"""Indirect cues: what residents write about a help topic without naming it.
+
+"Ik open de brievenbus al weken niet meer" is about money trouble, "43 keer 'helaas' in
+mijn mailbox" about looking for work, "ik slaap op de bank naast zijn bed" about caring
+for someone. The readers (logistic regressions on words and character n-grams) give such
+messages every topic under 0.3, and more training examples did not change that
+(docs/nlu.md). The cues in ``cues.yml`` are a second signal, used only where the readers
+are unsure (:func:`bot.triage.topics.triage`).
+
+A cue is a short phrase: its words in this order and adjacent, compared after folding
+(case and accents); ``*`` at the end of a word stands for any ending ("afwijzing*").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Mapping
+
+import yaml
+
+from core.text import fold
+
+CUES_FILE = Path(__file__).with_name("cues.yml")
+
+
+def _pattern(cue: str) -> re.Pattern:
+    words = []
+    for word in fold(cue).split():
+        stem = word.rstrip("*")
+        words.append(re.escape(stem) + (r"\w*" if word.endswith("*") else ""))
+    return re.compile(r"(?<!\w)" + r"\W+".join(words) + r"(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _compiled(path: Path = CUES_FILE) -> Mapping[str, tuple[re.Pattern, ...]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {topic: tuple(_pattern(cue) for cue in cues) for topic, cues in data["cues"].items()}
+
+
+def cue_hits(text: str) -> dict[str, int]:
+    """How many distinct cues of each help topic occur in ``text``."""
+    folded = fold(text)
+    return {topic: sum(1 for p in patterns if p.search(folded)) for topic, patterns in _compiled().items()}
+
+
+def cued_topic(text: str) -> str | None:
+    """The one help topic the cues point at, or None when they point at none or at several."""
+    hits = {topic: n for topic, n in cue_hits(text).items() if n}
+    return next(iter(hits)) if len(hits) == 1 else None
