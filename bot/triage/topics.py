@@ -20,8 +20,8 @@ from typing import Collection, Iterable, Mapping, Sequence
 
 from bot.nlu.reading import Reading
 from bot.triage import crisis as crisis_rules
-from bot.triage.cues import cued_topic
 from bot.triage import language as lang
+from bot.triage.cues import cued_topic
 from core.text import LETTER, fold, fold_pattern
 from core.topics import (  # noqa: F401 - the triage's topic vocabulary, used by its callers too
     ALL_TOPICS,
