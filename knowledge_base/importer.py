@@ -116,6 +116,7 @@ def _fill_facility(row: Facility, entry: dict, gemeente_id: str | None) -> None:
     row.indication_needed = _indication(entry.get("indication_needed"))
     row.neighbourhood = entry.get("neighbourhood")
     row.crisis = bool(entry.get("crisis"))
+    row.young_people_only = bool(entry.get("young_people_only"))
     row.keywords = [str(k) for k in entry.get("keywords") or []]
     row.verify = bool(entry.get("verify"))
     row.last_verified = _date(entry.get("last_verified"))

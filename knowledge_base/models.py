@@ -97,6 +97,9 @@ class Facility(_Entry, Base):
     indication_needed = Column(String(10), nullable=False, default="unknown")
     neighbourhood = Column(String(120))
     crisis = Column(Boolean, nullable=False, default=False)
+    #: a service children and young people use themselves (the Kindertelefoon): not for a
+    #: parent or grandparent asking about a child
+    young_people_only = Column(Boolean, nullable=False, default=False)
     keywords = Column(JSON, nullable=False, default=list)
     source_id = Column(ForeignKey("kb_sources.id"), nullable=False)
 

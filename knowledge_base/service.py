@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from core.db import make_engine, session_factory
+from core.text import fold
 from knowledge_base import CONTENT_DIR
 from knowledge_base.db import create_schema
 from knowledge_base.importer import (
@@ -74,6 +75,30 @@ def unasked_alarm(found: "Found") -> bool:
     return found.facility.crisis and not found.hit.named
 
 
+#: the writer asks about their own (grand)child, a pupil or a neighbour's child
+_ABOUT_A_CHILD = re.compile(
+    r"\b(?:mijn|m'n|mn|onze|ons|haar|zijn) (?:zoon|zoontje|dochter|dochtertje|kind|kindje|kinderen|"
+    r"kleinzoon|kleindochter|kleinkind|kleinkinderen|stiefzoon|stiefdochter|pleegkind|pleegzoon|"
+    r"pleegdochter|neefje|nichtje|buurjongen|buurmeisje|leerling)\b"
+)
+#: the writer is young: "ik ben 15", "mijn ouders gaan scheiden"
+_YOUNG_WRITER = re.compile(
+    r"\bik ben (?:[89]|1\d|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien)\b"
+    r"|\b(?:mijn|m'n|mn) (?:ouders|moeder|vader|mama|papa|ma|pa|stiefvader|stiefmoeder)\b"
+)
+
+
+def not_for_this_writer(found: "Found", text: str) -> bool:
+    """A service young people use themselves (the Kindertelefoon, ``young_people_only``) for
+    a parent or grandparent writing about a child. Its keyword "praten" put it first for
+    "Mijn dochter 15 jaar wil niet meer met ons praten" 22 times in kb_blind2-14, where no
+    labeller chose it; a young writer ("ik ben 15", "mijn ouders") keeps it."""
+    if not found.facility.young_people_only:
+        return False
+    folded = fold(text)
+    return bool(_ABOUT_A_CHILD.search(folded)) and not _YOUNG_WRITER.search(folded)
+
+
 @dataclass(frozen=True)
 class FacilityInfo:
     id: str
@@ -91,6 +116,8 @@ class FacilityInfo:
     verify: bool
     #: a service for the crisis answer (Veilig Thuis), which may also answer a topic
     crisis: bool = False
+    #: a service children and young people use themselves (the Kindertelefoon)
+    young_people_only: bool = False
 
     @property
     def national(self) -> bool:
@@ -152,6 +179,7 @@ class KnowledgeBase:
                     source_year=row.source.year,
                     verify=row.verify,
                     crisis=row.crisis,
+                    young_people_only=row.young_people_only,
                 )
             )
             docs.append(
@@ -239,7 +267,7 @@ class KnowledgeBase:
                 on_topic = [
                     f
                     for f in self.search(text, gemeente_id, [topic], limit=5, exclude=excluded)
-                    if topic in f.facility.topics and not unasked_alarm(f)
+                    if topic in f.facility.topics and not unasked_alarm(f) and not not_for_this_writer(f, text)
                 ]
                 # per topic a local facility first when one matches the words at all, else
                 # the topic's front door
@@ -255,7 +283,7 @@ class KnowledgeBase:
         ranked = [
             f
             for f in self.search(text, gemeente_id, topics, limit=limit + OFF_TOPIC_CANDIDATES, exclude=excluded)
-            if not unasked_alarm(f)
+            if not unasked_alarm(f) and not not_for_this_writer(f, text)
         ]
         on_topic = [f for f in ranked if not topics or set(f.facility.topics) & set(topics)]
         door = self.front_door(gemeente_id, topics[0], excluded) if len(topics) == 1 else None

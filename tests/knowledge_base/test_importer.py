@@ -123,7 +123,7 @@ def test_every_imported_facility_and_team_has_its_own_source_row(imported):
         assert session.scalar(select(func.count()).select_from(Source)) == len(source_ids)
 
 
-def test_national_facilities_have_no_municipality_and_keep_their_topics_and_crisis_flag(imported):
+def test_national_facilities_have_no_municipality_and_keep_their_topics_and_flags(imported):
     with imported() as session:
         geldfit = session.get(Facility, "national-geldfit")
         assert geldfit.gemeente_id is None
@@ -132,6 +132,8 @@ def test_national_facilities_have_no_municipality_and_keep_their_topics_and_cris
         crisis_line = session.get(Facility, "national-113-zelfmoordpreventie")
         assert crisis_line.crisis is True
         assert crisis_line.topics == []
+        assert session.get(Facility, "national-kindertelefoon").young_people_only is True
+        assert geldfit.young_people_only is False
         voedselloket = session.get(Facility, "almere-voedselloket")
         assert voedselloket.gemeente_id == "almere"
         assert voedselloket.source.title == "Monitor Sociaal Domein van de gemeente Almere (2015)"

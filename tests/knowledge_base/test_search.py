@@ -871,3 +871,29 @@ def test_a_child_who_hits_other_children_or_doors_is_no_case_for_veilig_thuis(kb
 )
 def test_being_hit_at_home_still_names_veilig_thuis_first(kb, question):
     assert kb.recommend(question, "almere", ["jeugd"])[0].id == "national-veilig-thuis"
+
+
+# -- a service young people use themselves (the Kindertelefoon) -----------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Mijn dochter 15 jaar wil niet meer met ons praten. Zij is altijd op telefoon en boos.",
+        "Onze zoon van 16 blowt en als we erover willen praten loopt hij weg",
+        "Ik ben 79 en mijn kleinzoon van 17 wil bij mij komen wonen, thuis is er veel ruzie. Mag dat?",
+    ],
+)
+def test_a_parent_or_grandparent_asking_about_a_child_is_not_sent_to_the_kindertelefoon(kb, question):
+    assert "national-kindertelefoon" not in [f.id for f in kb.recommend(question, "almelo", ["jeugd"])]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hoi ik ben 15 en mijn ouders hebben elke avond ruzie. ik wil gewoon met iemand praten",
+        "ik ben 13 en mijn moeder en haar zoon van 20 maken steeds ruzie, met wie kan ik praten",
+    ],
+)
+def test_a_young_person_writing_for_themselves_keeps_the_kindertelefoon(kb, question):
+    assert "national-kindertelefoon" in [f.id for f in kb.recommend(question, "almelo", ["jeugd"])]
