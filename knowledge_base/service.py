@@ -66,13 +66,23 @@ def points_past_the_door(hit: Hit, door_score: float) -> bool:
     return hit.named and hit.score >= DOOR_MARGIN * door_score
 
 
-def unasked_alarm(found: "Found") -> bool:
+def unasked_alarm(found: "Found", text: str) -> bool:
     """A crisis service (Veilig Thuis) the question does not name: in an ordinary answer it
     took a place on words like "thuis", "bang" or "kind" (a toddler who does not talk yet, a
     son who games at night), 28 times in kb_blind2-12 and never a facility the labellers
-    chose. Violence and danger get the crisis answer; here it needs one of its own keywords
-    ("huiselijk geweld", "mishandeling", ...)."""
-    return found.facility.crisis and not found.hit.named
+    chose. Violence and danger get the crisis answer; here the question must write one of
+    its own keywords as it is written ("huiselijk geweld", "slaat mij", "bang thuis"). The
+    search counts a keyword phrase whose words occur anywhere, which kept it in 15 answers
+    of kb_blind2-14, 9 times first ("slaat ze de deur dicht" ... "mijn moeder", "ik ben
+    bang" ... "laat thuis"), and a labeller chose it once."""
+    return found.facility.crisis and not (found.hit.named and _writes_a_keyword(text, found.facility.keywords))
+
+
+def _writes_a_keyword(text: str, keywords: Iterable[str]) -> bool:
+    """One of ``keywords`` occurs in ``text`` word for word (after folding; a longer ending
+    of its last word counts: "mishandeling" in "mishandelingen")."""
+    folded = fold(text)
+    return any(re.search(r"(?<!\w)" + re.escape(fold(k)) + r"\w*", folded) for k in keywords)
 
 
 #: the writer asks about their own (grand)child, a pupil or a neighbour's child
@@ -118,6 +128,7 @@ class FacilityInfo:
     crisis: bool = False
     #: a service children and young people use themselves (the Kindertelefoon)
     young_people_only: bool = False
+    keywords: tuple[str, ...] = ()
 
     @property
     def national(self) -> bool:
@@ -180,6 +191,7 @@ class KnowledgeBase:
                     verify=row.verify,
                     crisis=row.crisis,
                     young_people_only=row.young_people_only,
+                    keywords=tuple(row.keywords or ()),
                 )
             )
             docs.append(
@@ -267,7 +279,7 @@ class KnowledgeBase:
                 on_topic = [
                     f
                     for f in self.search(text, gemeente_id, [topic], limit=5, exclude=excluded)
-                    if topic in f.facility.topics and not unasked_alarm(f) and not not_for_this_writer(f, text)
+                    if topic in f.facility.topics and not unasked_alarm(f, text) and not not_for_this_writer(f, text)
                 ]
                 # per topic a local facility first when one matches the words at all, else
                 # the topic's front door
@@ -283,7 +295,7 @@ class KnowledgeBase:
         ranked = [
             f
             for f in self.search(text, gemeente_id, topics, limit=limit + OFF_TOPIC_CANDIDATES, exclude=excluded)
-            if not unasked_alarm(f) and not not_for_this_writer(f, text)
+            if not unasked_alarm(f, text) and not not_for_this_writer(f, text)
         ]
         on_topic = [f for f in ranked if not topics or set(f.facility.topics) & set(topics)]
         door = self.front_door(gemeente_id, topics[0], excluded) if len(topics) == 1 else None

@@ -859,6 +859,9 @@ def test_the_wmo_routes_say_that_the_municipality_decides():
         "mn zoontje van 4 slaat andere kinderen op de opvang en ze bellen me bijna elke week",
         "Mijn zoon is 7 jaar. Juf zegt hij slaat andere kinderen op school en hij luistert niet.",
         "zoon 12 luistert nie meer, slaat met deure, schreeuwt. ik weet het nie meer",
+        # the words of a keyword, but apart: "slaat ... mijn ... moeder", "bang ... thuis"
+        "Mijn dochter van 12 eet niet meer mee en slaat de deur dicht. Ik ben haar moeder en weet niet wat te doen",
+        "hallo, mijn zoon 14 jaar luistert niet meer. hij komt laat thuis, andere jongens. ik ben bang.",
     ],
 )
 def test_a_child_who_hits_other_children_or_doors_is_no_case_for_veilig_thuis(kb, question):
@@ -871,6 +874,18 @@ def test_a_child_who_hits_other_children_or_doors_is_no_case_for_veilig_thuis(kb
 )
 def test_being_hit_at_home_still_names_veilig_thuis_first(kb, question):
     assert kb.recommend(question, "almere", ["jeugd"])[0].id == "national-veilig-thuis"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ik voel me niet veilig thuis, wat kan ik doen",
+        "er is huiselijk geweld bij de buren",
+        "ik heb gezien hoe de buurman zijn kinderen behandelt, volgens mij is het kindermishandeling",
+    ],
+)
+def test_a_question_that_writes_a_keyword_of_veilig_thuis_still_gets_it(kb, question):
+    assert "national-veilig-thuis" in [f.id for f in kb.recommend(question, "almere", ["jeugd"])]
 
 
 # -- a service young people use themselves (the Kindertelefoon) -----------------------------
