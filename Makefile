@@ -119,7 +119,7 @@ benchmark: install $(MODEL)
 	$(PY) benchmarks/routing_accuracy.py --model $(MODEL) tests/nlu/heldout.jsonl
 	$(PY) benchmarks/routing_accuracy.py --model $(MODEL) benchmarks/data/blind4.jsonl
 	$(PY) benchmarks/routing_accuracy.py --model $(MODEL) benchmarks/data/crisis_blind4.jsonl
-	$(PY) benchmarks/first_reply.py --model $(MODEL) tests/nlu/heldout.jsonl benchmarks/data/blind4.jsonl benchmarks/data/kb_blind2.jsonl benchmarks/data/kb_blind3.jsonl benchmarks/data/kb_blind4.jsonl benchmarks/data/kb_blind5.jsonl benchmarks/data/kb_blind6.jsonl benchmarks/data/kb_blind7.jsonl benchmarks/data/kb_blind8.jsonl benchmarks/data/kb_blind9.jsonl benchmarks/data/kb_blind9_second.jsonl benchmarks/data/kb_blind10.jsonl benchmarks/data/kb_blind11.jsonl benchmarks/data/kb_blind12.jsonl benchmarks/data/kb_blind13.jsonl benchmarks/data/kb_blind14.jsonl benchmarks/data/kb_blind14_second.jsonl
+	$(PY) benchmarks/first_reply.py --model $(MODEL) tests/nlu/heldout.jsonl benchmarks/data/blind4.jsonl benchmarks/data/kb_blind2.jsonl benchmarks/data/kb_blind3.jsonl benchmarks/data/kb_blind4.jsonl benchmarks/data/kb_blind5.jsonl benchmarks/data/kb_blind6.jsonl benchmarks/data/kb_blind7.jsonl benchmarks/data/kb_blind8.jsonl benchmarks/data/kb_blind9.jsonl benchmarks/data/kb_blind9_second.jsonl benchmarks/data/kb_blind10.jsonl benchmarks/data/kb_blind11.jsonl benchmarks/data/kb_blind12.jsonl benchmarks/data/kb_blind13.jsonl benchmarks/data/kb_blind14.jsonl benchmarks/data/kb_blind14_second.jsonl benchmarks/data/kb_blind15.jsonl benchmarks/data/kb_blind16.jsonl
 	$(PY) benchmarks/kb_relevance.py --model $(MODEL)
 	$(PY) benchmarks/kb_relevance.py --model $(MODEL) benchmarks/data/kb_blind.jsonl
 	$(PY) benchmarks/kb_search_latency.py
