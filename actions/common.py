@@ -96,11 +96,16 @@ def question_text(tracker: Tracker) -> str:
 def help_question_also(tracker: Tracker, text: str) -> list[str]:
     """``Triage.also`` of the message the help question ``text`` came from (its second
     possible topic), so that an answer given again (for another municipality) is the same
-    answer; [] when that message carries no triage (a topic button)."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "user" and event.get("text") == text:
-            triage = (event.get("parse_data") or {}).get(TRIAGE_KEY) or {}
-            return list(triage.get("also") or [])
+    answer. [] when a topic button answered that message: the answer to a button has no
+    second topic (``latest_triage``)."""
+    users = [e for e in tracker.events if e.get("event") == "user"]
+    for i in range(len(users) - 1, -1, -1):
+        if users[i].get("text") != text:
+            continue
+        if i + 1 < len(users) and (users[i + 1].get("text") or "").startswith("/"):
+            return []
+        triage = (users[i].get("parse_data") or {}).get(TRIAGE_KEY) or {}
+        return list(triage.get("also") or [])
     return []
 
 

@@ -79,22 +79,26 @@ def unasked_alarm(found: "Found", text: str) -> bool:
 
 
 def _writes_a_keyword(text: str, keywords: Iterable[str]) -> bool:
-    """One of ``keywords`` occurs in ``text`` word for word (after folding; a longer ending
-    of its last word counts: "mishandeling" in "mishandelingen")."""
+    """One of ``keywords`` occurs in ``text`` word for word (after folding; a plural of its
+    last word counts, "mishandelingen", not a compound: "bang thuis" is not "bang
+    thuiszorg", "slaat mij" not "slaat mijn")."""
     folded = fold(text)
-    return any(re.search(r"(?<!\w)" + re.escape(fold(k)) + r"\w*", folded) for k in keywords)
+    return any(re.search(r"(?<!\w)" + re.escape(fold(k)) + r"(?:en|s)?(?!\w)", folded) for k in keywords)
 
 
-#: the writer asks about their own (grand)child, a pupil or a neighbour's child
+#: the writer asks about their own (grand)child or pupil, or a neighbour's child
 _ABOUT_A_CHILD = re.compile(
-    r"\b(?:mijn|m'n|mn|onze|ons|haar|zijn) (?:zoon|zoontje|dochter|dochtertje|kind|kindje|kinderen|"
-    r"kleinzoon|kleindochter|kleinkind|kleinkinderen|stiefzoon|stiefdochter|pleegkind|pleegzoon|"
-    r"pleegdochter|neefje|nichtje|buurjongen|buurmeisje|leerling)\b"
+    r"\b(?:mijn|m'n|mn|onze|ons) (?:\w+ )?(?:zoon|zoons|zonen|zoontje|dochter|dochters|dochtertje|kind|kindje|"
+    r"kinderen|kids|tweeling|puber|pubers|tiener|tieners|kleinzoon|kleindochter|kleinkind|kleinkinderen|"
+    r"stiefzoon|stiefdochter|stiefkind|stiefkinderen|pleegkind|pleegkinderen|pleegzoon|pleegdochter|"
+    r"neefje|nichtje|buurjongen|buurmeisje|leerling|leerlingen)\b"
 )
-#: the writer is young: "ik ben 15", "mijn ouders gaan scheiden"
+#: the writer is young: "ik ben 15" (not "ik ben 16 jaar getrouwd"), "ik (14)", "mijn ouders"
 _YOUNG_WRITER = re.compile(
     r"\bik ben (?:[89]|1\d|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien)\b"
-    r"|\b(?:mijn|m'n|mn) (?:ouders|moeder|vader|mama|papa|ma|pa|stiefvader|stiefmoeder)\b"
+    r"(?! jaar (?:getrouwd|samen|gescheiden|weduwe|weduwnaar|mantelzorger|werkloos|ziek|bezig))"
+    r"|\bik \((?:[89]|1\d)\)"
+    r"|\b(?:mijn|m'n|mn) (?:ouders|moeder|vader|mama|papa|ma|pa|stiefvader|stiefmoeder|mentor|juf|meester)\b"
 )
 
 

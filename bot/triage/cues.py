@@ -7,8 +7,9 @@ messages every topic under 0.3, and more training examples did not change that
 (docs/nlu.md). The cues in ``cues.yml`` are a second signal, used only where the readers
 are unsure (:func:`bot.triage.topics.triage`).
 
-A cue is a short phrase: its words in this order and adjacent, compared after folding
-(case and accents); ``*`` at the end of a word stands for any ending ("afwijzing*").
+A cue is a short phrase: its words in this order, adjacent and in one sentence, compared
+after folding (case and accents); ``*`` at the end of a word stands for an ending of up to
+six letters ("afwijzing*": afwijzingen; "zorg*": zorgt, zorgen, but not zorgverzekering).
 """
 
 from __future__ import annotations
@@ -23,14 +24,17 @@ import yaml
 from core.text import fold
 
 CUES_FILE = Path(__file__).with_name("cues.yml")
+#: how many letters ``*`` stands for: enough for "schoon*" (schoonmoeder) and "klaar*"
+#: (klaarzetten), not for "zorg*" in zorgverzekering
+WILDCARD_LETTERS = 6
 
 
 def _pattern(cue: str) -> re.Pattern:
     words = []
     for word in fold(cue).split():
         stem = word.rstrip("*")
-        words.append(re.escape(stem) + (r"\w*" if word.endswith("*") else ""))
-    return re.compile(r"(?<!\w)" + r"\W+".join(words) + r"(?!\w)")
+        words.append(re.escape(stem) + (rf"\w{{0,{WILDCARD_LETTERS}}}" if word.endswith("*") else ""))
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
 
 
 @lru_cache(maxsize=1)

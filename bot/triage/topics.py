@@ -342,11 +342,18 @@ def _also(probs: Mapping[str, float], topics: Collection[str], thresholds: Thres
 
 def _cued(text: str, probs: Mapping[str, float]) -> list[str]:
     """The help topic the indirect cues point at, when the topic reader is unsure of every
-    topic (all under ``CUED_TOPIC_BELOW``); else []."""
-    if max(probs.values()) >= CUED_TOPIC_BELOW:
+    topic (all under ``CUED_TOPIC_BELOW``) and does not lean to another one: the cued topic
+    is its most probable, or the most probable is under ``VAGUE_TOPIC``. Never youth help for
+    a grown-up son or daughter. Else []."""
+    best = max(HELP_TOPICS, key=lambda t: probs[t])
+    if probs[best] >= CUED_TOPIC_BELOW:
         return []
     topic = cued_topic(text)
-    return [topic] if topic else []
+    if topic is None or (topic != best and probs[best] >= VAGUE_TOPIC):
+        return []
+    if topic == JEUGD and only_adult_children(text):
+        return []
+    return [topic]
 
 
 def _candidates(probs: Mapping[str, float], limit: int = 3) -> list[str]:

@@ -53,6 +53,24 @@ async def test_the_answer_given_again_keeps_the_facility_of_the_second_possible_
     assert all(f.startswith(("hengelo-", "national-")) for f in facilities)
 
 
+async def test_an_answer_a_topic_button_gave_is_given_again_without_a_second_topic(dispatcher):
+    question = "ik sta om zes uur op om mijn zoon met een beperking te helpen, daarna moet ik naar mijn werk"
+    earlier = [
+        user_event(question, "nlu_fallback", triage_dict("nlu_fallback", ["werk"], also=["mantelzorg"])),
+        user_event("/ask_werk", "ask_werk"),
+    ]
+    tracker = make_tracker(
+        "ik woon in Hengelo",
+        "inform_gemeente",
+        triage_dict("inform_gemeente", []),
+        {"gemeente": "almelo", "help_question": question, "topics": ["werk"]},
+        earlier=earlier,
+        gemeente_mention={"name": "Hengelo", "strong": True},
+    )
+    facilities = slot_values(await ActionSetGemeente().run(dispatcher, tracker, {}))["facilities"]
+    assert all("werk" in service.get_knowledge_base().facilities[f].topics for f in facilities)
+
+
 async def test_an_unknown_municipality_is_said_honestly_and_gets_national_help(dispatcher):
     question = ("ik zorg voor mijn vader", ["mantelzorg"])
     events = await ActionSetGemeente().run(dispatcher, inform("enschede", question=question), {})

@@ -862,6 +862,9 @@ def test_the_wmo_routes_say_that_the_municipality_decides():
         # the words of a keyword, but apart: "slaat ... mijn ... moeder", "bang ... thuis"
         "Mijn dochter van 12 eet niet meer mee en slaat de deur dicht. Ik ben haar moeder en weet niet wat te doen",
         "hallo, mijn zoon 14 jaar luistert niet meer. hij komt laat thuis, andere jongens. ik ben bang.",
+        # a keyword as the start of a longer word, or a word it shares with a report of anything
+        "Mijn zoon van 15 is bang thuiszorg nodig te hebben na zijn operatie, hij wil niet naar school",
+        "Ik wil een melding doen, mijn zoon van 15 komt laat thuis en blowt",
     ],
 )
 def test_a_child_who_hits_other_children_or_doors_is_no_case_for_veilig_thuis(kb, question):
@@ -897,6 +900,8 @@ def test_a_question_that_writes_a_keyword_of_veilig_thuis_still_gets_it(kb, ques
         "Mijn dochter 15 jaar wil niet meer met ons praten. Zij is altijd op telefoon en boos.",
         "Onze zoon van 16 blowt en als we erover willen praten loopt hij weg",
         "Ik ben 79 en mijn kleinzoon van 17 wil bij mij komen wonen, thuis is er veel ruzie. Mag dat?",
+        "Mijn dochters van 14 en 16 praten niet meer met ons, alleen nog via de telefoon",
+        "Ik ben 16 jaar getrouwd en mijn zoon van 14 wil niet meer met ons praten",
     ],
 )
 def test_a_parent_or_grandparent_asking_about_a_child_is_not_sent_to_the_kindertelefoon(kb, question):
@@ -908,6 +913,7 @@ def test_a_parent_or_grandparent_asking_about_a_child_is_not_sent_to_the_kindert
     [
         "hoi ik ben 15 en mijn ouders hebben elke avond ruzie. ik wil gewoon met iemand praten",
         "ik ben 13 en mijn moeder en haar zoon van 20 maken steeds ruzie, met wie kan ik praten",
+        "ik (14) woon bij mijn oma en mijn oom slaat zijn kinderen, ik wil met iemand praten",
     ],
 )
 def test_a_young_person_writing_for_themselves_keeps_the_kindertelefoon(kb, question):

@@ -35,6 +35,16 @@ def test_a_wildcard_stands_for_any_ending_of_the_last_word_only():
     assert cue_hits("ik kom niet rondom het huis")["schulden"] == 0
 
 
+def test_a_wildcard_stands_for_an_ending_not_for_a_compound():
+    assert cued_topic("Ik zorg voor mijn schoonmoeder sinds haar val") == "mantelzorg"
+    assert cued_topic("de zorgverzekering voor mijn vrouw is te duur") is None
+
+
+def test_the_words_of_a_cue_must_be_in_one_sentence():
+    assert cued_topic("ik kom niet rond") == "schulden"
+    assert cued_topic("ik kom niet. rond half negen ben ik thuis") is None
+
+
 def test_cues_of_two_topics_point_at_none():
     text = "mijn werkcoach belt steeds en mijn peuter huilt de hele dag"
     hits = cue_hits(text)

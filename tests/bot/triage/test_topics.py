@@ -132,12 +132,30 @@ def test_an_indirect_cue_gives_the_topic_when_the_readers_are_unsure():
     assert (result.intent, result.topics) == ("ask_schulden", ["schulden"])
 
 
-def test_an_indirect_cue_overrules_an_unsure_guess_of_another_topic():
+def test_an_indirect_cue_overrules_the_intent_readers_guess_when_the_topic_reader_leans_to_the_cue():
+    """A grandson of 24 without a job: the intent reader said jeugd, the topic reader gave
+    werk 0.29 and jeugd 0.18."""
     result = triage(
         "Mijn kleinzoon heeft alleen maar afwijzingen gehad sinds zijn studie. Kan iemand hem begeleiden?",
-        reading([("ask_jeugd", 0.5), ("ask_werk", 0.3)], {"jeugd": 0.45, "werk": 0.3}),
+        reading([("ask_jeugd", 0.5), ("ask_werk", 0.3)], {"jeugd": 0.18, "werk": 0.29}),
     )
     assert result.topics == ["werk"]
+
+
+def test_an_indirect_cue_does_not_overrule_a_reader_that_leans_to_another_topic():
+    result = triage(
+        "Ik zorg voor mijn vrouw maar de zorgverzekering en de eigen bijdrage kan ik niet meer betalen",
+        reading([("ask_schulden", 0.5)], {"schulden": 0.45, "mantelzorg": 0.2}),
+    )
+    assert result.topics == ["schulden"]
+
+
+def test_an_indirect_cue_gives_no_youth_help_for_a_grown_up_son():
+    result = triage(
+        "Onze zoon van 34 zit te gamen op zijn kamer, de hele dag, en wij raken op",
+        reading([("ask_mantelzorg", 0.5)], {"mantelzorg": 0.3, "jeugd": 0.1}),
+    )
+    assert result.topics == ["mantelzorg"]
 
 
 def test_an_indirect_cue_does_not_overrule_a_topic_the_reader_leans_to():
