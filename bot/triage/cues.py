@@ -8,7 +8,7 @@ messages every topic under 0.3, and more training examples did not change that
 are unsure (:func:`bot.triage.topics.triage`).
 
 A cue is a short phrase: its words in this order, adjacent and in one sentence, compared
-after folding (case and accents); ``*`` at the end of a word stands for an ending of up to
+after folding (case and accents; "m'n" and "mn" are "mijn"); ``*`` at the end of a word stands for an ending of up to
 six letters ("afwijzing*": afwijzingen; "zorg*": zorgt, zorgen, but not zorgverzekering).
 """
 
@@ -29,9 +29,20 @@ CUES_FILE = Path(__file__).with_name("cues.yml")
 WILDCARD_LETTERS = 6
 
 
+#: chat spellings of "mijn" and "zijn": "ik zorg voor mn moeder" has the cue "zorg* voor mijn moeder"
+_SHORT_FORMS = ((re.compile(r"(?<!\w)(?:m'n|mn)(?!\w)"), "mijn"), (re.compile(r"(?<!\w)z'n(?!\w)"), "zijn"))
+
+
+def _normalised(text: str) -> str:
+    folded = fold(text)
+    for short, full in _SHORT_FORMS:
+        folded = short.sub(full, folded)
+    return folded
+
+
 def _pattern(cue: str) -> re.Pattern:
     words = []
-    for word in fold(cue).split():
+    for word in _normalised(cue).split():
         stem = word.rstrip("*")
         words.append(re.escape(stem) + (rf"\w{{0,{WILDCARD_LETTERS}}}" if word.endswith("*") else ""))
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
@@ -45,7 +56,7 @@ def _compiled(path: Path = CUES_FILE) -> Mapping[str, tuple[re.Pattern, ...]]:
 
 def cue_hits(text: str) -> dict[str, int]:
     """How many distinct cues of each help topic occur in ``text``."""
-    folded = fold(text)
+    folded = _normalised(text)
     return {topic: sum(1 for p in patterns if p.search(folded)) for topic, patterns in _compiled().items()}
 
 

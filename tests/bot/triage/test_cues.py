@@ -40,6 +40,11 @@ def test_a_wildcard_stands_for_an_ending_not_for_a_compound():
     assert cued_topic("de zorgverzekering voor mijn vrouw is te duur") is None
 
 
+@pytest.mark.parametrize("mine", ["mijn", "m'n", "mn", "M'N"])
+def test_chat_spellings_of_mijn_are_mijn(mine):
+    assert cued_topic(f"ik zorg voor {mine} moeder en kan niet meer") == "mantelzorg"
+
+
 def test_the_words_of_a_cue_must_be_in_one_sentence():
     assert cued_topic("ik kom niet rond") == "schulden"
     assert cued_topic("ik kom niet. rond half negen ben ik thuis") is None
