@@ -413,6 +413,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bwaar (?:moet|kan|moeten|kunnen) (?:ik|we|wij) (?:vannacht |vanavond |nu |dan )?slapen\b",
         r"\b(?:waar|wie) (?:moet|kan|moeten|kunnen) (?:ik|we|wij) (?:vannacht|vanavond) (?:heen|naartoe|terecht)\b",
         r"\b(?:sta|staan|kom|komen|beland|belanden) (?:ik |we |wij )?(?:straks |morgen |binnenkort |dan |echt )?op straat\b",
+        # "ik sta met mijn kinderen op straat", "we staan met een baby en een peuter op straat"
+        r"\b(?:sta|staan|stond|stonden) (?:ik |we |wij |nu )?met (?:mijn|m'n|mn|onze|ons|de|een|twee|drie|vier) (?:\w+ ){0,4}op straat\b",
         r"\bgeen plek (?:om|waar ik)\b.{0,20}\bslapen\b",
         # English, Turkish, Polish, Arabic
         r"\bhomeless\b|\bnowhere to (?:sleep|stay|go)\b|\bon the street\b",

@@ -42,6 +42,8 @@ MUST_MATCH = [
     ("ik ben uit huis gezet en weet niet waar ik moet slapen", crisis.HOMELESS),
     ("ik slaap sinds gisteren in mijn auto", crisis.HOMELESS),
     ("ik heb geen slaapplek", crisis.HOMELESS),
+    ("ik sta met mijn kinderen op straat", crisis.HOMELESS),
+    ("we staan met een baby en een peuter op straat", crisis.HOMELESS),
     ("'s avonds sta ik steeds vaker bij de overweg te wachten tot er een trein komt", crisis.SUICIDE),
     (
         "of mijn ouders na mijn overlijden aansprakelijk zijn, niet door ziekte, ik heb het zelf zo besloten",
@@ -168,6 +170,9 @@ MUST_NOT_MATCH = [
     "de kinderen zijn nu buiten aan het spelen",
     "ik zit nu buiten op het terras",
     "mijn zoon hangt op straat rond en nu spijbelt hij",
+    "ik sta met mijn kraam op de markt, niet op straat",
+    "ik sta ingeschreven bij mijn moeder",
+    "met mijn kinderen speel ik vaak op straat",
     "ik slaap slecht en loop s nachts buiten",
     "mijn vader heeft vorig jaar een beroerte gehad en ik zorg nu voor hem",
     "ik heb soms pijn op de borst van de stress",
