@@ -175,6 +175,11 @@ def only_adult_children(text: str) -> bool:
     return bool(ages) and min(ages) >= ADULT_CHILD_AGE and not _MINOR.search(folded)
 
 
+def _youth_help_for_an_adult(topic: str, text: str) -> bool:
+    """``topic`` is youth help and the message is about a grown-up son or daughter only."""
+    return topic == JEUGD and only_adult_children(text)
+
+
 @dataclass(frozen=True)
 class Thresholds:
     """Decision thresholds (set in ``bot/config.yml``; chosen on the development sets with
@@ -335,7 +340,7 @@ def _also(probs: Mapping[str, float], topics: Collection[str], thresholds: Thres
     others = [
         t
         for t in HELP_TOPICS
-        if t not in topics and probs[t] >= thresholds.also_topic and not (t == JEUGD and only_adult_children(text))
+        if t not in topics and probs[t] >= thresholds.also_topic and not _youth_help_for_an_adult(t, text)
     ]
     return [max(others, key=lambda t: probs[t])] if others else []
 
@@ -351,9 +356,7 @@ def _cued(text: str, probs: Mapping[str, float]) -> list[str]:
     topic = cued_topic(text)
     if topic is None or (topic != best and probs[best] >= VAGUE_TOPIC):
         return []
-    if topic == JEUGD and only_adult_children(text):
-        return []
-    return [topic]
+    return [] if _youth_help_for_an_adult(topic, text) else [topic]
 
 
 def _candidates(probs: Mapping[str, float], limit: int = 3) -> list[str]:
