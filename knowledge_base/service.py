@@ -113,6 +113,12 @@ def not_for_this_writer(found: "Found", text: str) -> bool:
     return bool(_ABOUT_A_CHILD.search(folded)) and not _YOUNG_WRITER.search(folded)
 
 
+def left_out(found: "Found", text: str) -> bool:
+    """A search hit an answer to ``text`` never shows: a crisis service the question does
+    not name, or a service for young people asked about by a parent."""
+    return unasked_alarm(found, text) or not_for_this_writer(found, text)
+
+
 @dataclass(frozen=True)
 class FacilityInfo:
     id: str
@@ -283,7 +289,7 @@ class KnowledgeBase:
                 on_topic = [
                     f
                     for f in self.search(text, gemeente_id, [topic], limit=5, exclude=excluded)
-                    if topic in f.facility.topics and not unasked_alarm(f, text) and not not_for_this_writer(f, text)
+                    if topic in f.facility.topics and not left_out(f, text)
                 ]
                 # per topic a local facility first when one matches the words at all, else
                 # the topic's front door
@@ -299,7 +305,7 @@ class KnowledgeBase:
         ranked = [
             f
             for f in self.search(text, gemeente_id, topics, limit=limit + OFF_TOPIC_CANDIDATES, exclude=excluded)
-            if not unasked_alarm(f, text) and not not_for_this_writer(f, text)
+            if not left_out(f, text)
         ]
         on_topic = [f for f in ranked if not topics or set(f.facility.topics) & set(topics)]
         door = self.front_door(gemeente_id, topics[0], excluded) if len(topics) == 1 else None
