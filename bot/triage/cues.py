@@ -21,6 +21,7 @@ from typing import Mapping
 
 import yaml
 
+from bot.nlu.features import CHAT_SPELLINGS
 from core.text import fold
 
 CUES_FILE = Path(__file__).with_name("cues.yml")
@@ -29,15 +30,13 @@ CUES_FILE = Path(__file__).with_name("cues.yml")
 WILDCARD_LETTERS = 6
 
 
-#: chat spellings of "mijn" and "zijn": "ik zorg voor mn moeder" has the cue "zorg* voor mijn moeder"
-_SHORT_FORMS = ((re.compile(r"(?<!\w)(?:m'n|mn)(?!\w)"), "mijn"), (re.compile(r"(?<!\w)z'n(?!\w)"), "zijn"))
+#: chat spellings of "mijn" and "zijn", written out as the readers write them out
+#: (``CHAT_SPELLINGS``): "ik zorg voor mn moeder" has the cue "zorg* voor mijn moeder"
+_SHORT_FORM = re.compile(r"(?<!\w)(?:m'n|mn|z'n)(?!\w)")
 
 
 def _normalised(text: str) -> str:
-    folded = fold(text)
-    for short, full in _SHORT_FORMS:
-        folded = short.sub(full, folded)
-    return folded
+    return _SHORT_FORM.sub(lambda short: CHAT_SPELLINGS[short.group(0)], fold(text))
 
 
 def _pattern(cue: str) -> re.Pattern:
