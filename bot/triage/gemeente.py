@@ -77,9 +77,9 @@ _SELF_CONTRAST = re.compile(
     r"\b(?:(?:ik|wij|we)\s+)?(?:woon|wonen|zit|zitten)\s+zelf\b|\bzelf\s+(?:woon|wonen)\s+(?:ik|wij|we)\b|\bikzelf\s+woon\b",
     re.IGNORECASE,
 )
-#: an adult the writer may help from elsewhere (children mostly live with the writer)
 #: family a writer may care for from afar (not a partner or friend, who mostly live with them)
 _FAMILY_AFAR = r"moeder|vader|ouders|ma|pa|mama|papa|broer|zus|oma|opa|grootouders|schoon\w+|tante|oom"
+#: an adult the writer may help from elsewhere (children mostly live with the writer)
 _ADULT_RELATIVE = (
     rf"(?:mijn|m'n|mn|onze)\s+(?:\w+\s+)?(?:{_FAMILY_AFAR}|stief\w+|buurman|buurvrouw|buren|vriend|vriendin)\b"
 )
@@ -213,10 +213,14 @@ def _sentence_before(text: str, end: int) -> str:
     return text[start:end]
 
 
+def _end_after(text: str, at: int, marks: str) -> int:
+    """Where the first of ``marks`` at or after ``at`` is; the end of ``text`` if none is."""
+    return min((i for i in (text.find(c, at) for c in marks) if i >= 0), default=len(text))
+
+
 def _sentence_of(text: str, at: int) -> str:
     """The sentence around position ``at``."""
-    ends = [i for i in (text.find(c, at) for c in ".!?;\n") if i >= 0]
-    return _sentence_before(text, at) + text[at : min(ends) if ends else len(text)]
+    return _sentence_before(text, at) + text[at : _end_after(text, at, ".!?;\n")]
 
 
 def _about_someone_else(context: str) -> bool:
@@ -323,8 +327,8 @@ def _registered_here(text: str) -> bool:
     for registered in _REGISTERED_AS_INHABITANT.finditer(text):
         clause = _clause_before(text, registered.start("word"))
         tail = _clause_after(text, registered.end())
-        ends = [i for i in (text.find(c, registered.end()) for c in ".!?\n") if i >= 0]
-        question = bool(ends) and text[min(ends)] == "?"
+        end = _end_after(text, registered.end(), ".!?\n")
+        question = end < len(text) and text[end] == "?"
         if _about_someone_else(clause) or _WORK_CONTEXT.search(tail) or question:
             continue
         if _REGISTERED_WITH_ORGANISATION.search(tail):
