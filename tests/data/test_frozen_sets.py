@@ -95,6 +95,11 @@ FROZEN = {
     # Frozen before their first runs, which are on the code after the session's changes
     "benchmarks/data/kb_blind15.jsonl": "3fe5c81452809e317bae32ba6258a9544c38c02d55e2ac544638e466ba3e769b",
     "benchmarks/data/kb_blind16.jsonl": "4733d5fe7636cba82b0d8a7c01ee393c81fedfbdcc0f7d23a2f5671ebdb9cd76",
+    # 150 first messages written on 2026-12-07 (seventh session) by a fourteenth author who
+    # opened nothing of the repository (residents asking practical questions: walk in, cost,
+    # anonymous, no DigiD), labelled by another who read only the four content files
+    # (facilities only). Frozen before any run
+    "benchmarks/data/kb_blind17.jsonl": "74afe5f9c1f6274a7e70de2a0f0e5d05949de6ba4265e4026764b90da863f5e1",
     # 249 residents' messages with 229 labelled names and 101 other personal data spans
     # (issue 14), written before any redaction code existed; frozen before its first run
     "benchmarks/data/names_blind.jsonl": "b537ad01cc69125d0f2dc987744de4da4d541e8534bb9f3c2fceccba2471c460",
