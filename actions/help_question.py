@@ -23,7 +23,7 @@ from bot.replies.facilities import facility_message
 from core.topics import HELP_TOPICS, topic_list
 from handoff.urgency import signals as urgency_signals
 from knowledge_base.gemeenten import Gemeente
-from knowledge_base.service import FacilityInfo, get_knowledge_base
+from knowledge_base.service import FacilityInfo, asks_about_rules, get_knowledge_base
 
 MORE_OPTIONS_PAYLOAD = "/ask_more_options"
 CONTACT_PAYLOAD = "/request_human"
@@ -35,14 +35,17 @@ def show_facilities(
     topics: list[str],
     facilities: list[FacilityInfo],
     urgent: bool = False,
+    rules_question: bool = False,
 ) -> None:
-    """Each facility as one message, then the offer of more options or contact."""
+    """Each facility as one message, then the offer of more options or contact.
+    ``rules_question``: the question asks about rules and rights (a rules-advice service is
+    labelled as the answer to that)."""
     listed = topic_list(topics)
     if not facilities:
         dispatcher.utter_message(response="utter_topic_contact", topic_list=listed)
         return
     for facility in facilities:
-        dispatcher.utter_message(text=facility_message(facility, topics))
+        dispatcher.utter_message(text=facility_message(facility, topics, rules_question))
     team = get_knowledge_base().team_for(gemeente.id, topics)
     contact = {"title": "Contact met de gemeente", "payload": CONTACT_PAYLOAD}
     more = {"title": "Meer mogelijkheden", "payload": MORE_OPTIONS_PAYLOAD}
@@ -73,7 +76,14 @@ def answer_help_question(
     if not gemeente.known:
         dispatcher.utter_message(response="utter_gemeente_unknown_national", gemeente_naam=gemeente.naam)
     facilities = get_knowledge_base().recommend(text, gemeente.id or None, topics, also=also)
-    show_facilities(dispatcher, gemeente, topics, facilities, urgent=bool(urgency_signals([text])))
+    show_facilities(
+        dispatcher,
+        gemeente,
+        topics,
+        facilities,
+        urgent=bool(urgency_signals([text])),
+        rules_question=asks_about_rules(text),
+    )
     shown = [f.id for f in facilities]
     return [
         SlotSet("topics", topics),

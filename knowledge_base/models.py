@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, Integer, String, Table, Text, false
 from sqlalchemy.orm import declarative_base, relationship
 
 Base = declarative_base()
@@ -99,7 +99,10 @@ class Facility(_Entry, Base):
     crisis = Column(Boolean, nullable=False, default=False)
     #: a service children and young people use themselves (the Kindertelefoon): not for a
     #: parent or grandparent asking about a child
-    young_people_only = Column(Boolean, nullable=False, default=False)
+    young_people_only = Column(Boolean, nullable=False, default=False, server_default=false())
+    #: free advice on rules and rights (the Juridisch Loket, sociaal raadslieden): an answer
+    #: to a question about what is allowed or what one is entitled to adds it
+    rules_advice = Column(Boolean, nullable=False, default=False, server_default=false())
     keywords = Column(JSON, nullable=False, default=list)
     source_id = Column(ForeignKey("kb_sources.id"), nullable=False)
 

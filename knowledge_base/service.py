@@ -113,6 +113,29 @@ def not_for_this_writer(found: "Found", text: str) -> bool:
     return bool(_ABOUT_A_CHILD.search(folded)) and not _YOUNG_WRITER.search(folded)
 
 
+#: a question about what is allowed or what one is entitled to: "mag ik bijverdienen naast
+#: de bijstand?", "hoeveel uur mag ik werken?", "klopt dat?", "heb ik recht op ...", "word
+#: ik gekort?", "moet ik dat terugbetalen?". Not "mag ik even iets vragen", "mag ik met
+#: iemand praten" (asking for help, not about a rule) or "door mijn knie mag ik niet meer
+#: rijden" (a fact of the story)
+_RULES_QUESTION = re.compile(
+    r"\b(?:mag (?:ik|dat|het|hij|zij|ze|je|men|mijn|mn|een|onze|ons)\b"
+    r"(?!(?: \w+){0,5} (?:vragen|praten|klagen|langskomen|komen|bellen|appen|mailen)\b)"
+    r"(?!(?: \w+){0,2} niet meer\b)"
+    r"|mogen (?:wij|we|ze|zij)\b|toegestaan|klopt (?:dat|het|dit)\b|recht op\b|gekort\b"
+    r"|krijg ik (?:dan )?minder\b|terug ?betalen|moet ik (?:dat|dit|het) betalen\b)"
+)
+#: the topics whose questions about rules a rules-advice service answers (benefits, debts
+#: and allowances, work, leerplicht and contact arrangements); a carer's question is not
+#: one of them
+RULES_TOPICS = frozenset({"werk", "schulden", "jeugd"})
+
+
+def asks_about_rules(text: str) -> bool:
+    """The question asks what is allowed or what one is entitled to."""
+    return bool(_RULES_QUESTION.search(fold(text)))
+
+
 def left_out(found: "Found", text: str) -> bool:
     """A search hit an answer to ``text`` never shows: a crisis service the question does
     not name, or a service for young people asked about by a parent."""
@@ -138,6 +161,8 @@ class FacilityInfo:
     crisis: bool = False
     #: a service children and young people use themselves (the Kindertelefoon)
     young_people_only: bool = False
+    #: free advice on rules and rights (``asks_about_rules``)
+    rules_advice: bool = False
     keywords: tuple[str, ...] = ()
 
     @property
@@ -201,6 +226,7 @@ class KnowledgeBase:
                     verify=row.verify,
                     crisis=row.crisis,
                     young_people_only=row.young_people_only,
+                    rules_advice=row.rules_advice,
                     keywords=tuple(row.keywords or ()),
                 )
             )
@@ -264,6 +290,8 @@ class KnowledgeBase:
         facility of another topic may only follow them, when it clearly matches the words.
         ``also``: a topic the classifier leans to without being sure (``Triage.also``); its
         best facility follows the others unless one of them already belongs to it.
+        A question about rules and rights ("mag ik bijverdienen naast de bijstand?") gets a
+        rules-advice service last, unless one is shown already.
         """
         chosen = self._recommend(text, gemeente_id, topics, limit, exclude)
         for topic in also:
@@ -272,7 +300,24 @@ class KnowledgeBase:
             shown = [*exclude, *(f.id for f in chosen)]
             chosen += self._recommend(text, gemeente_id, [topic], 1, shown)
             break
+        if len(chosen) <= limit and asks_about_rules(text) and RULES_TOPICS & set(topics):
+            chosen += self._rules_advice(gemeente_id, [*exclude, *(f.id for f in chosen)], chosen)
         return chosen
+
+    def _rules_advice(
+        self, gemeente_id: str | None, excluded: Sequence[str], chosen: Sequence[FacilityInfo]
+    ) -> list[FacilityInfo]:
+        """For a question about rules and rights: the municipality's own rules-advice service
+        (Almere's sociaal raadslieden), else the national one (the Juridisch Loket), unless
+        the answer already shows one. The facilities for the need come first: "hoeveel uur
+        mag ik werken?" is also a question about work."""
+        if any(f.rules_advice for f in chosen):
+            return []
+        advice = [f for f in self.facilities.values() if f.rules_advice and f.gemeente_id in (None, gemeente_id)]
+        for facility in sorted(advice, key=lambda f: (f.national, f.id)):
+            if facility.id not in excluded:
+                return [facility]
+        return []
 
     def _recommend(
         self, text: str, gemeente_id: str | None, topics: Sequence[str], limit: int, exclude: Iterable[str]

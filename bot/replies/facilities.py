@@ -21,12 +21,18 @@ def source_line(facility: FacilityInfo) -> str:
 
 #: before a facility of another topic than the one the answer is about
 OTHER_TOPIC_LABEL = "Dit hoort bij een ander onderwerp, maar past misschien ook bij uw vraag:"
+#: before a rules-advice service shown because the question asks what is allowed or what
+#: one is entitled to (``knowledge_base.service.asks_about_rules``)
+RULES_LABEL = "Voor uw vraag over regels en rechten:"
 
 
-def facility_message(facility: FacilityInfo, topics: Sequence[str] = ()) -> str:
-    """One facility as one chat message; labelled when it belongs to none of ``topics``."""
+def facility_message(facility: FacilityInfo, topics: Sequence[str] = (), rules_question: bool = False) -> str:
+    """One facility as one chat message; labelled when it is rules advice for a question
+    about rules (``rules_question``), or when it belongs to none of ``topics``."""
     parts = [f"{facility.name}", facility.offers, f"Zo komt u in contact: {facility.how_to_reach}"]
-    if topics and not set(facility.topics) & set(topics):
+    if rules_question and facility.rules_advice:
+        parts.insert(0, RULES_LABEL)
+    elif topics and not set(facility.topics) & set(topics):
         parts.insert(0, OTHER_TOPIC_LABEL)
     if facility.neighbourhood:
         parts.append(f"Waar: {facility.neighbourhood}.")

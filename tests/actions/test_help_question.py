@@ -1,5 +1,5 @@
 from actions.help_question import ActionAnswerHelpQuestion
-from bot.replies.facilities import OTHER_TOPIC_LABEL
+from bot.replies.facilities import OTHER_TOPIC_LABEL, RULES_LABEL
 from tests.actions.conftest import make_tracker, responses, slot_values, texts, triage_dict, user_event
 
 
@@ -119,6 +119,20 @@ async def test_a_topic_the_classifier_leans_to_gets_one_labelled_facility_after_
     assert not any(t.startswith(OTHER_TOPIC_LABEL) for t in facility_texts[:-1])
     # the next step is still the werk team's
     assert dispatcher.messages[-1]["team"] == knowledge_base.team_for("almelo", ["werk"]).name
+
+
+async def test_a_question_about_rules_ends_with_labelled_rules_advice(dispatcher, knowledge_base):
+    text = "ik heb bijstand en wil 12 uur per week schoonmaken, mag dat? krijg ik dan minder geld?"
+    triage = triage_dict("ask_werk", ["werk"])
+    events = await ActionAnswerHelpQuestion().run(
+        dispatcher, make_tracker(text, "ask_werk", triage, {"gemeente": "almere"}), {}
+    )
+    shown = slot_values(events)["facilities"]
+    assert shown[-1] == "almere-sociaal-raadslieden"
+    facility_texts = [m["text"] for m in dispatcher.messages if m.get("text")]
+    assert facility_texts[-1].startswith(RULES_LABEL)
+    assert knowledge_base.facilities[shown[-1]].name in facility_texts[-1]
+    assert not any(t.startswith(RULES_LABEL) for t in facility_texts[:-1])
 
 
 async def test_a_triage_stored_before_the_extra_topic_existed_still_answers(dispatcher):

@@ -134,6 +134,9 @@ def test_national_facilities_have_no_municipality_and_keep_their_topics_and_flag
         assert crisis_line.topics == []
         assert session.get(Facility, "national-kindertelefoon").young_people_only is True
         assert geldfit.young_people_only is False
+        assert session.get(Facility, "national-juridisch-loket").rules_advice is True
+        assert session.get(Facility, "almere-sociaal-raadslieden").rules_advice is True
+        assert geldfit.rules_advice is False
         voedselloket = session.get(Facility, "almere-voedselloket")
         assert voedselloket.gemeente_id == "almere"
         assert voedselloket.source.title == "Monitor Sociaal Domein van de gemeente Almere (2015)"

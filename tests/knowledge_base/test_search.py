@@ -923,3 +923,92 @@ def test_a_parent_or_grandparent_asking_about_a_child_is_not_sent_to_the_kindert
 )
 def test_a_young_person_writing_for_themselves_keeps_the_kindertelefoon(kb, question):
     assert "national-kindertelefoon" in recommended(kb, question, "almelo", ["jeugd"])
+
+
+# -- a question about rules and rights ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "mag ik bijverdienen naast mijn uitkering?",
+        "Hoeveel uur mag een scholier van 15 werken?",
+        "mijn buurman zegt dat ik dan minder krijg, klopt dat?",
+        "Heb ik recht op een toeslag nu mijn man overleden is?",
+        "word ik gekort als ik vrijwilligerswerk ga doen",
+        "Is het toegestaan om naast de AOW te werken?",
+        "moet ik dat allemaal terugbetalen, ik heb het niet",
+        "mogen we onze dochter van 16 laten stoppen met school?",
+    ],
+)
+def test_a_question_about_what_is_allowed_or_owed_asks_about_rules(question):
+    from knowledge_base.service import asks_about_rules
+
+    assert asks_about_rules(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Mag ik u iets vragen over mijn vader?",
+        "mag ik ff met iemand praten over mn zoon",
+        "mag ik ook zelf ergens hulp vragen",
+        "Sinds mijn operatie mag ik niet meer tillen en nu zit ik thuis",
+        "ik zorg voor mijn moeder en ben moe",
+        "Magda zoekt werk als kapster",
+    ],
+)
+def test_asking_for_help_or_telling_a_fact_is_not_a_question_about_rules(question):
+    from knowledge_base.service import asks_about_rules
+
+    assert not asks_about_rules(question)
+
+
+def test_a_rules_question_in_almere_gets_the_sociaal_raadslieden_after_the_facilities_for_the_need(kb):
+    shown = recommended(kb, "ik zit in de bijstand, mag ik dan een paar uur per week werken?", "almere", ["werk"])
+    assert shown[-1] == "almere-sociaal-raadslieden"
+    assert "werk" in kb.facilities[shown[0]].topics
+    assert len(shown) <= 4
+
+
+@pytest.mark.parametrize("gemeente", ["almelo", "hengelo", None])
+def test_a_rules_question_elsewhere_gets_the_national_juridisch_loket(kb, gemeente):
+    shown = recommended(kb, "ik ben 15, hoeveel uur mag ik werken naast school?", gemeente, ["werk"])
+    assert shown[-1] == "national-juridisch-loket"
+    assert "almere-sociaal-raadslieden" not in shown
+
+
+def test_a_rules_service_the_answer_shows_already_is_not_added_twice(kb):
+    question = "mijn baas wil me ontslaan op staande voet, mag dat zomaar? ik wil juridisch advies"
+    shown = recommended(kb, question, "hengelo", ["werk"])
+    assert shown.count("national-juridisch-loket") == 1
+    assert shown[0] == "national-juridisch-loket"
+
+
+def test_a_carers_question_about_rules_gets_no_rules_service(kb):
+    shown = recommended(kb, "mag ik als mantelzorger een vergoeding krijgen?", "almere", ["mantelzorg"])
+    assert not any(kb.facilities[i].rules_advice for i in shown)
+
+
+def test_an_ordinary_question_gets_no_rules_service(kb):
+    shown = recommended(kb, "ik zoek werk in de zorg, wie kan mij helpen?", "almere", ["werk"])
+    assert not any(kb.facilities[i].rules_advice for i in shown)
+
+
+def test_the_rules_service_shown_before_is_not_offered_again_as_more_options(kb):
+    question = "ik zit in de bijstand, mag ik dan een paar uur per week werken?"
+    first = [f.id for f in kb.recommend(question, "almere", ["werk"])]
+    more = [f.id for f in kb.recommend(question, "almere", ["werk"], exclude=first)]
+    assert "almere-sociaal-raadslieden" not in more
+
+
+def test_a_rules_service_for_a_rules_question_is_labelled_as_the_answer_to_it(kb):
+    from bot.replies.facilities import OTHER_TOPIC_LABEL, RULES_LABEL, facility_message
+
+    raadslieden = kb.facilities["almere-sociaal-raadslieden"]
+    assert facility_message(raadslieden, ["werk"], rules_question=True).startswith(RULES_LABEL)
+    # the same service in another answer: labelled as another topic's, as before
+    assert facility_message(raadslieden, ["werk"]).startswith(OTHER_TOPIC_LABEL)
+    # a facility that is not rules advice never gets the rules label
+    geldfit = kb.facilities["national-geldfit"]
+    assert not facility_message(geldfit, ["schulden"], rules_question=True).startswith(RULES_LABEL)
