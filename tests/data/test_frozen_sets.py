@@ -100,6 +100,11 @@ FROZEN = {
     # anonymous, no DigiD), labelled by another who read only the four content files
     # (facilities only). Frozen before any run
     "benchmarks/data/kb_blind17.jsonl": "74afe5f9c1f6274a7e70de2a0f0e5d05949de6ba4265e4026764b90da863f5e1",
+    # 150 first messages written on 2026-12-07 (seventh session) by two authors who opened
+    # nothing of the repository, 75 each (after a change in one's life; worries put off for a
+    # long time), labelled by another who read only the four content files (facilities
+    # only). Frozen before any run
+    "benchmarks/data/kb_blind18.jsonl": "a831ba1a1180692ea1068599cf748e06bff58733a00858f8bce363ef970c77b7",
     # 249 residents' messages with 229 labelled names and 101 other personal data spans
     # (issue 14), written before any redaction code existed; frozen before its first run
     "benchmarks/data/names_blind.jsonl": "b537ad01cc69125d0f2dc987744de4da4d541e8534bb9f3c2fceccba2471c460",
