@@ -123,7 +123,7 @@ _RULES_QUESTION = re.compile(
     r"(?!(?: \w+){0,5} (?:vragen|praten|klagen|langskomen|komen|bellen|appen|mailen)\b)"
     r"(?!(?: \w+){0,2} niet meer\b)"
     r"|mogen (?:wij|we|ze|zij)\b|toegestaan|klopt (?:dat|het|dit)\b|recht op\b|gekort\b"
-    r"|krijg ik (?:dan )?minder\b|terug ?betalen|moet ik (?:dat|dit|het) betalen\b)"
+    r"|krijg ik (?:dan )?minder\b|terug ?betalen|moet ik (?:dat|dit|het) (?:\w+ )?betalen\b)"
 )
 #: the topics whose questions about rules a rules-advice service answers (benefits, debts
 #: and allowances, work, leerplicht and contact arrangements); a carer's question is not

@@ -938,6 +938,7 @@ def test_a_young_person_writing_for_themselves_keeps_the_kindertelefoon(kb, ques
         "word ik gekort als ik vrijwilligerswerk ga doen",
         "Is het toegestaan om naast de AOW te werken?",
         "moet ik dat allemaal terugbetalen, ik heb het niet",
+        "de energierekening is 900 euro, moet ik dat echt betalen?",
         "mogen we onze dochter van 16 laten stoppen met school?",
     ],
 )

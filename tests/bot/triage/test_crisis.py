@@ -254,6 +254,13 @@ def test_a_school_project_about_violence_or_homelessness_is_no_crisis_but_a_situ
     assert crisis.kinds("huiselijk geweld bij ons thuis") == [crisis.VIOLENCE]
 
 
+def test_veilig_thuis_or_not_feeling_safe_at_home_is_violence_but_staying_home_safely_is_not():
+    assert crisis.kinds("mag ik Veilig Thuis bellen over de buren?") == ["violence"]
+    assert crisis.kinds("ik voel me niet veilig thuis, wat kan ik doen") == ["violence"]
+    assert crisis.kinds("Welke hulp is er zodat mijn vader veilig thuis kan blijven?") == []
+    assert crisis.kinds("hoe zorgen we dat oma veilig thuis blijft wonen") == []
+
+
 def test_a_dangerous_tree_is_for_the_municipality_not_112():
     assert crisis.kinds("die boom in het plantsoen is levensgevaarlijk bij storm") == []
     assert crisis.kinds("een levensgevaarlijk kruispunt bij de school") == []
