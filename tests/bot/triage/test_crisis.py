@@ -254,11 +254,11 @@ def test_a_school_project_about_violence_or_homelessness_is_no_crisis_but_a_situ
     assert crisis.kinds("huiselijk geweld bij ons thuis") == [crisis.VIOLENCE]
 
 
-def test_veilig_thuis_or_not_feeling_safe_at_home_is_violence_but_staying_home_safely_is_not():
-    assert crisis.kinds("mag ik Veilig Thuis bellen over de buren?") == ["violence"]
-    assert crisis.kinds("ik voel me niet veilig thuis, wat kan ik doen") == ["violence"]
-    assert crisis.kinds("Welke hulp is er zodat mijn vader veilig thuis kan blijven?") == []
-    assert crisis.kinds("hoe zorgen we dat oma veilig thuis blijft wonen") == []
+def test_asking_whether_one_can_stay_home_safely_is_violence_even_without_other_words():
+    # a carer's "zodat hij veilig thuis kan blijven" reads the same; the rule keeps both
+    # (docs/nlu.md, seventh session)
+    assert crisis.kinds("kan ik hier nog veilig thuis blijven? mijn partner is agressief") == ["violence"]
+    assert crisis.kinds("ik weet niet of ik nog veilig thuis kan blijven") == ["violence"]
 
 
 def test_a_dangerous_tree_is_for_the_municipality_not_112():
