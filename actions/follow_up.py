@@ -18,7 +18,7 @@ from actions.help_question import answer_if_understood, show_facilities
 from actions.insight import count, count_reply
 from bot.replies.facilities import cost_sentence, location_sentence
 from insight.tallies import Tally
-from knowledge_base.service import FacilityInfo, asks_about_rules, get_knowledge_base
+from knowledge_base.service import FacilityInfo, get_knowledge_base, wants_rules_advice
 
 
 def facilities_shown(tracker: Tracker) -> list[FacilityInfo]:
@@ -95,7 +95,7 @@ class ActionMoreOptions(Action):
             dispatcher.utter_message(response="utter_no_more_options")
             return []
         dispatcher.utter_message(response="utter_more_options_intro")
-        show_facilities(dispatcher, gemeente, topics, more, rules_question=asks_about_rules(text))
+        show_facilities(dispatcher, gemeente, topics, more, rules_question=wants_rules_advice(text, topics))
         shown = [f.id for f in more]
         asked_about = [Tally("follow_up", i, "meer") for i in tracker.get_slot("facilities") or []]
         count(tracker, asked_about + [Tally("facility_shown", i) for i in shown])

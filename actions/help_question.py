@@ -23,7 +23,7 @@ from bot.replies.facilities import facility_message
 from core.topics import HELP_TOPICS, topic_list
 from handoff.urgency import signals as urgency_signals
 from knowledge_base.gemeenten import Gemeente
-from knowledge_base.service import FacilityInfo, asks_about_rules, get_knowledge_base
+from knowledge_base.service import FacilityInfo, get_knowledge_base, wants_rules_advice
 
 MORE_OPTIONS_PAYLOAD = "/ask_more_options"
 CONTACT_PAYLOAD = "/request_human"
@@ -82,7 +82,7 @@ def answer_help_question(
         topics,
         facilities,
         urgent=bool(urgency_signals([text])),
-        rules_question=asks_about_rules(text),
+        rules_question=wants_rules_advice(text, topics),
     )
     shown = [f.id for f in facilities]
     return [

@@ -30,6 +30,7 @@ from knowledge_base.importer import (
     imported_fingerprint,
 )
 from knowledge_base.models import MULTI_TOPIC, Facility, Gemeente, Route
+from knowledge_base.rules_questions import asks_about_rules
 from knowledge_base.search import FacilityDoc, Hit, SearchIndex
 
 log = logging.getLogger(__name__)
@@ -113,27 +114,16 @@ def not_for_this_writer(found: "Found", text: str) -> bool:
     return bool(_ABOUT_A_CHILD.search(folded)) and not _YOUNG_WRITER.search(folded)
 
 
-#: a question about what is allowed or what one is entitled to: "mag ik bijverdienen naast
-#: de bijstand?", "hoeveel uur mag ik werken?", "klopt dat?", "heb ik recht op ...", "word
-#: ik gekort?", "moet ik dat terugbetalen?". Not "mag ik even iets vragen", "mag ik met
-#: iemand praten" (asking for help, not about a rule) or "door mijn knie mag ik niet meer
-#: rijden" (a fact of the story)
-_RULES_QUESTION = re.compile(
-    r"\b(?:mag (?:ik|dat|het|hij|zij|ze|je|men|mijn|mn|een|onze|ons)\b"
-    r"(?!(?: \w+){0,5} (?:vragen|praten|klagen|langskomen|komen|bellen|appen|mailen)\b)"
-    r"(?!(?: \w+){0,2} niet meer\b)"
-    r"|mogen (?:wij|we|ze|zij)\b|toegestaan|klopt (?:dat|het|dit)\b|recht op\b|gekort\b"
-    r"|krijg ik (?:dan )?minder\b|terug ?betalen|moet ik (?:dat|dit|het) (?:\w+ )?betalen\b)"
-)
 #: the topics whose questions about rules a rules-advice service answers (benefits, debts
 #: and allowances, work, leerplicht and contact arrangements); a carer's question is not
 #: one of them
 RULES_TOPICS = frozenset({"werk", "schulden", "jeugd"})
 
 
-def asks_about_rules(text: str) -> bool:
-    """The question asks what is allowed or what one is entitled to."""
-    return bool(_RULES_QUESTION.search(fold(text)))
+def wants_rules_advice(text: str, topics: Sequence[str]) -> bool:
+    """An answer about ``topics`` to ``text`` ends with rules advice: the question asks
+    about rules and rights (``asks_about_rules``) on one of the ``RULES_TOPICS``."""
+    return bool(RULES_TOPICS & set(topics)) and asks_about_rules(text)
 
 
 def left_out(found: "Found", text: str) -> bool:
@@ -294,30 +284,33 @@ class KnowledgeBase:
         rules-advice service last, unless one is shown already.
         """
         chosen = self._recommend(text, gemeente_id, topics, limit, exclude)
+        rules: list[FacilityInfo] = []
+        if wants_rules_advice(text, topics):
+            rules = self._rules_advice(gemeente_id, [*exclude, *(f.id for f in chosen)], chosen)
         for topic in also:
-            if topic in topics or any(topic in f.topics for f in chosen):
+            if rules or topic in topics or any(topic in f.topics for f in chosen):
+                # one facility beyond ``limit``: the question's own words about rules come
+                # before a topic the classifier only leans to
                 continue
             shown = [*exclude, *(f.id for f in chosen)]
             chosen += self._recommend(text, gemeente_id, [topic], 1, shown)
             break
-        if len(chosen) <= limit and asks_about_rules(text) and RULES_TOPICS & set(topics):
-            chosen += self._rules_advice(gemeente_id, [*exclude, *(f.id for f in chosen)], chosen)
-        return chosen
+        return chosen + rules
 
     def _rules_advice(
         self, gemeente_id: str | None, excluded: Sequence[str], chosen: Sequence[FacilityInfo]
     ) -> list[FacilityInfo]:
         """For a question about rules and rights: the municipality's own rules-advice service
         (Almere's sociaal raadslieden), else the national one (the Juridisch Loket), unless
-        the answer already shows one. The facilities for the need come first: "hoeveel uur
-        mag ik werken?" is also a question about work."""
-        if any(f.rules_advice for f in chosen):
+        the answer shows one already or showed one before (``excluded``: "meer
+        mogelijkheden" does not add the Juridisch Loket after the sociaal raadslieden). The
+        facilities for the need come first: "hoeveel uur mag ik werken?" is also a question
+        about work."""
+        shown = [*chosen, *(self.facilities[i] for i in excluded if i in self.facilities)]
+        if any(f.rules_advice for f in shown):
             return []
         advice = [f for f in self.facilities.values() if f.rules_advice and f.gemeente_id in (None, gemeente_id)]
-        for facility in sorted(advice, key=lambda f: (f.national, f.id)):
-            if facility.id not in excluded:
-                return [facility]
-        return []
+        return sorted(advice, key=lambda f: (f.national, f.id))[:1]
 
     def _recommend(
         self, text: str, gemeente_id: str | None, topics: Sequence[str], limit: int, exclude: Iterable[str]

@@ -1,4 +1,5 @@
 from actions.follow_up import ActionAnswerCost, ActionAnswerLocation, ActionMoreOptions
+from bot.replies.facilities import RULES_LABEL
 from tests.actions.conftest import make_tracker, responses, slot_values, texts, triage_dict
 
 #: what action_answer_help_question remembers of the question it answered
@@ -60,3 +61,15 @@ async def test_more_options_says_so_when_everything_was_shown(dispatcher, knowle
     tracker = make_tracker("nog meer?", "ask_more_options", slots=slots)
     assert await ActionMoreOptions().run(dispatcher, tracker, {}) == []
     assert responses(dispatcher) == ["utter_no_more_options"]
+
+
+async def test_more_options_for_a_rules_question_label_the_rules_service_they_add(dispatcher):
+    # the first answer was cut short before its rules advice (say, an earlier version)
+    question = {"help_question": "mag ik bijverdienen naast de bijstand?", "topics": ["werk"]}
+    shown = ["national-uwv-werk-nl"]
+    slots = {"gemeente": "hengelo", "facilities": shown, "facilities_seen": shown, **question}
+    tracker = make_tracker("meer mogelijkheden", "ask_more_options", slots=slots)
+    events = await ActionMoreOptions().run(dispatcher, tracker, {})
+    assert slot_values(events)["facilities"][-1] == "national-juridisch-loket"
+    facility_texts = [m["text"] for m in dispatcher.messages if m.get("text")]
+    assert facility_texts[-1].startswith(RULES_LABEL)

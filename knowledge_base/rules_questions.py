@@ -1,0 +1,76 @@
+"""Does a resident's question ask what is allowed or what one is entitled to?
+
+"Mag ik bijverdienen naast de bijstand?", "hoeveel uur mag ik werken op mijn 15e?", "word ik
+gekort?", "heb ik recht op ...", "ben ik verplicht om te solliciteren?", "moet ik dat
+terugbetalen?": such a question needs advice on rules and rights (the Juridisch Loket,
+sociaal raadslieden) as well as the facilities for the need (``KnowledgeBase.recommend``).
+
+"Mag" alone says little: "mag ik even iets vragen", "mag ik zonder afspraak binnenlopen"
+and "mag ik met iemand praten" ask for help, and "door mijn knie mag ik niet meer rijden"
+or "ik mag het niet zeggen van mijn man" tell part of the story. "Mag" counts where it asks
+(at the start of a sentence, after a question word, or in a sentence that ends with a
+question mark) and is not about getting help. Nothing happens at import time beyond
+compiling the patterns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.text import fold
+
+#: words a sentence may start with before its question: "hoi ik ben 15 mag ik ...",
+#: "ff een vraag: mag je ..."
+_OPENERS = r"(?:(?:hoi|hallo|hey|hee|goedemiddag|goedendag|ff|even|een|vraag|snelle|en|maar|dus|nou|of|want|eigenlijk|dan)[,:]? )*"
+_QUESTION_WORDS = r"(?:hoeveel|hoe lang|hoe vaak|hoe|wat|wanneer|waarom|welke?|wie|tot wanneer|vanaf wanneer|of)"
+#: who or what "mag" asks about
+_SUBJECT = r"(?:je|jij|u|hij|zij|ze|jullie|men|dat|het|die|de|een|mijn|m'n|mn|onze|ons)"
+#: "mag ik ... vragen / praten / binnenlopen": asking for help or about a service, not a rule
+_ASKING_FOR_HELP = (
+    r"(?!(?: [\w']+){0,5} (?:vragen|praten|klagen|langskomen|langs komen|binnenlopen|binnen lopen|binnenkomen"
+    r"|aanmelden|afspraak|hulp|anoniem|kwijt|bellen|appen|mailen|meenemen|meekomen|komen)\b)"
+)
+#: the resident (or family) may ask for help; anyone else "mag" is about a rule ("mag de
+#: deurwaarder mijn auto meenemen?")
+_MAY = rf"(?:mag|mogen) (?:(?:ik|we|wij)\b{_ASKING_FOR_HELP}|{_SUBJECT}\b)"
+#: "mag" where it asks: first in the sentence, or after a question word ("hoeveel uur mag
+#: ik werken"), or the subject after a question word ("of ik mag bijverdienen")
+_MAY_ASKED = re.compile(
+    rf"^{_OPENERS}{_MAY}"
+    rf"|\b{_QUESTION_WORDS}(?: [\w']+){{0,3}} {_MAY}"
+    rf"|\b{_QUESTION_WORDS} (?:ik|je|hij|zij|ze|we|wij|mijn [\w']+)(?: [\w']+){{0,3}} (?:mag|mogen)\b"
+    # a tag after the situation: "vrijwilligerswerk met uitkering mag dat", "mag dat wel?"
+    r"|\bmag (?:dat|het)(?: (?:wel|eigenlijk|zomaar|nou|dan|gewoon|echt))*$"
+)
+_MAY_ANYWHERE = re.compile(rf"\b{_MAY}")
+#: "klopt dat?" after what someone said, or "klopt het dat" with a rule in the sentence
+_IS_IT_TRUE = re.compile(r"\bklopt (?:dat|het|dit)\b")
+_RULE_WORDS = re.compile(
+    r"\b(?:moet\w*|mag|mogen|recht\w*|betal\w*|terugbetal\w*|gekort|stop\w*|verplicht\w*|toegestaan|minder|uitkering|bijstand|toeslag\w*)\b"
+)
+_ALWAYS = re.compile(
+    r"\b(?:toegestaan|recht op|(?:mijn|onze|zijn|haar) rechten|gekort|in aanmerking"
+    r"|krijg (?:ik|we|wij) (?:dan )?(?:nog )?minder"
+    r"|(?:word|wordt) (?:mijn|onze|de) [\w']+ (?:dan )?(?:lager|minder|gekort|stopgezet|ingetrokken)"
+    r"|(?:ben|is|zijn) (?:ik|hij|zij|ze|we|wij|mijn [\w']+) (?:nu |dan |nog |wel )?verplicht"
+    r"|(?:kan|mag) (?:ik|je|men) (?:[\w']+ ){0,3}bijverdien\w*"
+    r"|moet(?:en)? (?:ik|we|wij|hij|zij|ze|dat|dit|het)\b(?: [\w']+){0,4} terug ?betal\w*"
+    r"|terugbetaald (?:worden|moet|moeten)"
+    r"|moet ik (?:dat|dit|het|die|deze|de)\b(?: [\w']+){0,4} betalen)\b"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def asks_about_rules(text: str) -> bool:
+    """The question asks what is allowed or what one is entitled to."""
+    for sentence in _SENTENCE_END.split(fold(text)):
+        sentence = sentence.strip()
+        bare = sentence.rstrip("?!. ")
+        if _ALWAYS.search(bare) or _MAY_ASKED.search(bare):
+            return True
+        if sentence.endswith("?") and _MAY_ANYWHERE.search(bare):
+            return True
+        truth = _IS_IT_TRUE.search(bare)
+        if truth and (truth.end() >= len(bare) - 12 or _RULE_WORDS.search(bare[truth.end() :])):
+            return True
+    return False

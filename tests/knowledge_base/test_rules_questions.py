@@ -1,0 +1,81 @@
+"""Which questions ask about rules and rights (``knowledge_base.rules_questions``). The
+sentences are written for these tests; the second list is what a review of the first
+version found it got wrong."""
+
+import pytest
+
+from knowledge_base.rules_questions import asks_about_rules
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "mag ik bijverdienen naast mijn uitkering?",
+        "Hoeveel uur mag een scholier van 15 werken?",
+        "mijn buurman zegt dat ik dan minder krijg, klopt dat?",
+        "Heb ik recht op een toeslag nu mijn man overleden is?",
+        "word ik gekort als ik vrijwilligerswerk ga doen",
+        "Is het toegestaan om naast de AOW te werken?",
+        "moet ik dat allemaal terugbetalen, ik heb het niet",
+        "mogen we onze dochter van 16 laten stoppen met school?",
+        "de energierekening is 900 euro, moet ik dat echt betalen?",
+        "vrijwilligerswerk met uitkering mag dat",
+        # from the review
+        "Kan ik bijverdienen naast de bijstand?",
+        "kom ik in aanmerking voor bijzondere bijstand?",
+        "wat zijn mijn rechten als ik ontslagen word?",
+        "Mag de gemeente zomaar mijn uitkering stopzetten?",
+        "mag de deurwaarder mijn auto meenemen?",
+        "mag m'n dochter van 15 al in een supermarkt werken?",
+        "mag ik niet meer werken als ik in de ziektewet zit?",
+        "ben ik verplicht om te solliciteren als ik bijstand krijg?",
+        "moet ik de boete van het CJIB betalen als ik geen geld heb?",
+        "moet dat allemaal terugbetaald worden?",
+        "wordt mijn uitkering lager als mijn vriend bij mij komt wonen?",
+        "mag ik vragen hoeveel ik mag bijverdienen naast mijn uitkering?",
+        "klopt het dat ik mijn toeslag moet terugbetalen?",
+        "mogen jullie zomaar beslag leggen op mijn loon?",
+    ],
+)
+def test_a_question_about_what_is_allowed_or_owed_asks_about_rules(question):
+    assert asks_about_rules(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Mag ik u iets vragen over mijn vader?",
+        "mag ik ff met iemand praten over mn zoon",
+        "mag ik ook zelf ergens hulp vragen",
+        "Sinds mijn operatie mag ik niet meer tillen en nu zit ik thuis",
+        "ik zorg voor mijn moeder en ben moe",
+        "Magda zoekt werk als kapster",
+        # from the review
+        "ik wil mijn schulden terugbetalen maar ik weet niet hoe",
+        "hoe kan ik mijn schuld in termijnen terug betalen?",
+        "klopt het dat de voedselbank alleen op dinsdag open is?",
+        "klopt het dat ik bij jullie hulp kan krijgen met formulieren?",
+        "mag ik zonder afspraak binnenlopen bij de schuldhulp?",
+        "mag ik anoniem blijven?",
+        "mag ik iemand meenemen naar het gesprek?",
+        "mag ik een afspraak maken bij het jongerenloket",
+        "mag ik hulp bij het invullen van formulieren",
+        "ik mag het eigenlijk niet zeggen van mijn man, maar we hebben schulden",
+        "ik mag mijn baan houden maar krijg minder uren, hoe kom ik rond",
+        "ik voel me niet goed, klopt het dat er een inloop is?",
+        "het klopt gewoon niet meer thuis, we maken alleen ruzie",
+        "ik zoek werk, mag ik langskomen bij het werkplein?",
+        "mag ik mijn verhaal even kwijt",
+    ],
+)
+def test_asking_for_help_or_telling_a_fact_is_not_a_question_about_rules(question):
+    assert not asks_about_rules(question)
+
+
+def test_a_question_in_a_later_sentence_counts():
+    assert asks_about_rules("Ik heb een uitkering. Ik wil 12 uur werken in de schoonmaak. Mag dat?")
+
+
+def test_may_told_as_part_of_the_story_does_not_count_but_asked_does():
+    assert not asks_about_rules("Door mijn knie mag ik niet meer rijden. Wie helpt mij aan ander werk")
+    assert asks_about_rules("Door mijn knie mag ik niet meer rijden. Mag ik dan een opleiding doen?")
