@@ -19,8 +19,13 @@ def upgrade() -> None:
     if "rules_advice" in columns:
         return  # a database made by create_all while this column was new
     with op.batch_alter_table("kb_facilities", schema=None) as batch_op:
-        # existing facilities get false; the next content import sets the flag
         batch_op.add_column(sa.Column("rules_advice", sa.Boolean(), nullable=False, server_default=sa.false()))
+    # existing facilities get false; forgetting the last import's fingerprints (of the files
+    # and of each facility) makes the next start fill every facility from the content files
+    # again, which sets the flag (and 0008's, after a downgrade past it), even when the
+    # files did not change
+    op.execute("DELETE FROM kb_import_state")
+    op.execute("UPDATE kb_facilities SET fingerprint = ''")
 
 
 def downgrade() -> None:

@@ -191,3 +191,28 @@ def test_upgrading_keeps_every_staff_accounts_teams_and_sessions(tmp_path):
         assert connection.execute(text("SELECT count(*) FROM staff_user_teams")).scalar() == 1
         assert connection.execute(text("SELECT count(*) FROM staff_sessions")).scalar() == 1
         assert connection.execute(text("SELECT is_analyst FROM staff_users")).scalar() == 0
+
+
+def test_after_upgrading_to_a_new_content_flag_the_next_start_imports_the_flags(tmp_path):
+    """0009 adds kb_facilities.rules_advice as false everywhere; the content files did not
+    change, but the next start must still import them so that the flags are set."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from knowledge_base.service import ensure_imported
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'flags.db'}")
+    schema.upgrade(engine)
+    ensure_imported(engine)
+    config = schema.alembic_config()
+    for target, step in (("0007", command.downgrade), ("head", command.upgrade)):
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            step(config, target)
+    flags = "select sum(rules_advice), sum(young_people_only) from kb_facilities"
+    with engine.connect() as connection:
+        assert connection.execute(text(flags)).one() == (0, 0)
+    assert ensure_imported(engine) is not None
+    with engine.connect() as connection:
+        assert connection.execute(text(flags)).one() == (2, 1)
+    engine.dispose()
