@@ -105,6 +105,11 @@ FROZEN = {
     # long time), labelled by another who read only the four content files (facilities
     # only). Frozen before any run
     "benchmarks/data/kb_blind18.jsonl": "a831ba1a1180692ea1068599cf748e06bff58733a00858f8bce363ef970c77b7",
+    # 150 first messages written on 2026-12-07 (seventh session, after its changes) by two
+    # more authors who opened nothing of the repository, 75 each (residents sent on from
+    # elsewhere or checking before they act; weekday life with little room), labelled by
+    # another who read only the content files (facilities only). Frozen before any run
+    "benchmarks/data/kb_blind19.jsonl": "f6e273838db1d51495beb5a4c45e13def28e25dbb24ba4d4088f8eaa17dbb9d0",
     # 249 residents' messages with 229 labelled names and 101 other personal data spans
     # (issue 14), written before any redaction code existed; frozen before its first run
     "benchmarks/data/names_blind.jsonl": "b537ad01cc69125d0f2dc987744de4da4d541e8534bb9f3c2fceccba2471c460",
