@@ -54,6 +54,9 @@ _ALWAYS = re.compile(
     r"|(?:word|wordt) (?:mijn|onze|de) [\w']+ (?:dan )?(?:lager|minder|gekort|stopgezet|ingetrokken)"
     r"|(?:ben|is|zijn) (?:ik|hij|zij|ze|we|wij|mijn [\w']+) (?:nu |dan |nog |wel )?verplicht"
     r"|(?:kan|mag) (?:ik|je|men) (?:[\w']+ ){0,3}bijverdien\w*"
+    # a duty that comes with a benefit: "moet ik nog solliciteren als ik 63 ben?", "moet
+    # ik dat melden?"
+    r"|moet(?:en)? (?:ik|we|wij|hij|zij|ze)(?: (?:dan|nog|wel|ook|echt|dat|dit|het))* (?:solliciteren|melden|doorgeven)"
     r"|moet(?:en)? (?:ik|we|wij|hij|zij|ze|dat|dit|het)\b(?: [\w']+){0,4} terug ?betal\w*"
     r"|terugbetaald (?:worden|moet|moeten)"
     r"|moet ik (?:dat|dit|het|die|deze|de)\b(?: [\w']+){0,4} betalen)\b"

@@ -35,6 +35,8 @@ from knowledge_base.rules_questions import asks_about_rules
         "mag ik vragen hoeveel ik mag bijverdienen naast mijn uitkering?",
         "klopt het dat ik mijn toeslag moet terugbetalen?",
         "mogen jullie zomaar beslag leggen op mijn loon?",
+        "ik ben 63 en zit in de bijstand, moet ik dan nog solliciteren?",
+        "ik ga 1 dag vrijwilligerswerk doen, moet ik dat melden?",
     ],
 )
 def test_a_question_about_what_is_allowed_or_owed_asks_about_rules(question):
@@ -66,6 +68,7 @@ def test_a_question_about_what_is_allowed_or_owed_asks_about_rules(question):
         "het klopt gewoon niet meer thuis, we maken alleen ruzie",
         "ik zoek werk, mag ik langskomen bij het werkplein?",
         "mag ik mijn verhaal even kwijt",
+        "ik moet solliciteren maar weet niet hoe je een goede brief schrijft",
     ],
 )
 def test_asking_for_help_or_telling_a_fact_is_not_a_question_about_rules(question):
