@@ -286,7 +286,7 @@ class KnowledgeBase:
         chosen = self._recommend(text, gemeente_id, topics, limit, exclude)
         rules: list[FacilityInfo] = []
         if wants_rules_advice(text, topics):
-            rules = self._rules_advice(gemeente_id, [*exclude, *(f.id for f in chosen)], chosen)
+            rules = self._rules_advice(gemeente_id, [*exclude, *(f.id for f in chosen)])
         for topic in also:
             if rules or topic in topics or any(topic in f.topics for f in chosen):
                 # one facility beyond ``limit``: the question's own words about rules come
@@ -297,17 +297,14 @@ class KnowledgeBase:
             break
         return chosen + rules
 
-    def _rules_advice(
-        self, gemeente_id: str | None, excluded: Sequence[str], chosen: Sequence[FacilityInfo]
-    ) -> list[FacilityInfo]:
+    def _rules_advice(self, gemeente_id: str | None, shown: Sequence[str]) -> list[FacilityInfo]:
         """For a question about rules and rights: the municipality's own rules-advice service
         (Almere's sociaal raadslieden), else the national one (the Juridisch Loket), unless
-        the answer shows one already or showed one before (``excluded``: "meer
-        mogelijkheden" does not add the Juridisch Loket after the sociaal raadslieden). The
+        ``shown`` (this answer's facilities and those shown before) holds one already: "meer
+        mogelijkheden" does not add the Juridisch Loket after the sociaal raadslieden. The
         facilities for the need come first: "hoeveel uur mag ik werken?" is also a question
         about work."""
-        shown = [*chosen, *(self.facilities[i] for i in excluded if i in self.facilities)]
-        if any(f.rules_advice for f in shown):
+        if any(self.facilities[i].rules_advice for i in shown if i in self.facilities):
             return []
         advice = [f for f in self.facilities.values() if f.rules_advice and f.gemeente_id in (None, gemeente_id)]
         return sorted(advice, key=lambda f: (f.national, f.id))[:1]

@@ -31,9 +31,9 @@ def ids(kb, text, gemeente_id, topics=(), limit=3, **kwargs):
     return [f.facility.id for f in kb.search(text, gemeente_id, topics, limit=limit, **kwargs)]
 
 
-def recommended(kb, text, gemeente_id, topics):
+def recommended(kb, text, gemeente_id, topics, **kwargs):
     """The ids of the facilities an answer shows, in order."""
-    return [f.id for f in kb.recommend(text, gemeente_id, topics)]
+    return [f.id for f in kb.recommend(text, gemeente_id, topics, **kwargs)]
 
 
 # -- a typical question per municipality and topic -----------------------------------------
@@ -954,23 +954,20 @@ def test_an_answer_that_shows_a_rules_service_already_gets_no_second_one(kb):
 
 
 def test_more_options_after_a_rules_service_add_no_other_rules_service(kb):
-    first = [f.id for f in kb.recommend(RULES_QUESTION, "almere", ["werk"])]
+    first = recommended(kb, RULES_QUESTION, "almere", ["werk"])
     assert "almere-sociaal-raadslieden" in first
-    more = [f.id for f in kb.recommend(RULES_QUESTION, "almere", ["werk"], exclude=first)]
+    more = recommended(kb, RULES_QUESTION, "almere", ["werk"], exclude=first)
     assert not any(kb.facilities[i].rules_advice for i in more)
 
 
 def test_rules_advice_comes_before_a_topic_the_classifier_only_leans_to(kb):
     question = "ik zit in de bijstand en zorg voor mijn vader, hoeveel uur mag ik werken?"
-    shown = [f.id for f in kb.recommend(question, "hengelo", ["werk"], also=["mantelzorg"])]
+    shown = recommended(kb, question, "hengelo", ["werk"], also=["mantelzorg"])
     assert shown[-1] == "national-juridisch-loket"
     assert not any("mantelzorg" in kb.facilities[i].topics for i in shown)
     assert len(shown) <= 4
     # without a rules question the leaning topic keeps its facility
-    plain = [
-        f.id
-        for f in kb.recommend("ik zit in de bijstand en zorg voor mijn vader", "hengelo", ["werk"], also=["mantelzorg"])
-    ]
+    plain = recommended(kb, "ik zit in de bijstand en zorg voor mijn vader", "hengelo", ["werk"], also=["mantelzorg"])
     assert "mantelzorg" in kb.facilities[plain[-1]].topics
 
 
