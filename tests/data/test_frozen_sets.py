@@ -110,6 +110,12 @@ FROZEN = {
     # elsewhere or checking before they act; weekday life with little room), labelled by
     # another who read only the content files (facilities only). Frozen before any run
     "benchmarks/data/kb_blind19.jsonl": "f6e273838db1d51495beb5a4c45e13def28e25dbb24ba4d4088f8eaa17dbb9d0",
+    # 150 first messages written on 2026-12-07 (eighth session) by two authors who opened
+    # nothing of the repository, 75 each (residents who tried something that did not work;
+    # moments in the year and in life that bring a question), labelled by another who read
+    # only the four content files of the session's start (facilities only). Frozen before its
+    # first run, on the seventh session's final code
+    "benchmarks/data/kb_blind20.jsonl": "7f5ad317caae8f36406f9be4a26a25e2a69bd5adcc2dd4f249028cc6f68909a3",
     # 249 residents' messages with 229 labelled names and 101 other personal data spans
     # (issue 14), written before any redaction code existed; frozen before its first run
     "benchmarks/data/names_blind.jsonl": "b537ad01cc69125d0f2dc987744de4da4d541e8534bb9f3c2fceccba2471c460",
