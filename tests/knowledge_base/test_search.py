@@ -165,6 +165,31 @@ def test_an_overloaded_carer_and_respite_care_are_different_answers_in_almelo(kb
     )
 
 
+@pytest.mark.parametrize(
+    "gemeente,topic,question,expected",
+    [
+        # facilities the seeds name that the eighth session added (docs/knowledge-base.md)
+        (
+            "hengelo",
+            "mantelzorg",
+            "kan mijn vader een weekend ergens logeren zodat ik even op adem kan komen",
+            "hengelo-kortdurend-verblijf",
+        ),
+        ("hengelo", "werk", "waar kan ik een taalcursus Nederlands volgen voor mijn werk", "hengelo-taallessen"),
+        ("almelo", "jeugd", "mijn zoon van 16 spijbelt steeds, is hij niet leerplichtig?", "almelo-leerplicht-rmc"),
+        ("almere", "werk", "ik zit in de bijstand en wil een re-integratietraject", "almere-reintegratie-werkmakelaar"),
+    ],
+)
+def test_a_need_the_seeds_name_a_facility_for_finds_it(kb, gemeente, topic, question, expected):
+    assert expected in recommended(kb, question, gemeente, [topic])
+
+
+def test_a_job_seeker_without_bijstand_is_not_sent_to_the_bijstand_reintegration(kb):
+    assert "almere-reintegratie-werkmakelaar" not in recommended(
+        kb, "ik zoek een baan in de logistiek", "almere", ["werk"]
+    )
+
+
 def test_a_job_loss_question_about_the_law_goes_to_the_juridisch_loket(kb):
     assert (
         top(kb, "mijn baas heeft me op staande voet ontslagen, mag dat", "hengelo", ["werk"])
