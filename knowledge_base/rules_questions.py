@@ -56,10 +56,18 @@ _ALWAYS = re.compile(
     r"|(?:kan|mag) (?:ik|je|men) (?:[\w']+ ){0,3}bijverdien\w*"
     # a duty that comes with a benefit: "moet ik nog solliciteren als ik 63 ben?", "moet
     # ik dat melden?"
-    r"|moet(?:en)? (?:ik|we|wij|hij|zij|ze)(?: (?:dan|nog|wel|ook|echt|dat|dit|het))* (?:solliciteren|melden|doorgeven)"
+    r"|moet(?:en)? (?:ik|we|wij|hij|zij|ze)(?: (?:dan|nog|wel|ook|echt|dat|dit|het))* (?:soll?ic+it+eren|melden|doorgeven)"
+    # an objection to a decision: "kan ik bezwaar maken?", "afgewezen ... kan ik daar nog wat tegen doen?"
+    r"|bezwaar (?:maken|aantekenen|indienen)|bezwaarschrift|in bezwaar"
     r"|moet(?:en)? (?:ik|we|wij|hij|zij|ze|dat|dit|het)\b(?: [\w']+){0,4} terug ?betal\w*"
     r"|terugbetaald (?:worden|moet|moeten)"
     r"|moet ik (?:dat|dit|het|die|deze|de)\b(?: [\w']+){0,4} betalen)\b"
+)
+#: "kan ik daar nog iets tegen doen?" asks about an objection when the message tells of a
+#: decision; "mijn zoon wordt gepest, wat kan ik daartegen doen?" does not
+_AGAINST = re.compile(r"\b(?:daar|er|hier)(?: [\w']+){0,3} ?tegen(?: [\w']+){0,2} (?:doen|ondernemen|beginnen)\b")
+_DECISION = re.compile(
+    r"\b(?:afgewezen|afwijzing|besluit|beschikking|aanslag|boete|gekort|korting|stopgezet|ingetrokken|geweigerd|teruggevorderd|terugvordering)\b"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -72,6 +80,8 @@ def asks_about_rules(text: str) -> bool:
         if _ALWAYS.search(bare) or _MAY_ASKED.search(bare):
             return True
         if sentence.endswith("?") and _MAY_ANYWHERE.search(bare):
+            return True
+        if _AGAINST.search(bare) and _DECISION.search(fold(text)):
             return True
         truth = _IS_IT_TRUE.search(bare)
         if truth and (truth.end() >= len(bare) - 12 or _RULE_WORDS.search(bare[truth.end() :])):

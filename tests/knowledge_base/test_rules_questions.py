@@ -37,6 +37,12 @@ from knowledge_base.rules_questions import asks_about_rules
         "mogen jullie zomaar beslag leggen op mijn loon?",
         "ik ben 63 en zit in de bijstand, moet ik dan nog solliciteren?",
         "ik ga 1 dag vrijwilligerswerk doen, moet ik dat melden?",
+        # an objection to a decision (eighth session)
+        "kan ik bezwaar maken tegen de aanslag?",
+        "ik wil een bezwaarschrift schrijven maar weet niet hoe",
+        "mijn kwijtschelding is afgewezen, kan ik daar nog wat tegen doen?",
+        "de boete is verhoogd. Wat kan ik ertegen doen?",
+        "moet ik nog solicitteren als ik in de bijstand zit ben 63",
     ],
 )
 def test_a_question_about_what_is_allowed_or_owed_asks_about_rules(question):
@@ -69,6 +75,10 @@ def test_a_question_about_what_is_allowed_or_owed_asks_about_rules(question):
         "ik zoek werk, mag ik langskomen bij het werkplein?",
         "mag ik mijn verhaal even kwijt",
         "ik moet solliciteren maar weet niet hoe je een goede brief schrijft",
+        # "daar iets tegen doen" without a decision is about the problem itself
+        "mijn zoon wordt gepest, wat kan ik daartegen doen?",
+        "we hebben zoveel ruzie thuis, kan ik er iets tegen doen",
+        "ik kan er niks aan doen dat mijn aanvraag is afgewezen, ik wil gewoon hulp",
     ],
 )
 def test_asking_for_help_or_telling_a_fact_is_not_a_question_about_rules(question):
