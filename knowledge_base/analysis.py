@@ -21,7 +21,9 @@ from core.text import fold
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 
 #: words that say nothing about the need (question words are read separately, see
-#: :mod:`knowledge_base.answers`)
+#: :mod:`knowledge_base.answers`). "af", a verb's particle: as a word of the synonym "van school
+#: af" it joined the leerplicht words to any question with "school" and "af" ("in de les dwaal ik
+#: af"); as a function word "van school af" counts only as written
 STOPWORDS = frozenset(
     """
     aan al alle alleen als alsof ben bent bij binnen da dan dat de deze die dit doe doen door
@@ -32,6 +34,7 @@ STOPWORDS = frozenset(
     wil willen wilt word worden wordt zal ze zelf zich zij zijn zit zo zou zn z'n
     dag hallo goedemorgen goedemiddag graag alstublieft aub pls please vraag vragen iemand iets
     mogelijk mogelijke mogelijkheid mogelijkheden allemaal
+    af
     """.split()
 )
 
