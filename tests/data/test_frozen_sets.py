@@ -116,6 +116,12 @@ FROZEN = {
     # only the four content files of the session's start (facilities only). Frozen before its
     # first run, on the seventh session's final code
     "benchmarks/data/kb_blind20.jsonl": "7f5ad317caae8f36406f9be4a26a25e2a69bd5adcc2dd4f249028cc6f68909a3",
+    # 150 first messages written on 2026-12-07 (eighth session) by two more authors who
+    # opened nothing of the repository, 75 each (typed quickly on a phone, or very careful;
+    # households where several things pile up, and people writing for someone else),
+    # labelled by another who read only the content files after the session's additions
+    # (facilities only). Frozen before its first run, on the session's final code
+    "benchmarks/data/kb_blind21.jsonl": "9f5582067a73d61dd351f03c6168dcf697673790ee8d8e121bc4e640defff24e",
     # 249 residents' messages with 229 labelled names and 101 other personal data spans
     # (issue 14), written before any redaction code existed; frozen before its first run
     "benchmarks/data/names_blind.jsonl": "b537ad01cc69125d0f2dc987744de4da4d541e8534bb9f3c2fceccba2471c460",
