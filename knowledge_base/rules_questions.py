@@ -41,6 +41,8 @@ _MAY_ASKED = re.compile(
     rf"|\b{_QUESTION_WORDS} (?:ik|je|hij|zij|ze|we|wij|mijn [\w']+)(?: [\w']+){{0,3}} (?:mag|mogen)\b"
     # a tag after the situation: "vrijwilligerswerk met uitkering mag dat", "mag dat wel?"
     r"|\bmag (?:dat|het)(?: (?:wel|eigenlijk|zomaar|nou|dan|gewoon|echt))*$"
+    # "moet dat eigenlijk??" after what someone asks of the writer (not "hoe moet dat nu?")
+    rf"|^{_OPENERS}moet(?:en)? (?:ik |we |wij )?(?:dat|dit|het)(?: (?:eigenlijk|echt|wel|nou|dan|zomaar|ook|nog|gewoon))*$"
 )
 _MAY_ANYWHERE = re.compile(rf"\b{_MAY}")
 #: "klopt dat?" after what someone said, or "klopt het dat" with a rule in the sentence
@@ -61,7 +63,10 @@ _ALWAYS = re.compile(
     r"|bezwaar (?:maken|aantekenen|indienen)|bezwaarschrift|in bezwaar"
     r"|moet(?:en)? (?:ik|we|wij|hij|zij|ze|dat|dit|het)\b(?: [\w']+){0,4} terug ?betal\w*"
     r"|terugbetaald (?:worden|moet|moeten)"
-    r"|moet ik (?:dat|dit|het|die|deze|de)\b(?: [\w']+){0,4} betalen)\b"
+    r"|moet ik (?:dat|dit|het|die|deze|de)\b(?: [\w']+){0,4} betalen"
+    # whether a rule applies to the writer: "geldt dat ook voor mij?", "of dat voor mij geldt"
+    r"|(?:geldt|gelden) (?:dat|dit|die|deze|het)(?: (?:ook|dan|wel|nog))* voor (?:mij|ons|hem|haar)"
+    r"|(?:dat|dit|het|die|deze) (?:ook |dan |wel )?voor (?:mij|ons|hem|haar) (?:geldt|gelden))\b"
 )
 #: "kan ik daar nog iets tegen doen?" asks about an objection when the message tells of a
 #: decision; "mijn zoon wordt gepest, wat kan ik daartegen doen?" does not

@@ -43,6 +43,10 @@ from knowledge_base.rules_questions import asks_about_rules
         "mijn kwijtschelding is afgewezen, kan ik daar nog wat tegen doen?",
         "de boete is verhoogd. Wat kan ik ertegen doen?",
         "moet ik nog solicitteren als ik in de bijstand zit ben 63",
+        # whether a rule applies to the writer, and "moet dat?" on its own
+        "Ik heb gehoord dat er zorgverlof bestaat, maar ik weet niet of dat voor mij geldt.",
+        "geldt dat ook voor mij?",
+        "mn moeder vraagt of ik mee wil betalen aan de huur. moet dat eigenlijk??",
     ],
 )
 def test_a_question_about_what_is_allowed_or_owed_asks_about_rules(question):
@@ -79,6 +83,8 @@ def test_a_question_about_what_is_allowed_or_owed_asks_about_rules(question):
         "mijn zoon wordt gepest, wat kan ik daartegen doen?",
         "we hebben zoveel ruzie thuis, kan ik er iets tegen doen",
         "ik kan er niks aan doen dat mijn aanvraag is afgewezen, ik wil gewoon hulp",
+        "ik wil een cv maken maar hoe moet dat?",
+        "ik weet niet hoe dat moet met al die formulieren",
     ],
 )
 def test_asking_for_help_or_telling_a_fact_is_not_a_question_about_rules(question):
