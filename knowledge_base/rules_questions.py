@@ -79,14 +79,15 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 def asks_about_rules(text: str) -> bool:
     """The question asks what is allowed or what one is entitled to."""
-    for sentence in _SENTENCE_END.split(fold(text)):
+    folded = fold(text)
+    for sentence in _SENTENCE_END.split(folded):
         sentence = sentence.strip()
         bare = sentence.rstrip("?!. ")
         if _ALWAYS.search(bare) or _MAY_ASKED.search(bare):
             return True
         if sentence.endswith("?") and _MAY_ANYWHERE.search(bare):
             return True
-        if _AGAINST.search(bare) and _DECISION.search(fold(text)):
+        if _AGAINST.search(bare) and _DECISION.search(folded):
             return True
         truth = _IS_IT_TRUE.search(bare)
         if truth and (truth.end() >= len(bare) - 12 or _RULE_WORDS.search(bare[truth.end() :])):
