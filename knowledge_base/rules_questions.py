@@ -41,6 +41,8 @@ _MAY_ASKED = re.compile(
     rf"|\b{_QUESTION_WORDS} (?:ik|je|hij|zij|ze|we|wij|mijn [\w']+)(?: [\w']+){{0,3}} (?:mag|mogen)\b"
     # a tag after the situation: "vrijwilligerswerk met uitkering mag dat", "mag dat wel?"
     r"|\bmag (?:dat|het)(?: (?:wel|eigenlijk|zomaar|nou|dan|gewoon|echt))*$"
+    # someone else's power over the writer, with a bare noun: "mag school dat gwn bepalen?"
+    rf"|^{_OPENERS}(?:mag|mogen) (?!ik\b|we\b|wij\b)[\w']+ (?:dat|dit|het)\b"
     # "moet dat eigenlijk??" after what someone asks of the writer (not "hoe moet dat nu?")
     rf"|^{_OPENERS}moet(?:en)? (?:ik |we |wij )?(?:dat|dit|het)(?: (?:eigenlijk|echt|wel|nou|dan|zomaar|ook|nog|gewoon))*$"
 )
@@ -64,6 +66,10 @@ _ALWAYS = re.compile(
     r"|moet(?:en)? (?:ik|we|wij|hij|zij|ze|dat|dit|het)\b(?: [\w']+){0,4} terug ?betal\w*"
     r"|terugbetaald (?:worden|moet|moeten)"
     r"|moet ik (?:dat|dit|het|die|deze|de)\b(?: [\w']+){0,4} betalen"
+    # a decision about the writer's income: "mijn bijstandsuitkering is gestopt", "de toeslag
+    # wordt ineens stopgezet" (not as the time of the story: "sinds mijn uitkering is gestopt")
+    r"|(?<!sinds )(?<!sinds de )(?:(?:mijn|m'n|mn|onze|zijn|haar|de) )(?:\w*uitkering|bijstand|toeslag\w*|ww|aow|wajong|wia)\b"
+    r" (?:is|zijn|wordt|worden|werd) (?:[\w']+ ){0,2}(?:stopgezet|gestopt|ingetrokken|geblokkeerd|beeindigd)"
     # whether a rule applies to the writer: "geldt dat ook voor mij?", "of dat voor mij geldt"
     r"|(?:geldt|gelden) (?:dat|dit|die|deze|het)(?: (?:ook|dan|wel|nog))* voor (?:mij|ons|hem|haar)"
     r"|(?:dat|dit|het|die|deze) (?:ook |dan |wel )?voor (?:mij|ons|hem|haar) (?:geldt|gelden))\b"

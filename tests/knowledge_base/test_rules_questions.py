@@ -47,6 +47,12 @@ from knowledge_base.rules_questions import asks_about_rules
         "Ik heb gehoord dat er zorgverlof bestaat, maar ik weet niet of dat voor mij geldt.",
         "geldt dat ook voor mij?",
         "mn moeder vraagt of ik mee wil betalen aan de huur. moet dat eigenlijk??",
+        # someone's power over the writer with a bare noun, and a decision about an income (ninth session)
+        "mag school dat zomaar bepalen?",
+        "mogen werkgevers dit vragen bij een sollicitatie",
+        "Mijn uitkering is stopgezet, wat nu?",
+        "mn bijstand is ineens gestopt omdat ik een brief niet had teruggestuurd",
+        "de toeslag wordt ingetrokken zeggen ze",
     ],
 )
 def test_a_question_about_what_is_allowed_or_owed_asks_about_rules(question):
@@ -85,6 +91,11 @@ def test_a_question_about_what_is_allowed_or_owed_asks_about_rules(question):
         "ik kan er niks aan doen dat mijn aanvraag is afgewezen, ik wil gewoon hulp",
         "ik wil een cv maken maar hoe moet dat?",
         "ik weet niet hoe dat moet met al die formulieren",
+        # "mag" before a bare noun that is the writer, and an income that ended as the story's time
+        "mag ik dat aan jullie vragen?",
+        "mag iemand met mij meedenken",
+        "sinds mijn uitkering is gestopt heb ik een huurachterstand",
+        "mijn ww is bijna afgelopen en ik zoek werk",
     ],
 )
 def test_asking_for_help_or_telling_a_fact_is_not_a_question_about_rules(question):
