@@ -118,6 +118,7 @@ def _fill_facility(row: Facility, entry: dict, gemeente_id: str | None) -> None:
     row.crisis = bool(entry.get("crisis"))
     row.young_people_only = bool(entry.get("young_people_only"))
     row.rules_advice = bool(entry.get("rules_advice"))
+    row.only_when_named = bool(entry.get("only_when_named"))
     row.keywords = [str(k) for k in entry.get("keywords") or []]
     row.verify = bool(entry.get("verify"))
     row.last_verified = _date(entry.get("last_verified"))

@@ -103,6 +103,9 @@ class Facility(_Entry, Base):
     #: free advice on rules and rights (the Juridisch Loket, sociaal raadslieden): an answer
     #: to a question about what is allowed or what one is entitled to adds it
     rules_advice = Column(Boolean, nullable=False, default=False, server_default=false())
+    #: a service for one particular need (diploma recognition): shown only when the question
+    #: writes one of its keywords, not for a word it shares with other needs ("geen diploma")
+    only_when_named = Column(Boolean, nullable=False, default=False, server_default=false())
     keywords = Column(JSON, nullable=False, default=list)
     source_id = Column(ForeignKey("kb_sources.id"), nullable=False)
 

@@ -126,10 +126,18 @@ def wants_rules_advice(text: str, topics: Sequence[str]) -> bool:
     return bool(RULES_TOPICS & set(topics)) and asks_about_rules(text)
 
 
+def not_named(found: "Found", text: str) -> bool:
+    """A service for one particular need (``only_when_named``: the diploma recognition) that
+    the question does not name in one of its keywords' words: "ik heb geen diploma en zoek
+    werk" shares the word "diploma" with it, but does not ask about a foreign diploma."""
+    return found.facility.only_when_named and not _writes_a_keyword(text, found.facility.keywords)
+
+
 def left_out(found: "Found", text: str) -> bool:
     """A search hit an answer to ``text`` never shows: a crisis service the question does
-    not name, or a service for young people asked about by a parent."""
-    return unasked_alarm(found, text) or not_for_this_writer(found, text)
+    not name, a service for young people asked about by a parent, or a service for one
+    particular need the question does not name."""
+    return unasked_alarm(found, text) or not_for_this_writer(found, text) or not_named(found, text)
 
 
 @dataclass(frozen=True)
@@ -153,6 +161,8 @@ class FacilityInfo:
     young_people_only: bool = False
     #: free advice on rules and rights (``asks_about_rules``)
     rules_advice: bool = False
+    #: shown only when the question names one of its keywords (``not_named``)
+    only_when_named: bool = False
     keywords: tuple[str, ...] = ()
 
     @property
@@ -217,6 +227,7 @@ class KnowledgeBase:
                     crisis=row.crisis,
                     young_people_only=row.young_people_only,
                     rules_advice=row.rules_advice,
+                    only_when_named=row.only_when_named,
                     keywords=tuple(row.keywords or ()),
                 )
             )

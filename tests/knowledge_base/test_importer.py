@@ -137,6 +137,8 @@ def test_national_facilities_have_no_municipality_and_keep_their_topics_and_flag
         assert session.get(Facility, "national-juridisch-loket").rules_advice is True
         assert session.get(Facility, "almere-sociaal-raadslieden").rules_advice is True
         assert geldfit.rules_advice is False
+        assert session.get(Facility, "national-idw-diplomawaardering").only_when_named is True
+        assert geldfit.only_when_named is False
         voedselloket = session.get(Facility, "almere-voedselloket")
         assert voedselloket.gemeente_id == "almere"
         assert voedselloket.source.title == "Monitor Sociaal Domein van de gemeente Almere (2015)"

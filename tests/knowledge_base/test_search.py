@@ -125,7 +125,25 @@ SEED_ADDITIONS = [
     ("almelo", "jeugd", "mijn zoon van 16 spijbelt steeds, is hij niet leerplichtig?", "almelo-leerplicht-rmc"),
     ("almere", "werk", "ik zit in de bijstand en wil een re-integratietraject", "almere-reintegratie-werkmakelaar"),
 ]
-TYPICAL += SEED_ADDITIONS
+#: the needs residents asked about most that the seeds say nothing of, added from public
+#: websites in the ninth session (kwijtschelding, a foreign diploma)
+WEB_ADDITIONS = [
+    ("almelo", "schulden", "kan ik kwijtschelding krijgen voor de afvalstoffenheffing?", "almelo-kwijtschelding"),
+    (
+        "hengelo",
+        "schulden",
+        "ik kan de aanslag gemeentelijke belastingen niet betalen, kwijtschelding?",
+        "hengelo-kwijtschelding",
+    ),
+    ("almere", "schulden", "hoe vraag ik kwijtschelding aan van de gemeentelijke belastingen", "almere-kwijtschelding"),
+    (
+        "almere",
+        "werk",
+        "ik ben verpleegkundige uit Oekraïne, hoe laat ik mijn diploma erkennen?",
+        "national-idw-diplomawaardering",
+    ),
+]
+TYPICAL += SEED_ADDITIONS + WEB_ADDITIONS
 
 
 @pytest.mark.parametrize("gemeente,topic,question,expected", TYPICAL)
@@ -179,9 +197,27 @@ def test_an_overloaded_carer_and_respite_care_are_different_answers_in_almelo(kb
     )
 
 
-@pytest.mark.parametrize("gemeente,topic,question,expected", SEED_ADDITIONS)
-def test_a_need_the_seeds_name_a_facility_for_finds_it(kb, gemeente, topic, question, expected):
+@pytest.mark.parametrize("gemeente,topic,question,expected", SEED_ADDITIONS + WEB_ADDITIONS)
+def test_a_need_the_content_names_a_facility_for_finds_it(kb, gemeente, topic, question, expected):
     assert expected in recommended(kb, question, gemeente, [topic])
+
+
+def test_a_school_leaver_without_a_diploma_is_not_sent_to_the_diploma_recognition(kb):
+    assert "national-idw-diplomawaardering" not in recommended(
+        kb, "ik heb geen diploma en zoek werk, wat kan ik doen", "almelo", ["werk"]
+    )
+
+
+@pytest.mark.parametrize(
+    "gemeente,question",
+    [
+        ("hengelo", "ik heb een brief van de belastingdienst, ik moet toeslag terugbetalen"),
+        ("almelo", "aan het eind van de maand eten de kinderen eerst, de huur is te hoog"),
+        ("almere", "ik heb een aanslag van het CJIB gekregen"),
+    ],
+)
+def test_a_money_question_that_does_not_name_municipal_taxes_gets_no_kwijtschelding(kb, gemeente, question):
+    assert f"{gemeente}-kwijtschelding" not in recommended(kb, question, gemeente, ["schulden"])
 
 
 def test_a_job_seeker_without_bijstand_is_not_sent_to_the_bijstand_reintegration(kb):

@@ -194,7 +194,7 @@ def test_upgrading_keeps_every_staff_accounts_teams_and_sessions(tmp_path):
 
 
 def test_after_upgrading_to_a_new_content_flag_the_next_start_imports_the_flags(tmp_path):
-    """0009 adds kb_facilities.rules_advice as false everywhere; the content files did not
+    """0009 and 0010 add kb_facilities.rules_advice and only_when_named as false everywhere; the content files did not
     change, but the next start must still import them so that the flags are set."""
     from alembic import command
     from sqlalchemy import text
@@ -209,10 +209,10 @@ def test_after_upgrading_to_a_new_content_flag_the_next_start_imports_the_flags(
         with engine.begin() as connection:
             config.attributes["connection"] = connection
             step(config, target)
-    flags = "select sum(rules_advice), sum(young_people_only) from kb_facilities"
+    flags = "select sum(rules_advice), sum(young_people_only), sum(only_when_named) from kb_facilities"
     with engine.connect() as connection:
-        assert connection.execute(text(flags)).one() == (0, 0)
+        assert connection.execute(text(flags)).one() == (0, 0, 0)
     assert ensure_imported(engine) is not None
     with engine.connect() as connection:
-        assert connection.execute(text(flags)).one() == (2, 1)
+        assert connection.execute(text(flags)).one() == (2, 1, 4)
     engine.dispose()
