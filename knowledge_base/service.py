@@ -363,9 +363,12 @@ class KnowledgeBase:
             or not points_past_the_door(on_topic[0].hit, door_score)
         ):
             # the words point at no facility in particular, or not clearly more than at
-            # the door: the topic's front door first
+            # the door: the topic's front door first, and the route's other front doors
+            # after it, leaving a place for what the words match
             take(door)
-            on_topic = [f for f in on_topic if f.facility.id != door.id]
+            while len(chosen) < limit - 1 and (other_door := self.front_door(gemeente_id, topics[0], excluded)):
+                take(other_door)
+            on_topic = [f for f in on_topic if f.facility.id not in excluded]
             door = None
         best = on_topic[0].hit.score if on_topic else 0.0
         for found in on_topic:

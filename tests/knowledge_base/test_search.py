@@ -664,7 +664,7 @@ def test_another_topics_facility_that_clearly_matches_follows_the_topics_own():
         ("almere", "schulden", "almere-schulddienstverlening"),
         ("hengelo", "schulden", "hengelo-budgetalert-schuldhulp"),
         ("hengelo", "werk", "hengelo-werkplein"),
-        ("almelo", "jeugd", "almelo-jeugdgezondheidszorg"),
+        ("almelo", "jeugd", "almelo-maatschappelijk-werk-school"),
         ("almelo", "werk", "national-uwv-werk-nl"),
         ("almere", "werk", "national-uwv-werk-nl"),
     ],
@@ -673,6 +673,17 @@ def test_a_question_that_names_no_particular_need_gets_the_topics_front_door_fir
     """ "Wat is er allemaal mogelijk?": no word points at a facility, so the municipality's
     general facility for the topic comes first, not the first one in alphabetical order."""
     assert kb.recommend("wat is er allemaal mogelijk voor mij?", gemeente, [topic])[0].id == door
+
+
+def test_a_route_with_two_front_doors_shows_both_and_leaves_a_place_for_the_words(kb):
+    """Almelo's jeugd route names the maatschappelijk werk op school (the sociaal wijkteam)
+    and the JGZ: a parent whose four-year-old hardly talks gets both, and one facility the
+    words match; a question about a baby's growth gets the JGZ first, as its words say."""
+    shown = recommended(kb, "mn dochter van 4 praat nog bijna niet wie kan ik bellen", "almelo", ["jeugd"])
+    assert shown[:2] == ["almelo-maatschappelijk-werk-school", "almelo-jeugdgezondheidszorg"]
+    assert len(shown) == 3
+    baby = recommended(kb, "onze baby groeit niet goed, naar het consultatiebureau?", "almelo", ["jeugd"])
+    assert baby[0] == "almelo-jeugdgezondheidszorg"
 
 
 @pytest.mark.parametrize(
