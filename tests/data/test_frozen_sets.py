@@ -122,6 +122,13 @@ FROZEN = {
     # labelled by another who read only the content files after the session's additions
     # (facilities only). Frozen before its first run, on the session's final code
     "benchmarks/data/kb_blind21.jsonl": "9f5582067a73d61dd351f03c6168dcf697673790ee8d8e121bc4e640defff24e",
+    # 150 first messages written on 2026-12-08 (ninth session) by two more authors who opened
+    # nothing of the repository, 75 each (a question that starts from a letter, a call or an
+    # amount; residents who are ashamed or play it down; residents who already have some help;
+    # residents who are ill or disabled themselves), written before the session changed
+    # anything, labelled by another who read only the content files after the session's
+    # additions (facilities only). Frozen before its first run, on the session's final code
+    "benchmarks/data/kb_blind22.jsonl": "da3ea18fc7b19251ae23538ddf3bc6d2c8d354b0cb777de562052f176abcbc48",
     # 249 residents' messages with 229 labelled names and 101 other personal data spans
     # (issue 14), written before any redaction code existed; frozen before its first run
     "benchmarks/data/names_blind.jsonl": "b537ad01cc69125d0f2dc987744de4da4d541e8534bb9f3c2fceccba2471c460",
