@@ -44,7 +44,9 @@ _MAY_ASKED = re.compile(
     # someone else's power over the writer, with a bare noun: "mag school dat gwn bepalen?"
     rf"|^{_OPENERS}(?:mag|mogen) (?!ik\b|we\b|wij\b)[\w']+ (?:dat|dit|het)\b"
     # "moet dat eigenlijk??" after what someone asks of the writer (not "hoe moet dat nu?")
-    rf"|^{_OPENERS}moet(?:en)? (?:ik |we |wij )?(?:dat|dit|het)(?: (?:eigenlijk|echt|wel|nou|dan|zomaar|ook|nog|gewoon))*$"
+    # "moet ik dit echt doen??" after what a klantmanager demands (not "hoe moet ik dat doen?")
+    rf"|^{_OPENERS}moet(?:en)? (?:ik |we |wij )?(?:dat|dit|het)(?: (?:eigenlijk|echt|wel|nou|dan|zomaar|ook|nog|gewoon))*"
+    r"(?: (?:doen|accepteren|pikken|aannemen))?$"
 )
 _MAY_ANYWHERE = re.compile(rf"\b{_MAY}")
 #: "klopt dat?" after what someone said, or "klopt het dat" with a rule in the sentence

@@ -53,6 +53,7 @@ from knowledge_base.rules_questions import asks_about_rules
         "Mijn uitkering is stopgezet, wat nu?",
         "mn bijstand is ineens gestopt omdat ik een brief niet had teruggestuurd",
         "de toeslag wordt ingetrokken zeggen ze",
+        "mn klantmanager wil dat ik 32 uur ga werken. moet ik dit echt doen??",
     ],
 )
 def test_a_question_about_what_is_allowed_or_owed_asks_about_rules(question):
@@ -96,6 +97,7 @@ def test_a_question_about_what_is_allowed_or_owed_asks_about_rules(question):
         "mag iemand met mij meedenken",
         "sinds mijn uitkering is gestopt heb ik een huurachterstand",
         "mijn ww is bijna afgelopen en ik zoek werk",
+        "ik wil een cv maken. hoe moet ik dat doen?",
     ],
 )
 def test_asking_for_help_or_telling_a_fact_is_not_a_question_about_rules(question):
