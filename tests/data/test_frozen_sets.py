@@ -129,6 +129,13 @@ FROZEN = {
     # anything, labelled by another who read only the content files after the session's
     # additions (facilities only). Frozen before its first run, on the session's final code
     "benchmarks/data/kb_blind22.jsonl": "da3ea18fc7b19251ae23538ddf3bc6d2c8d354b0cb777de562052f176abcbc48",
+    # 150 first messages written on 2026-12-08 (ninth session) by two more authors who opened
+    # nothing of the repository, 75 each (typed late at night or in a hurry, voice-to-text;
+    # "is het normaal dat ..." and comparing with others; formal wording from letters; Dutch
+    # mixed with English), written after kb_blind22's first run and before the session's
+    # later changes, labelled by another who read only the content files (facilities only).
+    # Frozen before its first run, on the session's code at that moment (c9d785f)
+    "benchmarks/data/kb_blind23.jsonl": "929e9d091ea46fdf2b4131136a5d141eb9c5e6aa9f2b56f48f3a68a9e721aa8b",
     # 249 residents' messages with 229 labelled names and 101 other personal data spans
     # (issue 14), written before any redaction code existed; frozen before its first run
     "benchmarks/data/names_blind.jsonl": "b537ad01cc69125d0f2dc987744de4da4d541e8534bb9f3c2fceccba2471c460",
