@@ -12,10 +12,16 @@ OLD_SOURCE_YEAR = 2019
 
 
 def source_line(facility: FacilityInfo) -> str:
+    """Where the facts come from, and for facts the municipality should still check (old
+    documents, a website read once) who to ask whether they are still right."""
     line = f"Bron: {facility.source}."
     if facility.verify or (facility.source_year and facility.source_year < OLD_SOURCE_YEAR):
-        year = f" uit {facility.source_year}" if facility.source_year else ""
-        line += f" Deze informatie komt{year}. Vraag bij de gemeente of het nog klopt."
+        if facility.source_year:
+            line += f" Deze informatie komt uit {facility.source_year}. Vraag bij de gemeente of het nog klopt."
+        elif facility.national:
+            line += " Kijk op de website of deze informatie nog klopt."
+        else:
+            line += " Vraag bij de gemeente of deze informatie nog klopt."
     return line
 
 

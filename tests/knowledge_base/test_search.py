@@ -5,6 +5,8 @@ The questions here are written for these tests; the held-out benchmark set
 (``questions.jsonl``) is not used.
 """
 
+import copy
+
 import pytest
 
 from core.db import make_engine
@@ -202,18 +204,34 @@ def test_a_need_the_content_names_a_facility_for_finds_it(kb, gemeente, topic, q
     assert expected in recommended(kb, question, gemeente, [topic])
 
 
-def test_a_school_leaver_without_a_diploma_is_not_sent_to_the_diploma_recognition(kb):
-    assert "national-idw-diplomawaardering" not in recommended(
-        kb, "ik heb geen diploma en zoek werk, wat kan ik doen", "almelo", ["werk"]
-    )
+@pytest.mark.parametrize(
+    "question",
+    ["ik heb geen diploma en zoek werk, wat kan ik doen", "ik heb mijn mbo diploma uit 2015 maar vind geen werk"],
+)
+def test_a_dutch_school_leaver_is_not_sent_to_the_diploma_recognition(kb, question):
+    assert "national-idw-diplomawaardering" not in recommended(kb, question, "almelo", ["werk"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hoe kan ik mijn diploma's laten erkennen",
+        "mijn diploma wordt hier niet erkend, ik was leraar",
+        "in mijn land gestudeerd voor elektricien, hoe kan ik hier werken?",
+        "ik heb een buitenlandse opleiding als verpleegkundige",
+    ],
+)
+def test_a_foreign_diploma_in_the_residents_words_gets_the_diploma_recognition(kb, question):
+    assert "national-idw-diplomawaardering" in recommended(kb, question, "hengelo", ["werk"])
 
 
 @pytest.mark.parametrize(
     "gemeente,question",
     [
-        ("hengelo", "ik heb een brief van de belastingdienst, ik moet toeslag terugbetalen"),
-        ("almelo", "aan het eind van de maand eten de kinderen eerst, de huur is te hoog"),
+        ("almere", "ik krijg een aanslag inkomstenbelasting"),
+        ("almere", "ik heb een aanslag van de belastingdienst en de gemeente wil ook geld"),
         ("almere", "ik heb een aanslag van het CJIB gekregen"),
+        ("hengelo", "na drie jaar wordt de rest van mijn schulden kwijtgescholden toch?"),
     ],
 )
 def test_a_money_question_that_does_not_name_municipal_taxes_gets_no_kwijtschelding(kb, gemeente, question):
@@ -677,13 +695,34 @@ def test_a_question_that_names_no_particular_need_gets_the_topics_front_door_fir
 
 def test_a_route_with_two_front_doors_shows_both_and_leaves_a_place_for_the_words(kb):
     """Almelo's jeugd route names the maatschappelijk werk op school (the sociaal wijkteam)
-    and the JGZ: a parent whose four-year-old hardly talks gets both, and one facility the
-    words match; a question about a baby's growth gets the JGZ first, as its words say."""
+    and the JGZ: a parent whose four-year-old hardly talks gets both, and one more facility
+    of the topic (here none matches a word, so the best of the topic's others); a question
+    about a baby's growth gets the JGZ first, as its words say."""
     shown = recommended(kb, "mn dochter van 4 praat nog bijna niet wie kan ik bellen", "almelo", ["jeugd"])
     assert shown[:2] == ["almelo-maatschappelijk-werk-school", "almelo-jeugdgezondheidszorg"]
     assert len(shown) == 3
     baby = recommended(kb, "onze baby groeit niet goed, naar het consultatiebureau?", "almelo", ["jeugd"])
     assert baby[0] == "almelo-jeugdgezondheidszorg"
+
+
+def test_front_doors_leave_a_place_for_the_words_and_skip_a_door_shown_before(kb):
+    """With three front doors and room for three, the third place is still the words'; a
+    door shown before is not shown again, the next door takes its place."""
+    three = copy.copy(kb)
+    three.front_doors = {
+        **kb.front_doors,
+        ("almelo", "jeugd"): (
+            "almelo-maatschappelijk-werk-school",
+            "almelo-jeugdgezondheidszorg",
+            "almelo-wijkcoach-bij-huisarts",
+        ),
+    }
+    first = [f.id for f in three._recommend("wat is er allemaal mogelijk voor mij?", "almelo", ["jeugd"], 3, [])]
+    assert first[:2] == ["almelo-maatschappelijk-werk-school", "almelo-jeugdgezondheidszorg"]
+    assert len(first) == 3 and first[2] != "almelo-wijkcoach-bij-huisarts"
+    shown = ["almelo-maatschappelijk-werk-school"]
+    again = [f.id for f in kb._recommend("wat is er mogelijk?", "almelo", ["jeugd"], 3, shown)]
+    assert again[0] == "almelo-jeugdgezondheidszorg" and "almelo-maatschappelijk-werk-school" not in again
 
 
 @pytest.mark.parametrize(
