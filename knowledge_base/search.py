@@ -81,6 +81,26 @@ def _contains(sequence: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return any(sequence[i : i + n] == part for i in range(len(sequence) - n + 1))
 
 
+#: "mijn zoontje van 8 maanden", "ons kindje van 1", "dochter (2)": a child under four, so
+#: the question also searches for what facilities offer babies and toddlers (the
+#: consultatiebureau, the JGZ), as "baby" or "peuter" would
+_YOUNG_CHILD = re.compile(
+    r"\b(?:zoon|zoontje|dochter|dochtertje|kind|kindje|kindjes|kinderen|kleine|jongen|jongetje|meisje|"
+    r"tweeling|broertje|zusje|kleinzoon|kleindochter|kleinkind)\s*(?:van\s+|is\s+|\(\s*)"
+    r"(?:\d{1,2}\s*(?:maanden|maand|mnd|weken)\b|(?:[0-3]|een|twee|drie)\s*(?:jaar|jr|\))(?!\s*of\b)"
+    r"|[0-3]\b(?!\s*(?:uur|keer|euro|weken|dagen|[.,]\d)))"
+    r"|\b\d{1,2}\s*maanden oud\b",
+    re.IGNORECASE,
+)
+#: the term a question about a child under four also searches for, at a synonym's weight
+YOUNG_CHILD_TERM = "baby"
+
+
+def young_child(text: str) -> bool:
+    """The text is about a child under four ("van 8 maanden", "van 2")."""
+    return bool(_YOUNG_CHILD.search(text))
+
+
 def older_age(text: str) -> int | None:
     """The highest age of 65 or more the text gives someone, if any."""
     ages = [int(next(v for v in m.groups() if v)) for m in _OLDER_AGE.finditer(text)]
@@ -311,6 +331,8 @@ class SearchIndex:
             for part in self.analyzer.split_compound(word, known):
                 if term_of(part) in self.vocabulary:
                     weights.setdefault(term_of(part), COMPOUND_PART_WEIGHT)
+        if young_child(text):
+            weights.setdefault(term_of(YOUNG_CHILD_TERM), SYNONYM_WEIGHT)
         age = older_age(text)
         if age:
             weights.setdefault(term_of(OLDER_AGE_TERM), OLDER_AGE_WEIGHT)

@@ -705,6 +705,31 @@ def test_a_route_with_two_front_doors_shows_both_and_leaves_a_place_for_the_word
     assert baby[0] == "almelo-jeugdgezondheidszorg"
 
 
+@pytest.mark.parametrize(
+    "text,young",
+    [
+        ("mijn zoontje van 8 maanden huilt de hele dag", True),
+        ("ons kindje van 1 slaapt slecht", True),
+        ("mijn dochter van twee jaar eet bijna niks", True),
+        ("zoon (2) bijt andere kinderen", True),
+        ("mn dochter van 4 praat nog niet", False),
+        ("onze zoon van 14 gamet de hele nacht", False),
+        ("de kinderen van een jaar of acht spelen buiten", False),
+        ("het kind van een vriendin logeert vaak bij ons", False),
+    ],
+)
+def test_a_child_under_four_is_recognised_by_its_age(text, young):
+    from knowledge_base.search import young_child
+
+    assert young_child(text) is young
+
+
+def test_a_question_about_a_baby_in_almelo_gets_the_jgz_first_before_the_school_door(kb):
+    assert top(kb, "mijn zoontje van 8 maanden huilt de hele dag", "almelo", ["jeugd"]) == "almelo-jeugdgezondheidszorg"
+    shown = recommended(kb, "mijn zoontje van 8 maanden huilt de hele dag", "almelo", ["jeugd"])
+    assert shown[0] == "almelo-jeugdgezondheidszorg"
+
+
 def test_front_doors_leave_a_place_for_the_words_and_skip_a_door_shown_before(kb):
     """With three front doors and room for three, the third place is still the words'; a
     door shown before is not shown again, the next door takes its place."""
