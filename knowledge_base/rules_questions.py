@@ -129,9 +129,7 @@ def asks_about_rules(text: str) -> bool:
         bare = sentence.rstrip("?!. ")
         if _ALWAYS.search(bare) or _MAY_ASKED.search(bare):
             return True
-        if sentence.endswith("?") and _MUST_ASKED.search(bare):
-            return True
-        if sentence.endswith("?") and _MAY_ANYWHERE.search(bare):
+        if sentence.endswith("?") and (_MUST_ASKED.search(bare) or _MAY_ANYWHERE.search(bare)):
             return True
         if _AGAINST.search(bare) and _DECISION.search(folded):
             return True
