@@ -136,6 +136,14 @@ FROZEN = {
     # later changes, labelled by another who read only the content files (facilities only).
     # Frozen before its first run, on the session's code at that moment (c9d785f)
     "benchmarks/data/kb_blind23.jsonl": "929e9d091ea46fdf2b4131136a5d141eb9c5e6aa9f2b56f48f3a68a9e721aa8b",
+    # 150 first messages written on 2026-12-08 (tenth session) by two more authors who opened
+    # nothing of the repository, 75 each (residents of particular groups: students, zzp'ers,
+    # statushouders, young carers, grandparents raising grandchildren; asking for a concrete
+    # thing by what they imagine it is; greetings and apologies before the question, numbered
+    # questions; situations that grew over time or a change feared next month), labelled by
+    # two others who read only a copy of the four content files (facilities only). Frozen
+    # before its first run, on the ninth session's final code (13a762b)
+    "benchmarks/data/kb_blind24.jsonl": "aa924bc4856e3222f2001e7fc44c8279c2c523f1434f5129b57b4fc849709c3b",
     # 249 residents' messages with 229 labelled names and 101 other personal data spans
     # (issue 14), written before any redaction code existed; frozen before its first run
     "benchmarks/data/names_blind.jsonl": "b537ad01cc69125d0f2dc987744de4da4d541e8534bb9f3c2fceccba2471c460",
