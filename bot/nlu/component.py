@@ -32,7 +32,9 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu import dialogue_state
 from bot.nlu.readers import Example, ReaderConfig, Readers
-from bot.triage.topics import CRISIS_INTENT
+from bot.nlu.reading import Reading
+from bot.triage.gemeente import without_residence
+from bot.triage.topics import CRISIS_INTENT, INFORM_GEMEENTE_INTENT
 from core.text import BUTTON_PAYLOAD
 
 #: where the reading of a message is kept for the triage component (not in the output)
@@ -44,6 +46,10 @@ READING_KEY = "hulpwijzer_reading"
 MAX_READ_CHARS = 5000
 #: intents listed in the parse data's ranking
 RANKING_LENGTH = 10
+#: a message read as only where the writer lives is read again without that statement when
+#: at least this many words are left ("Woon in Almelo en ben vandaag ontslagen. Wat moet ik
+#: nu doen?"); shorter rests are the answer to "In welke gemeente woont u?" and little more
+QUESTION_AFTER_RESIDENCE_WORDS = 3
 
 
 def example_of(message: Message) -> Optional[Example]:
@@ -115,13 +121,26 @@ class ResidentReader(GraphComponent, IntentClassifier):
         dialogue_state.install()
         return cls(config, model_storage, resource, readers)
 
+    def read(self, text: str) -> Reading:
+        """The readers' reading of ``text``. A message they take for only a statement of
+        where the writer lives, with a question after it, is read without the statement: in
+        "Woon in Hengelo, hoe vraag ik bijzondere bijstand aan?" the statement outweighed the
+        question (kb_blind24). Where the resident lives is still found in the whole text
+        (:func:`bot.triage.gemeente.find`)."""
+        reading = self.readers.read(text)
+        if reading.ranking and reading.ranking[0][0] == INFORM_GEMEENTE_INTENT:
+            rest = without_residence(text)
+            if rest != text and len(rest.split()) >= QUESTION_AFTER_RESIDENCE_WORDS:
+                return self.readers.read(rest)
+        return reading
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
             if self.readers is None or (text.startswith(INTENT_MESSAGE_PREFIX) and BUTTON_PAYLOAD.match(text)):
                 # a button ("/ask_schulden") is handled by Rasa's RegexMessageHandler
                 continue
-            reading = self.readers.read(text[:MAX_READ_CHARS])
+            reading = self.read(text[:MAX_READ_CHARS])
             message.set(READING_KEY, reading)
             ranking = [{"name": name, "confidence": p} for name, p in reading.ranking[:RANKING_LENGTH]]
             message.set(INTENT, ranking[0], add_to_output=True)

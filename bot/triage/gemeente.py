@@ -84,7 +84,7 @@ _ADULT_RELATIVE = (
     rf"(?:mijn|m'n|mn|onze)\s+(?:\w+\s+)?(?:{_FAMILY_AFAR}|stief\w+|buurman|buurvrouw|buren|vriend|vriendin)\b"
 )
 _PARENT_OR_SIBLING = re.compile(rf"\b(?:mijn|m'n|mn|onze)\s+(?:\w+\s+)?(?:{_FAMILY_AFAR})\b", re.IGNORECASE)
-_THIRD_PERSON_QUESTION = re.compile(rf"\b(?:hij|zij|ze|haar|hem|hun)\b|\b{_ADULT_RELATIVE}", re.IGNORECASE)
+_THIRD_PERSON_QUESTION = re.compile(rf"\b(?:hij|zij|ze|haar|hem|hen|hun)\b|\b{_ADULT_RELATIVE}", re.IGNORECASE)
 #: "wat kan ik voor haar regelen?", "hoe kan ik mijn vader helpen?": the writer asks what
 #: to do for someone else
 _FOR_SOMEONE_ELSE = re.compile(
@@ -396,3 +396,20 @@ def _on_behalf(text: str) -> bool:
         if _FOR_SOMEONE_ELSE.search(question) and not _FOR_THE_WRITER.search(question):
             return True
     return False
+
+
+#: "Woon in Almelo en ...", "Ik woon in Hengelo, ...", "Wij wonen sinds kort in Almere
+#: Buiten.": a statement of where the writer lives that opens a sentence or a clause
+_OPENING_STATEMENT = re.compile(
+    r"(?:^|(?<=[.!?,;\n]))\s*(?:(?:ik|k|wij|we)\s+)?(?:woon|wonen)\s+(?:(?:zelf|nu|hier|al|sinds|kort|\w+\s+jaar)\s+){0,3}"
+    r"(?:in|te)\s+(?:de\s+)?(?:gemeente\s+)?[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*(?:\s+[A-Z][\wÀ-ÿ'-]*)?\s*(?:[,.;!]|\ben\b)?",
+    re.IGNORECASE,
+)
+
+
+def without_residence(text: str) -> str:
+    """``text`` without the statements of where the writer lives that open a sentence or a
+    clause ("Woon in Almelo en ben vandaag ontslagen. Wat moet ik nu doen?" -> "ben vandaag
+    ontslagen. Wat moet ik nu doen?"): what is left is the question itself, for a reader
+    that took the whole message for only that statement."""
+    return " ".join(_OPENING_STATEMENT.sub(" ", text).split())

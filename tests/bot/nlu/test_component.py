@@ -39,3 +39,42 @@ def test_buttons_are_left_to_rasa_and_typed_text_is_read(tmp_path):
     assert button.get(READING_KEY) is None
     assert typed.get(READING_KEY).topics["werk"] == 0.9
     assert typed.get("intent") == {"name": "ask_werk", "confidence": 0.9}
+
+
+def _reader_that_reads(readings):
+    from unittest import mock
+
+    from bot.nlu.component import ResidentReader
+
+    readers = mock.Mock()
+    readers.read.side_effect = lambda text: readings[text]
+    return ResidentReader({}, mock.Mock(), mock.Mock(), readers), readers
+
+
+def test_a_question_after_where_the_writer_lives_is_read_without_that_statement():
+    from bot.nlu.reading import Reading
+
+    whole = "Woon in Almere en zoek al een jaar werk. Waar kan ik terecht?"
+    rest = "zoek al een jaar werk. Waar kan ik terecht?"
+    component, readers = _reader_that_reads(
+        {
+            whole: Reading.of({"inform_gemeente": 0.8, "ask_werk": 0.2}, {"werk": 0.3}),
+            rest: Reading.of({"ask_werk": 0.9, "inform_gemeente": 0.1}, {"werk": 0.9}),
+        }
+    )
+    message = Message({"text": whole})
+    component.process([message])
+    assert message.get("intent")["name"] == "ask_werk"
+    assert message.get(READING_KEY).topics["werk"] == 0.9
+
+
+def test_only_where_the_writer_lives_or_a_short_rest_keeps_the_first_reading():
+    from bot.nlu.reading import Reading
+
+    place = Reading.of({"inform_gemeente": 0.95}, {})
+    component, readers = _reader_that_reads({"Ik woon in Almere": place, "Woon in Hengelo, wat nu?": place})
+    for text in ("Ik woon in Almere", "Woon in Hengelo, wat nu?"):
+        message = Message({"text": text})
+        component.process([message])
+        assert message.get("intent")["name"] == "inform_gemeente"
+    assert readers.read.call_count == 2

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.triage.gemeente import Mention, find
+from bot.triage.gemeente import Mention, find, without_residence
 from knowledge_base.gemeenten import display_name, resolve
 
 # -- find: a place is named ----------------------------------------------------------------
@@ -288,6 +288,10 @@ def test_answers_to_where_do_you_live_name_the_place(text, name):
         # said loosely ("wij zitten in", "ik zit zelf in"): still the writer's own place
         "mn schoonmoeder woont in almelo en wij zitten in rotterdam.. wat kan er bij haar geregeld worden?",
         "Ik schrijf voor mijn zus, ze woont in Almelo. Ik zit zelf in Utrecht dus kan weinig doen.",
+        # "hen": the question is about two other people (kb_blind24's one answer about a place
+        # the resident asked no help for)
+        "Mijn opa zorgt alleen voor mijn oma. Wij wonen in Deventer. Kan er iemand bij hen kijken?",
+        "Mijn ouders redden het thuis niet meer. Ik woon in Zwolle. Wie kan hen helpen?",
     ],
 )
 def test_a_writer_asking_for_someone_else_is_marked_on_behalf(text):
@@ -434,3 +438,29 @@ def test_registered_in_this_municipality_keeps_the_pages_municipality():
 )
 def test_a_distance_to_work_school_or_a_partner_keeps_the_writers_own_place(text):
     assert not find(text).on_behalf
+
+
+@pytest.mark.parametrize(
+    "text, rest",
+    [
+        ("Woon in Almelo en ben vandaag ontslagen. Wat moet ik nu doen?", "ben vandaag ontslagen. Wat moet ik nu doen?"),
+        ("Woon in Hengelo, hoe vraag ik bijzondere bijstand aan?", "hoe vraag ik bijzondere bijstand aan?"),
+        ("Ik woon in Almere Buiten. Mijn zoon spijbelt.", "Mijn zoon spijbelt."),
+        ("ik woon al 3 jaar in Hengelo en heb schulden", "heb schulden"),
+        ("Goedemiddag, wij wonen sinds kort in Almelo, is er hulp voor mantelzorgers?", "Goedemiddag, is er hulp voor mantelzorgers?"),
+    ],
+)
+def test_without_residence_leaves_the_question_after_where_the_writer_lives(text, rest):
+    assert without_residence(text) == rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mijn moeder woont in Almelo en ik zorg voor haar",
+        "we woonden in Zwolle, nu zoek ik werk",
+        "Almelo",
+    ],
+)
+def test_without_residence_keeps_other_peoples_places_and_past_addresses(text):
+    assert without_residence(text) == text
