@@ -1127,3 +1127,24 @@ def test_a_rules_service_for_a_rules_question_is_labelled_as_the_answer_to_it(kb
     # a facility that is not rules advice never gets the rules label
     geldfit = kb.facilities["national-geldfit"]
     assert not facility_message(geldfit, ["schulden"], rules_question=True).startswith(RULES_LABEL)
+
+
+@pytest.mark.parametrize(
+    "gemeente, scheme",
+    [
+        ("almelo", "almelo-bijzondere-bijstand"),
+        ("almere", "almere-bijzondere-bijstand"),
+        ("hengelo", "hengelo-minimaregelingen"),
+    ],
+)
+def test_a_pensioner_asking_what_they_are_entitled_to_gets_the_money_scheme_before_legal_advice(kb, gemeente, scheme):
+    """ "Recht op" is the word of someone who does not know which schemes exist, not of a
+    legal question: the Juridisch Loket's keyword "recht" put it first for such questions,
+    where the labellers chose the municipality's money scheme (kb_blind16, kb_blind24)."""
+    question = (
+        "Ik ben 78 en heb alleen AOW. Sinds de huur omhoog ging kom ik niet meer rond met de vaste lasten. "
+        "Kan iemand kijken of ik ergens recht op heb?"
+    )
+    shown = recommended(kb, question, gemeente, ["schulden"])
+    assert scheme in shown
+    assert shown[0] != "national-juridisch-loket"
