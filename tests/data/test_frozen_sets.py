@@ -144,6 +144,14 @@ FROZEN = {
     # two others who read only a copy of the four content files (facilities only). Frozen
     # before its first run, on the ninth session's final code (13a762b)
     "benchmarks/data/kb_blind24.jsonl": "aa924bc4856e3222f2001e7fc44c8279c2c523f1434f5129b57b4fc849709c3b",
+    # 150 first messages written on 2026-12-08 (tenth session) by two more authors who opened
+    # nothing of the repository, 75 each (days and weeks told in detail, households where two
+    # people each have a problem, old or wrong names for organisations, something tried that
+    # did not work; sceptical or impatient residents and very cautious ones, a deadline or a
+    # moment: a letter, turning 18, a contract's end, a parent leaving hospital), written after
+    # kb_blind24's first run, labelled by two others who read only a copy of the four content
+    # files (facilities only). Frozen before its first run
+    "benchmarks/data/kb_blind25.jsonl": "31864fe2b5d307a155ce1ba8778191e93bdcf58f696a9697030f06b54dd0abed",
     # 249 residents' messages with 229 labelled names and 101 other personal data spans
     # (issue 14), written before any redaction code existed; frozen before its first run
     "benchmarks/data/names_blind.jsonl": "b537ad01cc69125d0f2dc987744de4da4d541e8534bb9f3c2fceccba2471c460",
