@@ -156,7 +156,10 @@ def lexicon_hits(text: str) -> dict[str, int]:
 
 
 _CHILD_WITH_AGE = re.compile(
-    fold_pattern(r"\b(?:zoon|dochter|kind|zoontje|dochtertje)\s*(?:van\s+|is\s+|\(\s*)(\d{1,2})\b")
+    fold_pattern(
+        r"\b(?:zoon|dochter|kind|zoontje|dochtertje|kleinzoon|kleindochter|kleinkind|stiefzoon|stiefdochter|pleegzoon|"
+        r"pleegdochter)\s*(?:van\s+|is\s+|\(\s*)(\d{1,2})\b"
+    )
 )
 #: words that put a child under 18 in the message after all
 _MINOR = re.compile(
@@ -173,6 +176,15 @@ def only_adult_children(text: str) -> bool:
     folded = fold(text)
     ages = [int(m.group(1)) for m in _CHILD_WITH_AGE.finditer(folded)]
     return bool(ages) and min(ages) >= ADULT_CHILD_AGE and not _MINOR.search(folded)
+
+
+def _adult_topic(text: str, probs: Mapping[str, float]) -> str:
+    """The help topic for a message about a grown-up (grand)child that the readers guessed
+    was youth help ("Mijn kleinzoon van 24 ... al een jaar zonder werk ... iets voor jonge
+    mensen zoals hij?"): the other topic whose lexicon words it writes most, then the most
+    probable one."""
+    hits = lexicon_hits(text)
+    return max((t for t in HELP_TOPICS if t != JEUGD), key=lambda t: (hits[t], probs[t]))
 
 
 def _youth_help_for_an_adult(topic: str, text: str) -> bool:
@@ -296,6 +308,8 @@ def triage(text: str, reading: Reading, thresholds: Thresholds = Thresholds(), f
             also = _also(probs, named, thresholds, text)
             return Triage(topic_intent(named[:2]), probs[named[-1]], _ordered(named), [], language, also=also)
         guessed = topics_of_intent(top_name) or [max(HELP_TOPICS, key=lambda t: probs[t])]
+        if JEUGD in guessed and only_adult_children(text):
+            guessed = [t for t in guessed if t != JEUGD] or [_adult_topic(text, probs)]
         cued = _cued(text, probs)
         if cued:
             # the readers guess, an indirect cue knows: "Ik heb al tientallen afwijzingen"

@@ -201,6 +201,26 @@ def test_a_minor_or_young_adult_child_keeps_youth_help(text):
     assert result.topics == ["mantelzorg", "jeugd"]
 
 
+def test_a_guess_of_youth_help_for_a_grown_up_grandson_becomes_the_topic_his_words_name():
+    """A grandparent about a grandson of 24 without work: the readers lean to youth help
+    ("kleinzoon", "jonge mensen") without being sure; the grandson is an adult, and his need
+    is work (kb_blind21 and kb_blind24 each had one)."""
+    text = (
+        "Mijn kleinzoon van 24 woont bij mij in. Hij zit al een jaar zonder werk en ligt tot de middag in bed. "
+        "Heeft de gemeente iets voor jonge mensen zoals hij?"
+    )
+    result = triage(
+        text, reading([("ask_jeugd", 0.4), ("ask_mantelzorg", 0.3), ("ask_werk", 0.2)], {"jeugd": 0.4, "mantelzorg": 0.3})
+    )
+    assert result.topics == ["werk"]
+
+
+def test_a_guess_of_youth_help_for_a_young_grandson_stays_youth_help():
+    text = "Mijn kleinzoon van 15 woont bij mij in en wil niet meer naar school. Heeft de gemeente iets voor hem?"
+    result = triage(text, reading([("ask_jeugd", 0.4), ("ask_mantelzorg", 0.3)], {"jeugd": 0.4, "mantelzorg": 0.3}))
+    assert result.topics == ["jeugd"]
+
+
 def test_a_crisis_only_the_readers_saw_continues_with_the_topic_they_lean_to():
     """The calm check-in is followed by an answer: a carer's night told as despair still
     gets the mantelzorg facilities."""
