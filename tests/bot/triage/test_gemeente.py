@@ -443,11 +443,17 @@ def test_a_distance_to_work_school_or_a_partner_keeps_the_writers_own_place(text
 @pytest.mark.parametrize(
     "text, rest",
     [
-        ("Woon in Almelo en ben vandaag ontslagen. Wat moet ik nu doen?", "ben vandaag ontslagen. Wat moet ik nu doen?"),
+        (
+            "Woon in Almelo en ben vandaag ontslagen. Wat moet ik nu doen?",
+            "ben vandaag ontslagen. Wat moet ik nu doen?",
+        ),
         ("Woon in Hengelo, hoe vraag ik bijzondere bijstand aan?", "hoe vraag ik bijzondere bijstand aan?"),
         ("Ik woon in Almere Buiten. Mijn zoon spijbelt.", "Mijn zoon spijbelt."),
         ("ik woon al 3 jaar in Hengelo en heb schulden", "heb schulden"),
-        ("Goedemiddag, wij wonen sinds kort in Almelo, is er hulp voor mantelzorgers?", "Goedemiddag, is er hulp voor mantelzorgers?"),
+        (
+            "Goedemiddag, wij wonen sinds kort in Almelo, is er hulp voor mantelzorgers?",
+            "Goedemiddag, is er hulp voor mantelzorgers?",
+        ),
     ],
 )
 def test_without_residence_leaves_the_question_after_where_the_writer_lives(text, rest):

@@ -210,7 +210,8 @@ def test_a_guess_of_youth_help_for_a_grown_up_grandson_becomes_the_topic_his_wor
         "Heeft de gemeente iets voor jonge mensen zoals hij?"
     )
     result = triage(
-        text, reading([("ask_jeugd", 0.4), ("ask_mantelzorg", 0.3), ("ask_werk", 0.2)], {"jeugd": 0.4, "mantelzorg": 0.3})
+        text,
+        reading([("ask_jeugd", 0.4), ("ask_mantelzorg", 0.3), ("ask_werk", 0.2)], {"jeugd": 0.4, "mantelzorg": 0.3}),
     )
     assert result.topics == ["werk"]
 
