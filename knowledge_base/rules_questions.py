@@ -55,6 +55,11 @@ _MUST_ASKED = re.compile(
     r"(?: (?:gaan )?(?:doen|accepteren|pikken|aannemen))?$"
 )
 _MAY_ANYWHERE = re.compile(rf"\b{_MAY}")
+#: asked: "als ik werk, stopt dan het geld van uitkering?", "vervalt mijn toeslag als ...?"
+_STOPS_ASKED = re.compile(
+    r"\b(?:stopt|stoppen|vervalt|vervallen)\b(?: [\w']+){0,4} "
+    + r"(?:[\w-]*uitkering(?:en)?|bijstand|\w*toeslag\w*|ww|aow|wajong|wia)\b"
+)
 #: "klopt dat?" after what someone said, or "klopt het dat" with a rule in the sentence
 _IS_IT_TRUE = re.compile(r"\bklopt (?:dat|het|dit)\b")
 _RULE_WORDS = re.compile(
@@ -67,6 +72,8 @@ _ALWAYS = re.compile(
     r"|krijg (?:ik|we|wij) (?:dan )?(?:nog )?minder"
     r"|(?:word|wordt) (?:mijn|onze|de) [\w']+ (?:dan )?(?:lager|minder|gekort|stopgezet|ingetrokken)"
     r"|(?:ben|is|zijn) (?:ik|hij|zij|ze|we|wij|mijn [\w']+) (?:nu |dan |nog |wel )?verplicht"
+    # "moet ik met bijstand verplicht vrijwilligerswerk doen?"
+    r"|moet(?:en)? (?:ik|we|wij|hij|zij|ze)\b(?: [\w']+){0,4} verplicht"
     r"|(?:kan|mag) (?:ik|je|men) (?:[\w']+ ){0,3}bijverdien\w*"
     # a duty that comes with a benefit: "moet ik nog solliciteren als ik 63 ben?", "moet
     # ik dat melden?"
@@ -93,6 +100,8 @@ _ALWAYS = re.compile(
     r"|(?:uitkering|bijstand|toeslag\w*|ww|aow)\b(?: [\w']+)? kwijt"
     r"|verlies (?:ik|we|wij|hij|zij|ze) (?:[\w']+ ){0,2}(?:uitkering|bijstand|toeslag\w*|ww|aow)\b"
     r"|om (?:mijn|m'n|mn|onze|zijn|haar|de) (?:\w*uitkering|bijstand|toeslag\w*|ww|aow) te (?:be)?houden"
+    # money the municipality or the UWV wants back: "een brief over terugvordering bijstand"
+    r"|terugvordering\w*|teruggevorderd|(?:vordert|vorderen) (?:[\w']+ ){0,4}terug"
     # whether something counts: "telt vrijwilligerswerk mee voor de sollicitatieplicht?"
     r"|\btelt (?:[\w']+ ){1,3}mee (?:voor|bij)"
     # a threatened sanction: "anders stoppen ze mn uitkering", "korten ze mijn bijstand"
@@ -129,7 +138,9 @@ def asks_about_rules(text: str) -> bool:
         bare = sentence.rstrip("?!. ")
         if _ALWAYS.search(bare) or _MAY_ASKED.search(bare):
             return True
-        if sentence.endswith("?") and (_MUST_ASKED.search(bare) or _MAY_ANYWHERE.search(bare)):
+        if sentence.endswith("?") and (
+            _MUST_ASKED.search(bare) or _MAY_ANYWHERE.search(bare) or _STOPS_ASKED.search(bare)
+        ):
             return True
         if _AGAINST.search(bare) and _DECISION.search(folded):
             return True

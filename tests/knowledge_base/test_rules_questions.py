@@ -70,6 +70,13 @@ from knowledge_base.rules_questions import asks_about_rules
         "mijn huurtoeslag is stopgezet",
         "Mijn ww-uitkering is stopgezet.",
         "De gemeente heeft mijn bijstand stopgezet, wat nu?",
+        # from kb_blind25's first run (tenth session): a duty asked with "moet ... verplicht",
+        # a benefit that may stop, money the municipality wants back
+        "moeten we met een uitkering verplicht een cursus doen?",
+        "Stopt mijn ww als ik ga studeren?",
+        "als ik 16 uur ga werken, vervalt dan mijn huurtoeslag?",
+        "Ik kreeg een brief over een terugvordering van mijn bijstand.",
+        "de gemeente vordert 800 euro bijstand terug, ik snap niet waarom",
     ],
 )
 def test_a_question_about_what_is_allowed_or_owed_asks_about_rules(question):
@@ -123,6 +130,9 @@ def test_a_question_about_what_is_allowed_or_owed_asks_about_rules(question):
         "dan moet ik het wel doen.",
         "nadat mijn uitkering is gestopt heb ik schulden gemaakt",
         "toen mijn ww werd stopgezet ging het mis",
+        # a benefit that stops, told and not asked; "moet ik" without a duty
+        "mijn ww stopt volgende maand en ik heb nog geen werk",
+        "ik moet verplicht naar de tandarts maar het geld is op",
     ],
 )
 def test_asking_for_help_or_telling_a_fact_is_not_a_question_about_rules(question):
