@@ -1234,3 +1234,21 @@ def test_a_child_who_wants_to_talk_gets_the_kindertelefoon_first(kb, gemeente, t
 def test_no_kindertelefoon_first_for_parents_adults_work_or_a_child_who_asks_no_talk(kb, topics, question):
     shown = recommended(kb, question, "almelo", topics)
     assert not shown or shown[0] != "national-kindertelefoon"
+
+
+@pytest.mark.parametrize(
+    "gemeente, question, expected",
+    [
+        ("almelo", "Wie kan mij helpen om mijn uitgaven op een rijtje te zetten?", "national-geldfit"),
+        ("almere", "kan de gemeente helpen met mijn energierekening die is veel te hoog", "national-geldfit"),
+        (
+            "almere",
+            "Ik ben 72 en krijg maar een gedeeltelijke AOW omdat ik lang in het buitenland woonde. Ik kom niet rond.",
+            "almere-sociaal-raadslieden",
+        ),
+    ],
+)
+def test_money_questions_about_an_overview_an_energy_bill_or_a_partial_aow_find_their_service(
+    kb, gemeente, question, expected
+):
+    assert expected in recommended(kb, question, gemeente, ["schulden"])
