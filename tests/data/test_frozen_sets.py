@@ -152,6 +152,13 @@ FROZEN = {
     # kb_blind24's first run, labelled by two others who read only a copy of the four content
     # files (facilities only). Frozen before its first run
     "benchmarks/data/kb_blind25.jsonl": "31864fe2b5d307a155ce1ba8778191e93bdcf58f696a9697030f06b54dd0abed",
+    # 150 first messages written on 2026-12-08 (tenth session) by two more authors who opened
+    # nothing of the repository, 75 each (comparing with before or with others, help one
+    # already has; mostly feelings, or one practical question; professionals and neighbours
+    # writing for someone, relatives of newcomers; a divorce, a move, a release, a death, an
+    # 18th or 65th birthday), written after the session's changes, labelled by two others
+    # who read only a copy of the four content files. Frozen before its first run
+    "benchmarks/data/kb_blind26.jsonl": "b0b39383cd32607bbc326b99ad1623ae407b7c2f7d6e17e2d1713020c01f9684",
     # 249 residents' messages with 229 labelled names and 101 other personal data spans
     # (issue 14), written before any redaction code existed; frozen before its first run
     "benchmarks/data/names_blind.jsonl": "b537ad01cc69125d0f2dc987744de4da4d541e8534bb9f3c2fceccba2471c460",
