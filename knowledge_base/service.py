@@ -12,7 +12,7 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -374,24 +374,25 @@ class KnowledgeBase:
         the service young people use themselves (the Kindertelefoon) first, unless shown before."""
         if not ({"jeugd", "mantelzorg"} & set(topics)) or not a_child_who_wants_to_talk(text):
             return []
-        shown = set(shown)
-        lines = [
-            f
-            for f in self.facilities.values()
-            if f.young_people_only and f.gemeente_id in (None, gemeente_id) and f.id not in shown
-        ]
-        return sorted(lines, key=lambda f: (f.national, f.id))[:1]
+        return self._first_service(lambda f: f.young_people_only, gemeente_id, shown)
 
     def _advice_for_a_bystander(self, text: str, gemeente_id: str | None, shown: Iterable[str]) -> list[FacilityInfo]:
         """For a neighbour worried about someone else's child: the crisis service for
         children (Veilig Thuis) first, unless it was shown before."""
         if not worried_about_a_neighbours_child(text):
             return []
+        return self._first_service(lambda f: f.crisis and "jeugd" in f.topics, gemeente_id, shown)
+
+    def _first_service(
+        self, wanted: Callable[[FacilityInfo], bool], gemeente_id: str | None, shown: Iterable[str] = ()
+    ) -> list[FacilityInfo]:
+        """The ``wanted`` service for this municipality that was not ``shown``: its own one
+        first, else the national one (at most one)."""
         shown = set(shown)
         services = [
             f
             for f in self.facilities.values()
-            if f.crisis and "jeugd" in f.topics and f.gemeente_id in (None, gemeente_id) and f.id not in shown
+            if wanted(f) and f.gemeente_id in (None, gemeente_id) and f.id not in shown
         ]
         return sorted(services, key=lambda f: (f.national, f.id))[:1]
 
@@ -404,8 +405,7 @@ class KnowledgeBase:
         about work."""
         if any(self.facilities[i].rules_advice for i in shown if i in self.facilities):
             return []
-        advice = [f for f in self.facilities.values() if f.rules_advice and f.gemeente_id in (None, gemeente_id)]
-        return sorted(advice, key=lambda f: (f.national, f.id))[:1]
+        return self._first_service(lambda f: f.rules_advice, gemeente_id)
 
     def _recommend(
         self, text: str, gemeente_id: str | None, topics: Sequence[str], limit: int, exclude: Iterable[str]
