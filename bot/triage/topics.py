@@ -265,10 +265,12 @@ def triage(text: str, reading: Reading, thresholds: Thresholds = Thresholds(), f
 
     probs = {t: float(reading.topics.get(t, 0.0)) for t in HELP_TOPICS}
     named = sorted((t for t in HELP_TOPICS if probs[t] >= thresholds.topic), key=lambda t: -probs[t])
-    if JEUGD in named and len(named) > 1 and only_adult_children(text):
+    if JEUGD in named and only_adult_children(text):
         # "onze zoon van 34 met een beperking woont nog thuis": caring for a grown-up child
-        # is mantelzorg (or werk, schulden), not youth help
+        # is mantelzorg (or werk, schulden), not youth help; youth help alone becomes the
+        # topic the message's words name ("onze kleinzoon van 23 ... zoekt geen werk")
         named.remove(JEUGD)
+        named = named or [_adult_topic(text, probs)]
     candidates = _candidates(probs)
 
     # the intent reader's own probability, before the follow-up intents were taken out

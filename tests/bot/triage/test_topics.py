@@ -216,6 +216,12 @@ def test_a_guess_of_youth_help_for_a_grown_up_grandson_becomes_the_topic_his_wor
     assert result.topics == ["werk"]
 
 
+def test_youth_help_the_readers_are_sure_of_for_a_grown_up_grandson_becomes_his_topic():
+    text = "Onze kleinzoon van 23 woont bij ons. Hij komt de deur niet uit en zoekt geen werk of opleiding."
+    result = triage(text, reading([("ask_jeugd", 0.8)], {"jeugd": 0.85, "werk": 0.2}))
+    assert (result.intent, result.topics) == ("ask_werk", ["werk"])
+
+
 def test_a_guess_of_youth_help_for_a_young_grandson_stays_youth_help():
     text = "Mijn kleinzoon van 15 woont bij mij in en wil niet meer naar school. Heeft de gemeente iets voor hem?"
     result = triage(text, reading([("ask_jeugd", 0.4), ("ask_mantelzorg", 0.3)], {"jeugd": 0.4, "mantelzorg": 0.3}))
