@@ -371,7 +371,20 @@ class Widget:
             if expect in answer:
                 return answer
             time.sleep(0.05)
-        raise AssertionError(f"no {expect!r} in {self.received[start:]}")
+        raise AssertionError(f"no {expect!r} in {self.received[start:]}\n{self.diagnosis()}")
+
+    def diagnosis(self) -> str:
+        """What the servers did with the conversation, for a failure that happens only under
+        load: whether the message reached the tracker, and the Rasa servers' last lines."""
+        try:
+            lines = [f"the tracker holds: {self.cluster.tracker_turns(self.session_id)[-6:]}"]
+        except Exception as error:  # noqa: BLE001 - the failure itself must still be reported
+            lines = [f"the tracker could not be read: {error!r}"]
+        for name in ("rasa1", "rasa2", "action"):
+            log = self.cluster.work / f"{name}.log"
+            if log.exists():
+                lines += [f"--- {name}.log (last lines)", *log.read_text(errors="replace").splitlines()[-12:]]
+        return "\n".join(lines)
 
 
 def test_socketio_through_the_balancer_keeps_a_session_and_its_reconnect_on_one_rasa_server(cluster):
