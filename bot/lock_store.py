@@ -57,11 +57,13 @@ class AtomicRedisLockStore(RedisLockStore):
         other messages of the same conversation wait (at most ``lock_lifetime``)."""
         key, token = self._mutex_key(conversation_id), uuid.uuid4().hex
         deadline = time.monotonic() + lock_lifetime
-        while not self.red.set(key, token, nx=True, px=int(lock_lifetime * 1000)):
+        # the Redis client blocks; its calls run in a thread so that the server's event loop
+        # keeps serving other conversations meanwhile
+        while not await asyncio.to_thread(self.red.set, key, token, nx=True, px=int(lock_lifetime * 1000)):
             if time.monotonic() > deadline:
                 raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}'.")
             await asyncio.sleep(POLL_SECONDS)
         try:
             yield TicketLock(conversation_id)
         finally:
-            self._release(keys=[key], args=[token])
+            await asyncio.to_thread(self._release, keys=[key], args=[token])
