@@ -54,19 +54,16 @@ _MUST_ASKED = re.compile(
     r"(?: (?:eigenlijk|echt|wel|nou|dan|zomaar|ook|nog|gewoon|allemaal|zo|nu))*"
     r"(?: (?:gaan )?(?:doen|accepteren|pikken|aannemen))?$"
 )
+#: an income from a benefit or allowance: "bijstand", "ww-uitkering", "huurtoeslag", "uitkeringen"
+_INCOME = r"(?:[\w-]*uitkering(?:en)?|bijstand|\w*toeslag\w*|ww|aow|wajong|wia)\b"
 _MAY_ANYWHERE = re.compile(rf"\b{_MAY}")
 #: asked: "als ik werk, stopt dan het geld van uitkering?", "vervalt mijn toeslag als ...?"
-_STOPS_ASKED = re.compile(
-    r"\b(?:stopt|stoppen|vervalt|vervallen)\b(?: [\w']+){0,4} "
-    + r"(?:[\w-]*uitkering(?:en)?|bijstand|\w*toeslag\w*|ww|aow|wajong|wia)\b"
-)
+_STOPS_ASKED = re.compile(r"\b(?:stopt|stoppen|vervalt|vervallen)\b(?: [\w']+){0,4} " + _INCOME)
 #: "klopt dat?" after what someone said, or "klopt het dat" with a rule in the sentence
 _IS_IT_TRUE = re.compile(r"\bklopt (?:dat|het|dit)\b")
 _RULE_WORDS = re.compile(
     r"\b(?:moet\w*|mag|mogen|recht\w*|betal\w*|terugbetal\w*|gekort|stop\w*|verplicht\w*|toegestaan|minder|uitkering|bijstand|toeslag\w*)\b"
 )
-#: an income from a benefit or allowance: "bijstand", "ww-uitkering", "huurtoeslag", "uitkeringen"
-_INCOME = r"(?:[\w-]*uitkering(?:en)?|bijstand|\w*toeslag\w*|ww|aow|wajong|wia)\b"
 _ALWAYS = re.compile(
     r"\b(?:toegestaan|recht op|(?:mijn|onze|zijn|haar) rechten|gekort|in aanmerking"
     r"|krijg (?:ik|we|wij) (?:dan )?(?:nog )?minder"
