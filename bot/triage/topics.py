@@ -178,13 +178,16 @@ def only_adult_children(text: str) -> bool:
     return bool(ages) and min(ages) >= ADULT_CHILD_AGE and not _MINOR.search(folded)
 
 
-def _adult_topic(text: str, probs: Mapping[str, float]) -> str:
-    """The help topic for a message about a grown-up (grand)child that the readers guessed
-    was youth help ("Mijn kleinzoon van 24 ... al een jaar zonder werk ... iets voor jonge
-    mensen zoals hij?"): the other topic whose lexicon words it writes most, then the most
-    probable one."""
+def _without_youth_help_for_adults(topics: list[str], text: str, probs: Mapping[str, float]) -> list[str]:
+    """``topics`` without youth help when the message is about grown-up (grand)children only;
+    youth help alone becomes the other topic whose lexicon words the message writes most,
+    then the most probable one ("Mijn kleinzoon van 24 ... al een jaar zonder werk ... iets
+    voor jonge mensen zoals hij?": werk). Other messages keep ``topics``."""
+    if not any(_youth_help_for_an_adult(t, text) for t in topics):
+        return topics
     hits = lexicon_hits(text)
-    return max((t for t in HELP_TOPICS if t != JEUGD), key=lambda t: (hits[t], probs[t]))
+    adult_topic = max((t for t in HELP_TOPICS if t != JEUGD), key=lambda t: (hits[t], probs[t]))
+    return [t for t in topics if t != JEUGD] or [adult_topic]
 
 
 def _youth_help_for_an_adult(topic: str, text: str) -> bool:
@@ -265,12 +268,9 @@ def triage(text: str, reading: Reading, thresholds: Thresholds = Thresholds(), f
 
     probs = {t: float(reading.topics.get(t, 0.0)) for t in HELP_TOPICS}
     named = sorted((t for t in HELP_TOPICS if probs[t] >= thresholds.topic), key=lambda t: -probs[t])
-    if JEUGD in named and only_adult_children(text):
-        # "onze zoon van 34 met een beperking woont nog thuis": caring for a grown-up child
-        # is mantelzorg (or werk, schulden), not youth help; youth help alone becomes the
-        # topic the message's words name ("onze kleinzoon van 23 ... zoekt geen werk")
-        named.remove(JEUGD)
-        named = named or [_adult_topic(text, probs)]
+    # "onze zoon van 34 met een beperking woont nog thuis": caring for a grown-up child is
+    # mantelzorg (or werk, schulden), not youth help
+    named = _without_youth_help_for_adults(named, text, probs)
     candidates = _candidates(probs)
 
     # the intent reader's own probability, before the follow-up intents were taken out
@@ -310,8 +310,7 @@ def triage(text: str, reading: Reading, thresholds: Thresholds = Thresholds(), f
             also = _also(probs, named, thresholds, text)
             return Triage(topic_intent(named[:2]), probs[named[-1]], _ordered(named), [], language, also=also)
         guessed = topics_of_intent(top_name) or [max(HELP_TOPICS, key=lambda t: probs[t])]
-        if JEUGD in guessed and only_adult_children(text):
-            guessed = [t for t in guessed if t != JEUGD] or [_adult_topic(text, probs)]
+        guessed = _without_youth_help_for_adults(guessed, text, probs)
         cued = _cued(text, probs)
         if cued:
             # the readers guess, an indirect cue knows: "Ik heb al tientallen afwijzingen"
